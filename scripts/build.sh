@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the release map into dist/: wasm (with LTO), its JS glue, the host page.
+# Usage: scripts/build.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+# `cargo rustc --crate-type cdylib` gets LTO, which cdylib+rlib builds silently skip.
+cargo rustc --quiet --release --lib --crate-type cdylib --target wasm32-unknown-unknown
+rm -rf dist
+mkdir -p dist/pkg
+wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
+  target/wasm32-unknown-unknown/release/shandong_friendship_map.wasm
+WASM=dist/pkg/shandong_friendship_map_bg.wasm
+# wasm-opt from npm's binaryen when present (npm ci installs it); Debian's breaks the module.
+if [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$WASM" -o "$WASM.opt" && mv "$WASM.opt" "$WASM"
+fi
+cp www/index.html www/style.css www/main.js www/favicon.svg dist/
+echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM" | wc -c) gzipped)"

@@ -1,0 +1,11 @@
+//! The dataset: partnership records, the Shandong cities, countries, and links ready to draw.
+
+pub mod cities;
+pub mod countries;
+pub mod dataset;
+pub mod record;
+
+pub use cities::{city_index, ShandongCity, SHANDONG_CITIES};
+pub use countries::{Countries, Country};
+pub use dataset::{Dataset, Tie};
+pub use record::{Date, Kind, Level, Record, RowError};

@@ -1,0 +1,433 @@
+//! One row of a partnerships CSV: strict parsing, with errors that name the line and field.
+//!
+//! Self-contained (std and `csv` only) so that `build.rs` checks `data/partnerships.csv` with the
+//! very code the map uses, and a malformed row stops the build.
+
+use std::fmt;
+
+/// The columns every partnerships file starts with, in this order.
+pub const REQUIRED_COLUMNS: [&str; 11] = [
+    "shandong_city",
+    "shandong_city_zh",
+    "partner",
+    "partner_zh",
+    "country",
+    "level",
+    "kind",
+    "established",
+    "lat",
+    "lon",
+    "source",
+];
+
+/// Columns that may follow the required ones, in any order.
+pub const OPTIONAL_COLUMNS: [&str; 3] = ["signed_by", "notes", "geonameid"];
+
+/// Earliest year accepted for `established` (China's first sister-city tie was 1973).
+pub const FIRST_YEAR: u16 = 1973;
+
+/// Whether the partner is a city or a province/state/prefecture/county as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// A city, town or municipality.
+    City,
+    /// A province, state, prefecture, county or region as a whole.
+    Province,
+}
+
+/// The kind of tie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// 友好城市 (sister / twin city, or sister province-state).
+    Sister,
+    /// 友好合作关系城市 / 友好交流 (friendly cooperation or friendship exchange).
+    Friendly,
+}
+
+impl Level {
+    /// The CSV spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::City => "city",
+            Level::Province => "province",
+        }
+    }
+}
+
+impl Kind {
+    /// The CSV spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Sister => "sister",
+            Kind::Friendly => "friendly",
+        }
+    }
+}
+
+/// A date given to year, month or day precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 1979.
+    pub year: u16,
+    /// Month 1–12, when known.
+    pub month: Option<u8>,
+    /// Day of month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One partnership as written in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// English name of the Shandong side (`Shandong` for the province itself).
+    pub shandong_city: String,
+    /// Chinese name of the Shandong side.
+    pub shandong_city_zh: String,
+    /// English name of the partner.
+    pub partner: String,
+    /// Chinese name of the partner.
+    pub partner_zh: String,
+    /// ISO 3166-1 alpha-2 code of the partner's country.
+    pub country: String,
+    /// City or province-level partner.
+    pub level: Level,
+    /// Sister or friendly-cooperation tie.
+    pub kind: Kind,
+    /// When the tie was established, if a source gives it.
+    pub established: Option<Date>,
+    /// Partner latitude, degrees.
+    pub lat: f64,
+    /// Partner longitude, degrees.
+    pub lon: f64,
+    /// Source URLs where the pair was found.
+    pub sources: Vec<String>,
+    /// The district or county that signed, when not the municipal (or provincial) government.
+    pub signed_by: Option<String>,
+    /// Free-text notes (disagreements between sources and the like).
+    pub notes: String,
+}
+
+/// A problem with one field of one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// 1-based line number in the file.
+    pub line: u64,
+    /// The column at fault (or `row` / `header`).
+    pub field: String,
+    /// What is wrong, for a person.
+    pub reason: String,
+}
+
+impl RowError {
+    /// Formats the error as `FILE:LINE: field: reason`.
+    pub fn display_in(&self, file: &str) -> String {
+        format!("{file}:{}: {}: {}", self.line, self.field, self.reason)
+    }
+}
+
+/// What the parser checks values against.
+pub struct Rules<'a> {
+    /// Whether a code is a known ISO 3166-1 alpha-2 code.
+    pub is_country: &'a dyn Fn(&str) -> bool,
+    /// Whether a name is a known Shandong city (or `Shandong`).
+    pub is_shandong_city: &'a dyn Fn(&str) -> bool,
+    /// Latest year accepted for `established` (this year).
+    pub last_year: u16,
+}
+
+/// Parses a whole partnerships file. Returns every good record with its line number, and every
+/// error; a row with errors contributes none of its fields, and no row is skipped silently.
+pub fn parse_csv(text: &str, rules: &Rules) -> (Vec<(u64, Record)>, Vec<RowError>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut errors = Vec::new();
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            errors.push(err(1, "header", &e.to_string()));
+            return (Vec::new(), errors);
+        }
+    };
+    let columns = match check_header(&headers) {
+        Ok(c) => c,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    let mut records = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(row) => {
+                let line = row.position().map_or(0, |p| p.line());
+                if row.iter().all(|f| f.trim().is_empty()) {
+                    continue; // a blank line carries nothing
+                }
+                match parse_row(&row, line, &columns, rules) {
+                    Ok(r) => records.push((line, r)),
+                    Err(mut es) => errors.append(&mut es),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(err(line, "row", &e.to_string()));
+            }
+        }
+    }
+    (records, errors)
+}
+
+/// Column index of each optional column present.
+struct Columns {
+    width: usize,
+    signed_by: Option<usize>,
+    notes: Option<usize>,
+}
+
+fn check_header(h: &csv::StringRecord) -> Result<Columns, RowError> {
+    for (i, want) in REQUIRED_COLUMNS.iter().enumerate() {
+        let got = h.get(i).map(|s| s.trim().trim_start_matches('\u{feff}'));
+        if got != Some(*want) {
+            return Err(err(
+                1,
+                "header",
+                &format!(
+                    "column {} must be `{want}`, found `{}` (expected columns: {})",
+                    i + 1,
+                    got.unwrap_or(""),
+                    REQUIRED_COLUMNS.join(",")
+                ),
+            ));
+        }
+    }
+    let mut cols = Columns {
+        width: h.len(),
+        signed_by: None,
+        notes: None,
+    };
+    for (i, name) in h.iter().enumerate().skip(REQUIRED_COLUMNS.len()) {
+        match name.trim() {
+            "signed_by" => cols.signed_by = Some(i),
+            "notes" => cols.notes = Some(i),
+            n if OPTIONAL_COLUMNS.contains(&n) => {}
+            other => {
+                return Err(err(
+                    1,
+                    "header",
+                    &format!(
+                        "unknown column `{other}` (optional columns: {})",
+                        OPTIONAL_COLUMNS.join(",")
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(cols)
+}
+
+fn err(line: u64, field: &str, reason: &str) -> RowError {
+    RowError {
+        line,
+        field: field.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+fn parse_row(
+    row: &csv::StringRecord,
+    line: u64,
+    cols: &Columns,
+    rules: &Rules,
+) -> Result<Record, Vec<RowError>> {
+    let mut errors = Vec::new();
+    if row.len() != cols.width {
+        errors.push(err(
+            line,
+            "row",
+            &format!("has {} fields, the header has {}", row.len(), cols.width),
+        ));
+        return Err(errors);
+    }
+    let field = |i: usize| row.get(i).unwrap_or("").trim();
+    let mut text = |i: usize| -> String {
+        let v = field(i);
+        if v.is_empty() {
+            errors.push(err(line, REQUIRED_COLUMNS[i], "is empty"));
+        }
+        v.to_string()
+    };
+    let shandong_city = text(0);
+    let shandong_city_zh = text(1);
+    let partner = text(2);
+    let partner_zh = text(3);
+    let country = text(4);
+    if !shandong_city.is_empty() && !(rules.is_shandong_city)(&shandong_city) {
+        errors.push(err(
+            line,
+            "shandong_city",
+            &format!("`{shandong_city}` is not Shandong or one of its 16 cities"),
+        ));
+    }
+    if !country.is_empty() && !(rules.is_country)(&country) {
+        errors.push(err(
+            line,
+            "country",
+            &format!("`{country}` is not an ISO 3166-1 alpha-2 code"),
+        ));
+    }
+    let level = match field(5) {
+        "city" => Some(Level::City),
+        "province" => Some(Level::Province),
+        other => {
+            errors.push(err(
+                line,
+                "level",
+                &format!("`{other}` is not `city` or `province`"),
+            ));
+            None
+        }
+    };
+    let kind = match field(6) {
+        "sister" => Some(Kind::Sister),
+        "friendly" => Some(Kind::Friendly),
+        other => {
+            errors.push(err(
+                line,
+                "kind",
+                &format!("`{other}` is not `sister` or `friendly`"),
+            ));
+            None
+        }
+    };
+    let established = match parse_date(field(7), rules.last_year) {
+        Ok(d) => d,
+        Err(reason) => {
+            errors.push(err(line, "established", &reason));
+            None
+        }
+    };
+    let lat = parse_coord(field(8), 90.0, line, "lat", &mut errors);
+    let lon = parse_coord(field(9), 180.0, line, "lon", &mut errors);
+    let sources: Vec<String> = field(10).split_whitespace().map(str::to_string).collect();
+    if sources.is_empty() {
+        errors.push(err(
+            line,
+            "source",
+            "is empty: every row needs a source URL",
+        ));
+    }
+    for s in &sources {
+        if !(s.starts_with("https://") || s.starts_with("http://")) || s.len() < 12 {
+            errors.push(err(line, "source", &format!("`{s}` is not an http(s) URL")));
+        }
+    }
+    let optional = |c: Option<usize>| c.map(|i| field(i).to_string()).unwrap_or_default();
+    let signed_by = Some(optional(cols.signed_by)).filter(|s| !s.is_empty());
+    let notes = optional(cols.notes);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match (level, kind, lat, lon) {
+        (Some(level), Some(kind), Some(lat), Some(lon)) => Ok(Record {
+            shandong_city,
+            shandong_city_zh,
+            partner,
+            partner_zh,
+            country,
+            level,
+            kind,
+            established,
+            lat,
+            lon,
+            sources,
+            signed_by,
+            notes,
+        }),
+        _ => Err(vec![err(line, "row", "incomplete")]),
+    }
+}
+
+fn parse_coord(
+    v: &str,
+    limit: f64,
+    line: u64,
+    name: &str,
+    errors: &mut Vec<RowError>,
+) -> Option<f64> {
+    if v.is_empty() {
+        errors.push(err(line, name, "is empty"));
+        return None;
+    }
+    match v.parse::<f64>() {
+        Ok(x) if x.is_finite() && x.abs() <= limit => Some(x),
+        Ok(_) => {
+            errors.push(err(
+                line,
+                name,
+                &format!("`{v}` is outside -{limit}..{limit} degrees"),
+            ));
+            None
+        }
+        Err(_) => {
+            errors.push(err(line, name, &format!("`{v}` is not a number")));
+            None
+        }
+    }
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty means unknown.
+pub fn parse_date(v: &str, last_year: u16) -> Result<Option<Date>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("`{v}` is not YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = v.split('-').collect();
+    let num = |s: &str, len: usize| -> Option<u16> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = parts.first().and_then(|s| num(s, 4)).ok_or_else(bad)?;
+    if !(FIRST_YEAR..=last_year).contains(&year) {
+        return Err(format!("year {year} is outside {FIRST_YEAR}..{last_year}"));
+    }
+    let month = match parts.get(1) {
+        None => None,
+        Some(s) => match num(s, 2) {
+            Some(m @ 1..=12) => Some(m as u8),
+            _ => return Err(bad()),
+        },
+    };
+    let day = match (parts.get(2), month) {
+        (None, _) => None,
+        (Some(s), Some(m)) => match num(s, 2) {
+            Some(d) if d >= 1 && d as u8 <= days_in_month(year, m) => Some(d as u8),
+            _ => return Err(format!("`{v}`: no such day")),
+        },
+        (Some(_), None) => return Err(bad()),
+    };
+    if parts.len() > 3 {
+        return Err(bad());
+    }
+    Ok(Some(Date { year, month, day }))
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}

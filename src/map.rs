@@ -1,0 +1,463 @@
+//! The map's state without any platform: data, projection, camera, selection, hover; turns
+//! input (pan, zoom, pointer) into state changes and state into frames.
+
+use crate::basemap::Basemap;
+use crate::data::{Dataset, Kind, Level, SHANDONG_CITIES};
+use crate::display_list::{Frame, Item, Layer};
+use crate::hit::{hit_test, Hit};
+use crate::projection::{NaturalEarth1, Projector};
+use crate::scene::{base_layers, link_layers, markers, tie_layer, BaseLayers, LinkGeometry};
+use crate::style;
+use crate::viewport::Viewport;
+use serde::Serialize;
+use std::rc::Rc;
+
+/// Central meridian of the default view (degrees east): the Pacific side, so links from
+/// Shandong to the Americas run across the Pacific as great circles do, and the map's seam
+/// (30°W) falls in the Atlantic.
+pub const DEFAULT_CENTER_LON: f64 = 150.0;
+
+/// Partner marker radius, CSS px.
+const PARTNER_RADIUS_PX: f64 = 2.5;
+/// Shandong city marker radius, CSS px.
+const CITY_RADIUS_PX: f64 = 4.0;
+
+/// One tie as the tooltip and the page describe it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TieInfo {
+    /// Partner, English.
+    pub partner: String,
+    /// Partner, Chinese.
+    pub partner_zh: String,
+    /// Country, English.
+    pub country: String,
+    /// Country, Chinese.
+    pub country_zh: String,
+    /// ISO alpha-2.
+    pub country_code: String,
+    /// Shandong side, English.
+    pub city: String,
+    /// Shandong side, Chinese.
+    pub city_zh: String,
+    /// `sister` or `friendly`.
+    pub kind: &'static str,
+    /// `city` or `province`.
+    pub level: &'static str,
+    /// `YYYY[-MM[-DD]]`, or empty when unknown.
+    pub established: String,
+    /// District or county that signed, if not the city itself.
+    pub signed_by: String,
+    /// Source URLs.
+    pub sources: Vec<String>,
+}
+
+/// What a tooltip shows.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Tooltip {
+    /// `partner`, `link` or `city`.
+    pub target: &'static str,
+    /// Heading, Chinese.
+    pub title_zh: String,
+    /// Heading, English.
+    pub title_en: String,
+    /// Ties described (for a city: its tie count only, in `count`).
+    pub ties: Vec<TieInfo>,
+    /// Number of shown ties concerned.
+    pub count: usize,
+}
+
+/// A Shandong city for the page's list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CityInfo {
+    /// English name.
+    pub name: &'static str,
+    /// Chinese name.
+    pub name_zh: &'static str,
+    /// Ties in the dataset.
+    pub ties: usize,
+}
+
+/// Counts of what is shown.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Ties shown.
+    pub ties: usize,
+    /// Distinct partners (name + country).
+    pub partners: usize,
+    /// Distinct partner countries.
+    pub countries: usize,
+    /// Shandong sides with at least one shown tie (the province counts as one).
+    pub cities: usize,
+}
+
+/// The whole state of one map.
+pub struct MapState {
+    dataset: Dataset,
+    projector: Projector,
+    viewport: Viewport,
+    base: BaseLayers,
+    geometry: LinkGeometry,
+    shown: Vec<bool>,
+    cities_shown: Vec<bool>,
+    selected_city: Option<usize>,
+    hover: Option<Hit>,
+    links: Vec<Rc<Layer>>,
+    hover_layer: Option<Rc<Layer>>,
+    version: u64,
+    dirty: bool,
+}
+
+impl MapState {
+    /// A map of `dataset` over `basemap`, sized `width`×`height` CSS px, showing every tie.
+    pub fn new(dataset: Dataset, basemap: &Basemap, width: f64, height: f64) -> Self {
+        let projector = Projector::new(Box::new(NaturalEarth1), DEFAULT_CENTER_LON);
+        let base = base_layers(basemap, &projector, 1);
+        let geometry = LinkGeometry::build(&dataset, &projector);
+        let viewport = Viewport::fit(width, height, projector.bounds());
+        let shown = vec![true; dataset.ties.len()];
+        let mut map = Self {
+            dataset,
+            projector,
+            viewport,
+            base,
+            geometry,
+            shown,
+            cities_shown: Vec::new(),
+            selected_city: None,
+            hover: None,
+            links: Vec::new(),
+            hover_layer: None,
+            version: 1,
+            dirty: true,
+        };
+        map.rebuild_links();
+        map
+    }
+
+    fn next_version(&mut self) -> u64 {
+        self.version += 1;
+        self.version
+    }
+
+    fn rebuild_links(&mut self) {
+        let v = self.next_version();
+        self.links = link_layers(
+            &self.dataset,
+            &self.geometry,
+            &self.shown,
+            self.selected_city,
+            v,
+        );
+        let mut cities = vec![false; SHANDONG_CITIES.len()];
+        for (t, shown) in self.dataset.ties.iter().zip(&self.shown) {
+            if *shown {
+                cities[t.city] = true;
+            }
+        }
+        // The province's ties start at Jinan: its marker stands for both.
+        if cities[0] {
+            cities[1] = true;
+            cities[0] = false;
+        }
+        self.cities_shown = cities;
+        self.dirty = true;
+    }
+
+    /// The dataset shown.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The camera.
+    pub fn viewport(&self) -> &Viewport {
+        &self.viewport
+    }
+
+    /// The projection.
+    pub fn projector(&self) -> &Projector {
+        &self.projector
+    }
+
+    /// Whether something changed since the last [`MapState::take_dirty`].
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
+    }
+
+    /// A new canvas size (CSS px).
+    pub fn resize(&mut self, width: f64, height: f64) {
+        if (width, height) != (self.viewport.width, self.viewport.height) {
+            self.viewport.resize(width, height);
+            self.dirty = true;
+        }
+    }
+
+    /// Drags the map by a screen offset (CSS px).
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        self.viewport.pan(dx, dy);
+        self.dirty = true;
+    }
+
+    /// Zooms by `factor` keeping the point under (`x`, `y`) CSS px fixed.
+    pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
+        self.viewport.zoom_at(factor, [x, y]);
+        self.dirty = true;
+    }
+
+    /// Back to the whole world, nothing selected.
+    pub fn reset_view(&mut self) {
+        self.viewport = Viewport::fit(
+            self.viewport.width,
+            self.viewport.height,
+            self.projector.bounds(),
+        );
+        self.select_city(None);
+        self.dirty = true;
+    }
+
+    /// Updates the hover target for a pointer at (`x`, `y`) CSS px; returns it.
+    pub fn hover_at(&mut self, x: f64, y: f64) -> Option<Hit> {
+        let hit = hit_test(
+            &self.geometry,
+            &self.viewport,
+            &self.shown,
+            &self.cities_shown,
+            [x, y],
+        );
+        self.set_hover(hit);
+        hit
+    }
+
+    /// Sets or clears the hover target.
+    pub fn set_hover(&mut self, hit: Option<Hit>) {
+        if hit == self.hover {
+            return;
+        }
+        self.hover = hit;
+        self.hover_layer = match hit {
+            Some(Hit::Link(i)) | Some(Hit::Partner(i)) => {
+                let v = self.next_version();
+                Some(Rc::new(tie_layer(&self.geometry, i, v)))
+            }
+            _ => None,
+        };
+        self.dirty = true;
+    }
+
+    /// The current hover target.
+    pub fn hover(&self) -> Option<Hit> {
+        self.hover
+    }
+
+    /// Handles a click at (`x`, `y`): a Shandong city toggles its selection, anything else
+    /// clears it. Returns the selected city's English name.
+    pub fn click_at(&mut self, x: f64, y: f64) -> Option<&'static str> {
+        match self.hover_at(x, y) {
+            Some(Hit::City(c)) if self.selected_city != Some(c) => self.select_city(Some(c)),
+            Some(Hit::City(_)) | None => self.select_city(None),
+            _ => {}
+        }
+        self.selected_city.map(|c| SHANDONG_CITIES[c].name)
+    }
+
+    /// Emphasises one city's links (index into `SHANDONG_CITIES`), or none.
+    ///
+    /// Selecting Jinan's marker selects Jinan's own ties; the province is selected by name.
+    pub fn select_city(&mut self, city: Option<usize>) {
+        let city = city.filter(|&c| c < SHANDONG_CITIES.len());
+        if city != self.selected_city {
+            self.selected_city = city;
+            self.rebuild_links();
+        }
+    }
+
+    /// The selected city.
+    pub fn selected_city(&self) -> Option<usize> {
+        self.selected_city
+    }
+
+    /// Shandong sides with their tie counts, province first.
+    pub fn cities(&self) -> Vec<CityInfo> {
+        SHANDONG_CITIES
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CityInfo {
+                name: c.name,
+                name_zh: c.name_zh,
+                ties: self.dataset.ties.iter().filter(|t| t.city == i).count(),
+            })
+            .collect()
+    }
+
+    /// Counts of the ties now shown.
+    pub fn summary(&self) -> Summary {
+        let mut partners = std::collections::BTreeSet::new();
+        let mut countries = std::collections::BTreeSet::new();
+        let mut cities = std::collections::BTreeSet::new();
+        let mut ties = 0;
+        for (t, _) in self
+            .dataset
+            .ties
+            .iter()
+            .zip(&self.shown)
+            .filter(|(_, s)| **s)
+        {
+            ties += 1;
+            partners.insert((t.record.partner.to_lowercase(), t.record.country.clone()));
+            countries.insert(t.record.country.clone());
+            cities.insert(t.city);
+        }
+        Summary {
+            ties,
+            partners: partners.len(),
+            countries: countries.len(),
+            cities: cities.len(),
+        }
+    }
+
+    /// Describes one tie.
+    pub fn tie_info(&self, i: usize) -> TieInfo {
+        let t = &self.dataset.ties[i];
+        let r = &t.record;
+        let country = self.dataset.countries.get(&r.country);
+        let city = SHANDONG_CITIES[t.city];
+        TieInfo {
+            partner: r.partner.clone(),
+            partner_zh: r.partner_zh.clone(),
+            country: country.map_or(r.country.clone(), |c| c.name_en.clone()),
+            country_zh: country.map_or(r.country.clone(), |c| c.name_zh.clone()),
+            country_code: r.country.clone(),
+            city: city.name.to_string(),
+            city_zh: city.name_zh.to_string(),
+            kind: match r.kind {
+                Kind::Sister => "sister",
+                Kind::Friendly => "friendly",
+            },
+            level: match r.level {
+                Level::City => "city",
+                Level::Province => "province",
+            },
+            established: r.established.map(|d| d.to_string()).unwrap_or_default(),
+            signed_by: r.signed_by.clone().unwrap_or_default(),
+            sources: r.sources.clone(),
+        }
+    }
+
+    /// What the tooltip shows for a hover target.
+    pub fn tooltip(&self, hit: Hit) -> Tooltip {
+        match hit {
+            Hit::City(c) => {
+                // Jinan's marker also stands for the province's own ties.
+                let covers = |city: usize| city == c || (c == 1 && city == 0);
+                let count = self
+                    .dataset
+                    .ties
+                    .iter()
+                    .zip(&self.shown)
+                    .filter(|(t, s)| **s && covers(t.city))
+                    .count();
+                let city = SHANDONG_CITIES[c];
+                Tooltip {
+                    target: "city",
+                    title_zh: city.name_zh.to_string(),
+                    title_en: city.name.to_string(),
+                    ties: Vec::new(),
+                    count,
+                }
+            }
+            Hit::Partner(i) => {
+                let here = self.geometry.partner[i];
+                let ties: Vec<TieInfo> = (0..self.dataset.ties.len())
+                    .filter(|&j| self.shown[j] && self.geometry.partner[j] == here)
+                    .map(|j| self.tie_info(j))
+                    .collect();
+                let first = self.tie_info(i);
+                Tooltip {
+                    target: "partner",
+                    title_zh: first.partner_zh,
+                    title_en: first.partner,
+                    count: ties.len(),
+                    ties,
+                }
+            }
+            Hit::Link(i) => {
+                let info = self.tie_info(i);
+                Tooltip {
+                    target: "link",
+                    title_zh: format!("{} – {}", info.city_zh, info.partner_zh),
+                    title_en: format!("{} – {}", info.city, info.partner),
+                    ties: vec![info],
+                    count: 1,
+                }
+            }
+        }
+    }
+
+    /// The frame to paint now.
+    pub fn frame(&self) -> Frame {
+        let b = &self.base;
+        let mut items = vec![
+            Item::Draw(b.outline.clone()),
+            Item::Draw(b.graticule.clone()),
+            Item::Clip(b.outline.clone()),
+            Item::Draw(b.land.clone()),
+            Item::Draw(b.land_china.clone()),
+            Item::Unclip,
+            Item::Draw(b.coast.clone()),
+            Item::Draw(b.borders.clone()),
+        ];
+        items.extend(self.links.iter().cloned().map(Item::Draw));
+        if let Some(h) = &self.hover_layer {
+            items.push(Item::Draw(h.clone()));
+        }
+        let vp = &self.viewport;
+        let partners = self
+            .geometry
+            .partner
+            .iter()
+            .zip(&self.shown)
+            .filter(|(_, s)| **s)
+            .map(|(p, _)| *p);
+        items.push(Item::Draw(Rc::new(markers(
+            "markers.partner",
+            style::partner_marker(),
+            partners,
+            PARTNER_RADIUS_PX,
+            vp,
+        ))));
+        let cities = self
+            .geometry
+            .cities
+            .iter()
+            .zip(&self.cities_shown)
+            .filter(|(_, s)| **s)
+            .map(|(p, _)| *p);
+        items.push(Item::Draw(Rc::new(markers(
+            "markers.city",
+            style::shandong_marker(),
+            cities,
+            CITY_RADIUS_PX,
+            vp,
+        ))));
+        let emphasised = match self.hover {
+            Some(Hit::Partner(i)) => Some((self.geometry.partner[i], PARTNER_RADIUS_PX + 1.5)),
+            Some(Hit::City(c)) => Some((self.geometry.cities[c], CITY_RADIUS_PX + 1.5)),
+            _ => self
+                .selected_city
+                .map(|c| (self.geometry.cities[c], CITY_RADIUS_PX + 1.5)),
+        };
+        if let Some((p, r)) = emphasised {
+            items.push(Item::Draw(Rc::new(markers(
+                "markers.highlight",
+                style::marker_highlight(),
+                std::iter::once(p),
+                r,
+                vp,
+            ))));
+        }
+        Frame {
+            viewport: *vp,
+            background: "#f7f9fb",
+            items,
+        }
+    }
+}

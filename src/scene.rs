@@ -1,0 +1,282 @@
+//! Scene building: the world layers of the map (ocean, graticule, land, borders, links) in
+//! world units, built once per dataset, projection and selection; markers per frame.
+
+use crate::basemap::Basemap;
+use crate::data::{Dataset, Kind, SHANDONG_CITIES};
+use crate::display_list::{Layer, PathEl, Space};
+use crate::graticule::graticule_lines;
+use crate::lonlat::{wrap_lon, LonLat};
+use crate::projection::{Projector, Xy};
+use crate::style;
+use std::rc::Rc;
+
+/// ISO 3166-1 numeric code of China, whose land is emphasised.
+const CHINA_NUMERIC: u16 = 156;
+
+/// The static part of the map for one projection: basemap and graticule.
+#[derive(Clone, Debug)]
+pub struct BaseLayers {
+    /// The sphere's outline, filled as ocean; also the clip for land.
+    pub outline: Rc<Layer>,
+    /// Meridians and parallels.
+    pub graticule: Rc<Layer>,
+    /// All land but China.
+    pub land: Rc<Layer>,
+    /// China's land.
+    pub land_china: Rc<Layer>,
+    /// Land borders.
+    pub borders: Rc<Layer>,
+    /// Coastlines.
+    pub coast: Rc<Layer>,
+}
+
+/// Builds the basemap layers for a projection. `version` tags the layers for caching.
+pub fn base_layers(basemap: &Basemap, projector: &Projector, version: u64) -> BaseLayers {
+    let mut outline = Layer::new("outline", version, Space::World, style::ocean());
+    outline.ring(&projector.outline());
+
+    let mut graticule = Layer::new("graticule", version, Space::World, style::graticule());
+    for line in graticule_lines(projector.center_lon, 30.0) {
+        let pts: Vec<Xy> = line.iter().map(|p| projector.project_rotated(*p)).collect();
+        graticule.polyline(&pts);
+    }
+
+    let mut land = Layer::new("land", version, Space::World, style::land());
+    let mut land_china = Layer::new("land.china", version, Space::World, style::land_china());
+    for country in &basemap.countries {
+        let target = if country.numeric == CHINA_NUMERIC {
+            &mut land_china
+        } else {
+            &mut land
+        };
+        for ring in country.polygons.iter().flatten() {
+            fill_ring(target, &basemap.ring_points(ring), projector);
+        }
+    }
+
+    let mut borders = Layer::new("borders", version, Space::World, style::borders());
+    let mut coast = Layer::new("coast", version, Space::World, style::coast());
+    for (arc, owners) in basemap.arcs.iter().zip(arc_owners(basemap)) {
+        let target = match owners {
+            Owners::One => &mut coast,
+            Owners::Two => &mut borders,
+            Owners::Same => continue,
+        };
+        for piece in drop_antimeridian_edges(arc) {
+            for line in projector.project_line(&piece) {
+                target.polyline(&line);
+            }
+        }
+    }
+    BaseLayers {
+        outline: Rc::new(outline),
+        graticule: Rc::new(graticule),
+        land: Rc::new(land),
+        land_china: Rc::new(land_china),
+        borders: Rc::new(borders),
+        coast: Rc::new(coast),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Owners {
+    /// Used by one country once: a coastline.
+    One,
+    /// Shared by two different countries: a border.
+    Two,
+    /// Used twice by the same country (a cut in its own polygons): drawn as neither.
+    Same,
+}
+
+fn arc_owners(basemap: &Basemap) -> Vec<Owners> {
+    let mut first: Vec<Option<usize>> = vec![None; basemap.arcs.len()];
+    let mut owners = vec![Owners::One; basemap.arcs.len()];
+    for (ci, c) in basemap.countries.iter().enumerate() {
+        for ring in c.polygons.iter().flatten() {
+            for &a in ring {
+                let idx = if a < 0 { !a } else { a } as usize;
+                match first[idx] {
+                    None => first[idx] = Some(ci),
+                    Some(f) if f == ci => owners[idx] = Owners::Same,
+                    Some(_) => owners[idx] = Owners::Two,
+                }
+            }
+        }
+    }
+    owners
+}
+
+/// Natural Earth cuts land at ±180°; those cut edges are not coastlines. Splits an arc where it
+/// runs along the antimeridian.
+fn drop_antimeridian_edges(arc: &[LonLat]) -> Vec<Vec<LonLat>> {
+    let on_cut = |a: LonLat, b: LonLat| a.lon.abs() >= 179.999 && b.lon.abs() >= 179.999;
+    let mut pieces = vec![Vec::new()];
+    for (i, &p) in arc.iter().enumerate() {
+        if i > 0 && on_cut(arc[i - 1], p) {
+            pieces.push(Vec::new());
+        }
+        if let Some(last) = pieces.last_mut() {
+            last.push(p);
+        }
+    }
+    pieces.retain(|p| p.len() >= 2);
+    pieces
+}
+
+/// Adds a filled ring to a layer without cutting it at the map's seam: longitudes are unwrapped
+/// to run continuously (beyond ±180° where needed), the ring is drawn again shifted by 360° on
+/// the side it overflows, and the frame clips land to the outline. This is exact for projections
+/// whose x is linear in longitude on each parallel (Natural Earth, equirectangular).
+fn fill_ring(layer: &mut Layer, ring: &[LonLat], projector: &Projector) {
+    if ring.len() < 3 {
+        return;
+    }
+    let mut unwrapped: Vec<LonLat> = Vec::with_capacity(ring.len() + 2);
+    let mut prev = projector.rotate(ring[0]);
+    unwrapped.push(prev);
+    for p in &ring[1..] {
+        let r = projector.rotate(*p);
+        let lon = prev.lon + wrap_lon(r.lon - prev.lon);
+        prev = LonLat::new(lon, r.lat);
+        unwrapped.push(prev);
+    }
+    let first = unwrapped[0];
+    let last = unwrapped[unwrapped.len() - 1];
+    if (last.lon - first.lon).abs() > 180.0 {
+        // The ring winds around a pole: close it along that pole.
+        let mean_lat = ring.iter().map(|p| p.lat).sum::<f64>() / ring.len() as f64;
+        let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
+        unwrapped.push(LonLat::new(last.lon, pole));
+        unwrapped.push(LonLat::new(first.lon, pole));
+    }
+    let min = unwrapped.iter().map(|p| p.lon).fold(f64::MAX, f64::min);
+    let max = unwrapped.iter().map(|p| p.lon).fold(f64::MIN, f64::max);
+    let mut offsets = vec![0.0];
+    if max > 180.0 {
+        offsets.push(-360.0);
+    }
+    if min < -180.0 {
+        offsets.push(360.0);
+    }
+    for off in offsets {
+        let pts: Vec<Xy> = unwrapped
+            .iter()
+            .map(|p| projector.project_rotated(LonLat::new(p.lon + off, p.lat)))
+            .collect();
+        layer.ring(&pts);
+    }
+}
+
+/// Projected geometry of the ties: built once per dataset and projection.
+#[derive(Clone, Debug, Default)]
+pub struct LinkGeometry {
+    /// Per tie, its great circle projected and cut at the seam.
+    pub pieces: Vec<Vec<Vec<Xy>>>,
+    /// Per tie, the partner's projected position.
+    pub partner: Vec<Xy>,
+    /// Per Shandong city (index into `SHANDONG_CITIES`), its projected seat.
+    pub cities: Vec<Xy>,
+}
+
+impl LinkGeometry {
+    /// Projects every tie's path.
+    pub fn build(dataset: &Dataset, projector: &Projector) -> Self {
+        Self {
+            pieces: dataset
+                .ties
+                .iter()
+                .map(|t| projector.project_line(&t.path))
+                .collect(),
+            partner: dataset
+                .ties
+                .iter()
+                .map(|t| projector.project(t.to))
+                .collect(),
+            cities: SHANDONG_CITIES
+                .iter()
+                .map(|c| projector.project(LonLat::new(c.lon, c.lat)))
+                .collect(),
+        }
+    }
+}
+
+/// Link layers for the shown ties: sister and friendly apart, and, when a city is selected,
+/// its links highlighted above the others dimmed.
+pub fn link_layers(
+    dataset: &Dataset,
+    geometry: &LinkGeometry,
+    shown: &[bool],
+    selected_city: Option<usize>,
+    version: u64,
+) -> Vec<Rc<Layer>> {
+    let mut sister = Layer::new("links.sister", version, Space::World, style::link_sister());
+    let mut friendly = Layer::new(
+        "links.friendly",
+        version,
+        Space::World,
+        style::link_friendly(),
+    );
+    let mut dimmed = Layer::new("links.dimmed", version, Space::World, style::link_dimmed());
+    let mut selected = Layer::new(
+        "links.selected",
+        version,
+        Space::World,
+        style::link_highlight(),
+    );
+    for (i, tie) in dataset.ties.iter().enumerate() {
+        if !shown.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let target = match selected_city {
+            Some(c) if c == tie.city => &mut selected,
+            Some(_) => &mut dimmed,
+            None if tie.record.kind == Kind::Sister => &mut sister,
+            None => &mut friendly,
+        };
+        for piece in &geometry.pieces[i] {
+            target.polyline(piece);
+        }
+    }
+    [dimmed, friendly, sister, selected]
+        .into_iter()
+        .filter(|l| !l.path.is_empty())
+        .map(Rc::new)
+        .collect()
+}
+
+/// A layer with one tie's link, for hover emphasis.
+pub fn tie_layer(geometry: &LinkGeometry, tie: usize, version: u64) -> Layer {
+    let mut layer = Layer::new(
+        "links.hover",
+        version,
+        Space::World,
+        style::link_highlight(),
+    );
+    for piece in &geometry.pieces[tie] {
+        layer.polyline(piece);
+    }
+    layer
+}
+
+/// Screen-space circle markers at world points.
+pub fn markers(
+    name: &'static str,
+    style: style::Style,
+    points: impl Iterator<Item = Xy>,
+    radius_px: f64,
+    viewport: &crate::viewport::Viewport,
+) -> Layer {
+    let mut layer = Layer::new(name, 0, Space::Screen, style);
+    let (w, h) = (viewport.width, viewport.height);
+    for p in points {
+        let s = viewport.to_screen(p);
+        if s[0] >= -radius_px
+            && s[1] >= -radius_px
+            && s[0] <= w + radius_px
+            && s[1] <= h + radius_px
+        {
+            layer.path.push(PathEl::Circle(s, radius_px));
+        }
+    }
+    layer
+}

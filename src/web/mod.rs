@@ -1,0 +1,453 @@
+//! The web layer (wasm32 only): owns the canvas, the tooltip and the DOM events, and exports one
+//! handle, [`FriendshipMap`], to JavaScript. Everything it draws comes from the pure core.
+
+mod canvas;
+mod tooltip;
+
+use crate::basemap::{Basemap, BASEMAP_110M};
+use crate::data::{city_index, Dataset};
+use crate::map::MapState;
+use canvas::CanvasSink;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    AddEventListenerOptions, CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement,
+    PointerEvent, WheelEvent,
+};
+
+/// One active pointer (mouse, pen or finger), CSS px relative to the canvas.
+#[derive(Clone, Copy)]
+struct Pointer {
+    id: i32,
+    x: f64,
+    y: f64,
+}
+
+struct Inner {
+    map: MapState,
+    container: HtmlElement,
+    canvas: HtmlCanvasElement,
+    tooltip: HtmlElement,
+    sink: CanvasSink,
+    pointers: Vec<Pointer>,
+    /// Path length (CSS px) moved since the last pointer went down: tells a click from a drag.
+    moved: f64,
+    frame_pending: bool,
+    frames_drawn: u32,
+    raf: Option<Closure<dyn FnMut()>>,
+    on_select: Option<js_sys::Function>,
+}
+
+/// The map, as JavaScript sees it: `new FriendshipMap(containerElement)`.
+#[wasm_bindgen]
+pub struct FriendshipMap {
+    inner: Rc<RefCell<Inner>>,
+    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
+    _observer: web_sys::ResizeObserver,
+}
+
+fn js_err(msg: &str) -> JsValue {
+    js_sys::Error::new(msg).into()
+}
+
+fn window() -> Result<web_sys::Window, JsValue> {
+    web_sys::window().ok_or_else(|| js_err("no window"))
+}
+
+#[wasm_bindgen]
+impl FriendshipMap {
+    /// Creates the map inside `container` (an empty element sized by the page's CSS), with the
+    /// built-in dataset and basemap.
+    #[wasm_bindgen(constructor)]
+    pub fn new(container: HtmlElement) -> Result<FriendshipMap, JsValue> {
+        let document = window()?.document().ok_or_else(|| js_err("no document"))?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        canvas.set_class_name("fm-canvas");
+        canvas.set_attribute("role", "img")?;
+        canvas.set_attribute(
+            "aria-label",
+            "山东省国际友好城市地图 · Map of Shandong's international friendship cities",
+        )?;
+        let tooltip: HtmlElement = document.create_element("div")?.dyn_into()?;
+        tooltip.set_class_name("fm-tooltip");
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_hidden(true);
+        container.append_child(&canvas)?;
+        container.append_child(&tooltip)?;
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| js_err("no 2d context"))?
+            .dyn_into()?;
+        let basemap =
+            Basemap::decode(BASEMAP_110M).map_err(|e| js_err(&format!("basemap: {}", e.0)))?;
+        let (w, h) = css_size(&container);
+        let map = MapState::new(Dataset::builtin(), &basemap, w, h);
+        let inner = Rc::new(RefCell::new(Inner {
+            map,
+            container: container.clone(),
+            canvas: canvas.clone(),
+            tooltip,
+            sink: CanvasSink::new(ctx),
+            pointers: Vec::new(),
+            moved: 0.0,
+            frame_pending: false,
+            frames_drawn: 0,
+            raf: None,
+            on_select: None,
+        }));
+        let weak = Rc::downgrade(&inner);
+        inner.borrow_mut().raf = Some(Closure::new(move || {
+            if let Some(rc) = weak.upgrade() {
+                draw_now(&rc);
+            }
+        }));
+        let listeners = attach_events(&inner, &canvas)?;
+        let weak = Rc::downgrade(&inner);
+        let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            if let Some(rc) = weak.upgrade() {
+                resize(&rc);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+        observer.observe(&container);
+        let mut all = listeners;
+        all.push(on_resize);
+        resize(&inner);
+        Ok(FriendshipMap {
+            inner,
+            _listeners: all,
+            _observer: observer,
+        })
+    }
+
+    /// Back to the whole world, no city selected.
+    #[wasm_bindgen(js_name = resetView)]
+    pub fn reset_view(&self) {
+        self.inner.borrow_mut().map.reset_view();
+        request_frame(&self.inner);
+    }
+
+    /// Emphasises one Shandong city's links (English or Chinese name; `Shandong` for the
+    /// province's own ties), or clears the selection with `null`. Returns false for an unknown
+    /// name.
+    #[wasm_bindgen(js_name = selectCity)]
+    pub fn select_city(&self, name: Option<String>) -> bool {
+        let idx = match name.as_deref() {
+            None | Some("") => None,
+            Some(n) => match city_index(n) {
+                Some(i) => Some(i),
+                None => return false,
+            },
+        };
+        self.inner.borrow_mut().map.select_city(idx);
+        request_frame(&self.inner);
+        true
+    }
+
+    /// The selected city's English name, or `undefined`.
+    #[wasm_bindgen(js_name = selectedCity)]
+    pub fn selected_city(&self) -> Option<String> {
+        let inner = self.inner.borrow();
+        inner
+            .map
+            .selected_city()
+            .map(|c| crate::data::SHANDONG_CITIES[c].name.to_string())
+    }
+
+    /// Calls `callback(cityName | null)` when the selection changes by a click on the map.
+    #[wasm_bindgen(js_name = onSelect)]
+    pub fn on_select(&self, callback: js_sys::Function) {
+        self.inner.borrow_mut().on_select = Some(callback);
+    }
+
+    /// The Shandong sides: `[{name, name_zh, ties}]`, province first.
+    pub fn cities(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.borrow().map.cities())
+    }
+
+    /// Counts of the ties now shown: `{ties, partners, countries, cities}`.
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.borrow().map.summary())
+    }
+
+    /// Frames painted since start (a frame is painted only when something changed).
+    #[wasm_bindgen(js_name = framesDrawn)]
+    pub fn frames_drawn(&self) -> u32 {
+        self.inner.borrow().frames_drawn
+    }
+
+    /// The camera: `{zoom, scale, tx, ty, width, height}` (CSS px).
+    pub fn view(&self) -> Result<JsValue, JsValue> {
+        let inner = self.inner.borrow();
+        let v = inner.map.viewport();
+        let o = js_sys::Object::new();
+        for (k, x) in [
+            ("zoom", v.zoom()),
+            ("scale", v.scale),
+            ("tx", v.tx),
+            ("ty", v.ty),
+            ("width", v.width),
+            ("height", v.height),
+        ] {
+            js_sys::Reflect::set(&o, &k.into(), &x.into())?;
+        }
+        Ok(o.into())
+    }
+
+    /// Where a geographic position is on the canvas now: `[x, y]` in CSS px.
+    #[wasm_bindgen(js_name = screenPoint)]
+    pub fn screen_point(&self, lon: f64, lat: f64) -> Vec<f64> {
+        let inner = self.inner.borrow();
+        let p = inner
+            .map
+            .projector()
+            .project(crate::lonlat::LonLat::new(lon, lat));
+        inner.map.viewport().to_screen(p).to_vec()
+    }
+
+    /// What a tooltip at (`x`, `y`) CSS px would describe (the tooltip object), or `null`.
+    #[wasm_bindgen(js_name = describeAt)]
+    pub fn describe_at(&self, x: f64, y: f64) -> Result<JsValue, JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        let hit = inner.map.hover_at(x, y);
+        let t = hit.map(|h| inner.map.tooltip(h));
+        drop(inner);
+        request_frame(&self.inner);
+        match t {
+            Some(t) => to_js(&t),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Rows in the dataset shown.
+    #[wasm_bindgen(js_name = tieCount)]
+    pub fn tie_count(&self) -> usize {
+        self.inner.borrow().map.dataset().ties.len()
+    }
+}
+
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(v).map_err(|e| js_err(&e.to_string()))
+}
+
+fn css_size(el: &HtmlElement) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.width().max(1.0), r.height().max(1.0))
+}
+
+fn resize(rc: &Rc<RefCell<Inner>>) {
+    {
+        let mut inner = rc.borrow_mut();
+        let (w, h) = css_size(&inner.container);
+        inner.map.resize(w, h);
+    }
+    // The backing store follows in draw_now, which also notices devicePixelRatio changes.
+    rc.borrow_mut().frame_pending = false;
+    request_frame_forced(rc);
+}
+
+fn request_frame(rc: &Rc<RefCell<Inner>>) {
+    let dirty = rc.borrow_mut().map.take_dirty();
+    if dirty {
+        request_frame_forced(rc);
+    }
+}
+
+fn request_frame_forced(rc: &Rc<RefCell<Inner>>) {
+    let mut inner = rc.borrow_mut();
+    if inner.frame_pending {
+        return;
+    }
+    inner.frame_pending = true;
+    if let (Ok(w), Some(cb)) = (window(), inner.raf.as_ref()) {
+        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+    }
+}
+
+fn draw_now(rc: &Rc<RefCell<Inner>>) {
+    let mut inner = rc.borrow_mut();
+    inner.frame_pending = false;
+    inner.map.take_dirty();
+    let dpr = window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
+    let v = *inner.map.viewport();
+    let (pw, ph) = (
+        (v.width * dpr).round() as u32,
+        (v.height * dpr).round() as u32,
+    );
+    if inner.canvas.width() != pw || inner.canvas.height() != ph {
+        inner.canvas.set_width(pw);
+        inner.canvas.set_height(ph);
+    }
+    inner.sink.dpr = dpr;
+    let frame = inner.map.frame();
+    frame.replay(&mut inner.sink);
+    inner.frames_drawn += 1;
+}
+
+fn local_xy(canvas: &Element, e: &web_sys::MouseEvent) -> (f64, f64) {
+    let r = canvas.get_bounding_client_rect();
+    (
+        f64::from(e.client_x()) - r.left(),
+        f64::from(e.client_y()) - r.top(),
+    )
+}
+
+fn attach_events(
+    rc: &Rc<RefCell<Inner>>,
+    canvas: &HtmlCanvasElement,
+) -> Result<Vec<Closure<dyn FnMut(JsValue)>>, JsValue> {
+    let mut out = Vec::new();
+    let mut on = |name: &str, passive: bool, f: Box<dyn Fn(&Rc<RefCell<Inner>>, JsValue)>| {
+        let weak: Weak<RefCell<Inner>> = Rc::downgrade(rc);
+        let cb = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            if let Some(rc) = weak.upgrade() {
+                f(&rc, e);
+            }
+        });
+        let opts = AddEventListenerOptions::new();
+        opts.set_passive(passive);
+        let r = canvas.add_event_listener_with_callback_and_add_event_listener_options(
+            name,
+            cb.as_ref().unchecked_ref(),
+            &opts,
+        );
+        out.push(cb);
+        r
+    };
+    on("pointerdown", true, Box::new(pointer_down))?;
+    on("pointermove", true, Box::new(pointer_move))?;
+    on("pointerup", true, Box::new(pointer_up))?;
+    on("pointercancel", true, Box::new(pointer_cancel))?;
+    on("pointerleave", true, Box::new(pointer_leave))?;
+    on("wheel", false, Box::new(wheel))?;
+    Ok(out)
+}
+
+fn pointer_down(rc: &Rc<RefCell<Inner>>, e: JsValue) {
+    let Ok(e) = e.dyn_into::<PointerEvent>() else {
+        return;
+    };
+    let mut inner = rc.borrow_mut();
+    let (x, y) = local_xy(&inner.canvas, &e);
+    let _ = inner.canvas.set_pointer_capture(e.pointer_id());
+    inner.pointers.retain(|p| p.id != e.pointer_id());
+    inner.pointers.push(Pointer {
+        id: e.pointer_id(),
+        x,
+        y,
+    });
+    inner.moved = 0.0;
+}
+
+fn pointer_move(rc: &Rc<RefCell<Inner>>, e: JsValue) {
+    let Ok(e) = e.dyn_into::<PointerEvent>() else {
+        return;
+    };
+    let mut inner = rc.borrow_mut();
+    let (x, y) = local_xy(&inner.canvas, &e);
+    let id = e.pointer_id();
+    let Some(k) = inner.pointers.iter().position(|p| p.id == id) else {
+        // No button down: hover.
+        let hit = inner.map.hover_at(x, y);
+        let tip = hit.map(|h| inner.map.tooltip(h));
+        tooltip::show(&inner.tooltip, &inner.container, tip.as_ref(), x, y);
+        drop(inner);
+        request_frame(rc);
+        return;
+    };
+    let before = inner.pointers.clone();
+    inner.pointers[k].x = x;
+    inner.pointers[k].y = y;
+    let after = inner.pointers.clone();
+    if after.len() >= 2 {
+        // Pinch: zoom by the change of distance about the midpoint, pan by the midpoint's move.
+        let (a0, b0, a1, b1) = (before[0], before[1], after[0], after[1]);
+        let d0 = (a0.x - b0.x).hypot(a0.y - b0.y);
+        let d1 = (a1.x - b1.x).hypot(a1.y - b1.y);
+        let m0 = ((a0.x + b0.x) / 2.0, (a0.y + b0.y) / 2.0);
+        let m1 = ((a1.x + b1.x) / 2.0, (a1.y + b1.y) / 2.0);
+        inner.map.pan(m1.0 - m0.0, m1.1 - m0.1);
+        if d0 > 1.0 && d1 > 1.0 {
+            inner.map.zoom_at(d1 / d0, m1.0, m1.1);
+        }
+        inner.moved += 100.0;
+    } else {
+        let (dx, dy) = (x - before[k].x, y - before[k].y);
+        inner.moved += dx.hypot(dy);
+        if inner.moved > 3.0 {
+            inner.map.pan(dx, dy);
+            inner.map.set_hover(None);
+            inner.tooltip.set_hidden(true);
+        }
+    }
+    drop(inner);
+    request_frame(rc);
+}
+
+fn pointer_up(rc: &Rc<RefCell<Inner>>, e: JsValue) {
+    let Ok(e) = e.dyn_into::<PointerEvent>() else {
+        return;
+    };
+    let mut inner = rc.borrow_mut();
+    let (x, y) = local_xy(&inner.canvas, &e);
+    let was_click = inner.pointers.len() == 1 && inner.moved <= 3.0;
+    inner.pointers.retain(|p| p.id != e.pointer_id());
+    let mut selected = None;
+    if was_click {
+        let before = inner.map.selected_city();
+        inner.map.click_at(x, y);
+        if inner.map.selected_city() != before {
+            selected = Some(inner.map.selected_city());
+        }
+        let tip = inner.map.hover().map(|h| inner.map.tooltip(h));
+        tooltip::show(&inner.tooltip, &inner.container, tip.as_ref(), x, y);
+    }
+    let callback = inner.on_select.clone();
+    drop(inner);
+    if let (Some(sel), Some(cb)) = (selected, callback) {
+        let name = sel.map_or(JsValue::NULL, |c| {
+            JsValue::from_str(crate::data::SHANDONG_CITIES[c].name)
+        });
+        let _ = cb.call1(&JsValue::NULL, &name);
+    }
+    request_frame(rc);
+}
+
+fn pointer_cancel(rc: &Rc<RefCell<Inner>>, e: JsValue) {
+    if let Ok(e) = e.dyn_into::<PointerEvent>() {
+        rc.borrow_mut().pointers.retain(|p| p.id != e.pointer_id());
+    }
+}
+
+fn pointer_leave(rc: &Rc<RefCell<Inner>>, _e: JsValue) {
+    let mut inner = rc.borrow_mut();
+    if inner.pointers.is_empty() {
+        inner.map.set_hover(None);
+        inner.tooltip.set_hidden(true);
+    }
+    drop(inner);
+    request_frame(rc);
+}
+
+fn wheel(rc: &Rc<RefCell<Inner>>, e: JsValue) {
+    let Ok(e) = e.dyn_into::<WheelEvent>() else {
+        return;
+    };
+    e.prevent_default();
+    let mut inner = rc.borrow_mut();
+    let (x, y) = local_xy(&inner.canvas, &e);
+    // deltaMode 1 = lines, 2 = pages; normalise to pixels.
+    let unit = match e.delta_mode() {
+        1 => 16.0,
+        2 => 400.0,
+        _ => 1.0,
+    };
+    let factor = (-e.delta_y() * unit * 0.002).exp();
+    inner.map.zoom_at(factor, x, y);
+    inner.map.set_hover(None);
+    inner.tooltip.set_hidden(true);
+    drop(inner);
+    request_frame(rc);
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Merges the research files (data/research/*.csv) into data/partnerships.csv.
+
+Rows are keyed by (shandong_city, partner, country, signed_by). A round-2 row whose notes start
+with `CORRECTS` replaces the earlier row with the same key. Rows without coordinates cannot be
+drawn and are listed in data/research/unplaced.csv instead (they stay visible in docs/DATA.md).
+Run: python3 tools/merge_research.py
+"""
+import csv
+import glob
+import os
+
+COLUMNS = ["shandong_city", "shandong_city_zh", "partner", "partner_zh", "country", "level",
+           "kind", "established", "lat", "lon", "source", "signed_by", "notes", "geonameid"]
+ORDER = ["Shandong", "Jinan", "Qingdao", "Zibo", "Zaozhuang", "Dongying", "Yantai", "Weifang",
+         "Jining", "Tai'an", "Weihai", "Rizhao", "Linyi", "Dezhou", "Liaocheng", "Binzhou", "Heze"]
+
+
+def key(r):
+    return (r["shandong_city"].strip(), r["partner"].strip().lower(), r["country"].strip().upper(),
+            r.get("signed_by", "").strip().lower())
+
+
+def main():
+    files = sorted(glob.glob("data/research/*.csv"))
+    files = [f for f in files if not os.path.basename(f).startswith("round2_")] + \
+            [f for f in files if os.path.basename(f).startswith("round2_")]
+    files = [f for f in files if not f.endswith("unplaced.csv")]
+    rows = {}
+    for f in files:
+        with open(f, newline="", encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                r = {c: (r.get(c) or "").strip() for c in COLUMNS}
+                k = key(r)
+                if k in rows and not r["notes"].startswith("CORRECTS"):
+                    continue  # first finding wins unless explicitly corrected
+                rows[k] = r
+    placed = [r for r in rows.values() if r["lat"] and r["lon"]]
+    unplaced = [r for r in rows.values() if not (r["lat"] and r["lon"])]
+    placed.sort(key=lambda r: (ORDER.index(r["shandong_city"]) if r["shandong_city"] in ORDER else 99,
+                               r["established"] or "9999", r["partner"]))
+    for name, out in (("data/partnerships.csv", placed), ("data/research/unplaced.csv", unplaced)):
+        with open(name, "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(out)
+        print(f"{name}: {len(out)} rows")
+
+
+if __name__ == "__main__":
+    main()
