@@ -9,8 +9,6 @@ mod record;
 #[path = "src/data/cities.rs"]
 mod cities;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 fn main() {
     println!("cargo:rerun-if-changed=data/partnerships.csv");
     println!("cargo:rerun-if-changed=data/countries.csv");
@@ -30,7 +28,7 @@ fn main() {
     let rules = record::Rules {
         is_country: &is_country,
         is_shandong_city: &is_city,
-        last_year: current_year(),
+        last_year: record::current_year(),
     };
     let (_, errors) = record::parse_csv(&csv_text, &rules);
     if !errors.is_empty() {
@@ -44,20 +42,4 @@ fn main() {
             list.join("\n")
         );
     }
-}
-
-/// This year (UTC), from the system clock (civil-from-days, proleptic Gregorian).
-fn current_year() -> u16 {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    u16::try_from(year).unwrap_or(u16::MAX)
 }

@@ -132,6 +132,8 @@ impl Frame {
 pub struct Recorder {
     /// The recorded lines.
     pub lines: Vec<String>,
+    /// Record only layers whose names start with one of these (all when empty).
+    pub only: Vec<&'static str>,
 }
 
 fn px(v: f64) -> String {
@@ -144,6 +146,10 @@ fn px(v: f64) -> String {
 }
 
 impl Recorder {
+    fn wanted(&self, layer: &Layer) -> bool {
+        self.only.is_empty() || self.only.iter().any(|p| layer.name.starts_with(p))
+    }
+
     fn path(&mut self, layer: &Layer, viewport: &Viewport) {
         let map = |p: Xy| match layer.space {
             Space::World => viewport.to_screen(p),
@@ -179,6 +185,9 @@ impl Sink for Recorder {
         ));
     }
     fn draw(&mut self, layer: &Layer, viewport: &Viewport) {
+        if !self.wanted(layer) {
+            return;
+        }
         let s = &layer.style;
         let mut head = format!("draw {}", layer.name);
         if let Some(f) = s.fill {
@@ -195,7 +204,9 @@ impl Sink for Recorder {
     }
     fn clip(&mut self, layer: &Layer, viewport: &Viewport) {
         self.lines.push(format!("clip {}", layer.name));
-        self.path(layer, viewport);
+        if self.wanted(layer) {
+            self.path(layer, viewport);
+        }
     }
     fn unclip(&mut self) {
         self.lines.push("unclip".into());

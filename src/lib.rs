@@ -2,7 +2,7 @@
 //! Shandong province and its 16 cities, drawn as great-circle links on a world map.
 //!
 //! A pure core (data, geodesy, projection, camera, scene, hit-testing, display list) that builds
-//! and tests natively, and a thin [`web`] layer, compiled for wasm32 only, that owns the canvas
+//! and tests natively, and a thin `web` layer, compiled for wasm32 only, that owns the canvas
 //! and the DOM events and exports one handle to JavaScript.
 
 pub mod antimeridian;

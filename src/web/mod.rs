@@ -17,6 +17,11 @@ use web_sys::{
     PointerEvent, WheelEvent,
 };
 
+/// A DOM event listener kept alive for the map's lifetime.
+type Listener = Closure<dyn FnMut(JsValue)>;
+/// An event handler of the map's state.
+type Handler = fn(&Rc<RefCell<Inner>>, JsValue);
+
 /// One active pointer (mouse, pen or finger), CSS px relative to the canvas.
 #[derive(Clone, Copy)]
 struct Pointer {
@@ -44,7 +49,7 @@ struct Inner {
 #[wasm_bindgen]
 pub struct FriendshipMap {
     inner: Rc<RefCell<Inner>>,
-    _listeners: Vec<Closure<dyn FnMut(JsValue)>>,
+    _listeners: Vec<Listener>,
     _observer: web_sys::ResizeObserver,
 }
 
@@ -105,7 +110,7 @@ impl FriendshipMap {
         }));
         let listeners = attach_events(&inner, &canvas)?;
         let weak = Rc::downgrade(&inner);
-        let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        let on_resize = Listener::new(move |_| {
             if let Some(rc) = weak.upgrade() {
                 resize(&rc);
             }
@@ -221,6 +226,12 @@ impl FriendshipMap {
         }
     }
 
+    /// Paints a frame now (frames are otherwise painted on the next animation frame, and only
+    /// when something changed).
+    pub fn render(&self) {
+        draw_now(&self.inner);
+    }
+
     /// Rows in the dataset shown.
     #[wasm_bindgen(js_name = tieCount)]
     pub fn tie_count(&self) -> usize {
@@ -286,22 +297,30 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
     inner.frames_drawn += 1;
 }
 
+/// The event's position relative to the canvas, CSS px. Read as doubles: `clientX` is
+/// fractional in browsers (web-sys exposes it as an integer, which would shift zoom anchors).
 fn local_xy(canvas: &Element, e: &web_sys::MouseEvent) -> (f64, f64) {
     let r = canvas.get_bounding_client_rect();
+    let get = |k: &str, fallback: i32| {
+        js_sys::Reflect::get(e, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::from(fallback))
+    };
     (
-        f64::from(e.client_x()) - r.left(),
-        f64::from(e.client_y()) - r.top(),
+        get("clientX", e.client_x()) - r.left(),
+        get("clientY", e.client_y()) - r.top(),
     )
 }
 
 fn attach_events(
     rc: &Rc<RefCell<Inner>>,
     canvas: &HtmlCanvasElement,
-) -> Result<Vec<Closure<dyn FnMut(JsValue)>>, JsValue> {
+) -> Result<Vec<Listener>, JsValue> {
     let mut out = Vec::new();
-    let mut on = |name: &str, passive: bool, f: Box<dyn Fn(&Rc<RefCell<Inner>>, JsValue)>| {
+    let mut on = |name: &str, passive: bool, f: Handler| {
         let weak: Weak<RefCell<Inner>> = Rc::downgrade(rc);
-        let cb = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        let cb = Listener::new(move |e: JsValue| {
             if let Some(rc) = weak.upgrade() {
                 f(&rc, e);
             }
@@ -316,12 +335,12 @@ fn attach_events(
         out.push(cb);
         r
     };
-    on("pointerdown", true, Box::new(pointer_down))?;
-    on("pointermove", true, Box::new(pointer_move))?;
-    on("pointerup", true, Box::new(pointer_up))?;
-    on("pointercancel", true, Box::new(pointer_cancel))?;
-    on("pointerleave", true, Box::new(pointer_leave))?;
-    on("wheel", false, Box::new(wheel))?;
+    on("pointerdown", true, pointer_down)?;
+    on("pointermove", true, pointer_move)?;
+    on("pointerup", true, pointer_up)?;
+    on("pointercancel", true, pointer_cancel)?;
+    on("pointerleave", true, pointer_leave)?;
+    on("wheel", false, wheel)?;
     Ok(out)
 }
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints (host and wasm32), native tests, the web layer in headless
+# Chromium (wasm-bindgen-test), and end-to-end tests of the built page (playwright-core).
+# Installs what is missing first: the wasm32 target, wasm-bindgen-cli (Cargo.lock's version),
+# Chromium, chromedriver, CJK fonts and the npm dev tools.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# System packages for the browser tests (Debian).
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing npm dev tools (playwright-core, binaryen, world-atlas)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy (host and wasm32, -D warnings)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "rustdoc (-D warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
+
+step "native tests"
+cargo test --quiet 2>&1 | tee /tmp/fm-native.log | grep -E "^test result|FAILED|panicked" || true
+grep -q "FAILED\|panicked\|error\[" /tmp/fm-native.log && { cat /tmp/fm-native.log; exit 1; }
+grep -q "^test result" /tmp/fm-native.log || { cat /tmp/fm-native.log; exit 1; }
+
+step "web layer in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+scripts/build.sh
+
+step "end to end (playwright-core + Chromium against the served page)"
+node --test --test-reporter=spec tests/e2e/
+echo
+echo "all tests passed; screenshots in test-artifacts/"

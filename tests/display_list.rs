@@ -1,0 +1,110 @@
+//! Recorded drawing commands of a small scene, compared with a committed golden file.
+//! Regenerate (only on purpose, never in CI) with `UPDATE_GOLDEN=1 cargo test --test display_list`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use shandong_friendship_map::basemap::Basemap;
+use shandong_friendship_map::data::Dataset;
+use shandong_friendship_map::display_list::Recorder;
+use shandong_friendship_map::map::MapState;
+
+// A test fixture, not data: two real pairs and one made-up partner whose link crosses the map's
+// seam (30°W), to record the cut.
+const SCENE: &str = "\
+shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.9555,130.9371,https://example.org/fixture
+Jinan,济南市,Sacramento,萨克拉门托市,US,city,sister,1984,38.5816,-121.4944,https://example.org/fixture
+Weihai,威海市,Seam fixture,接缝测试,BR,city,friendly,,-8.05,-34.9,https://example.org/fixture
+";
+
+fn record(map: &MapState) -> String {
+    let mut rec = Recorder {
+        only: vec!["links", "markers", "outline"],
+        ..Recorder::default()
+    };
+    map.frame().replay(&mut rec);
+    rec.lines.join("\n") + "\n"
+}
+
+fn check(name: &str, got: &str) {
+    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, got).expect("write golden");
+        return;
+    }
+    let want =
+        std::fs::read_to_string(&path).expect("golden file exists (UPDATE_GOLDEN=1 makes it)");
+    if want != got {
+        let first = want
+            .lines()
+            .zip(got.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(want.lines().count().min(got.lines().count()));
+        panic!(
+            "{name}: differs from tests/golden/{name}.txt at line {}:\n want: {:?}\n  got: {:?}",
+            first + 1,
+            want.lines().nth(first),
+            got.lines().nth(first)
+        );
+    }
+}
+
+fn scene() -> MapState {
+    let (data, errors) = Dataset::from_csv(SCENE, 2026);
+    assert!(errors.is_empty(), "{errors:?}");
+    MapState::new(data, &Basemap::default(), 400.0, 220.0)
+}
+
+#[test]
+fn small_scene_whole_world() {
+    let map = scene();
+    let text = record(&map);
+    // Sanity independent of the golden: both kinds drawn, the seam cut the fixture's link into
+    // two subpaths, 3 partner markers and 3 city markers.
+    assert!(text.contains("draw links.sister stroke=rgba(213,94,0,0.851) w=1"));
+    assert!(text.contains("draw links.friendly stroke=rgba(0,114,178,0.749) w=1 dash=4,2.5"));
+    let friendly: String = text
+        .split("draw ")
+        .find(|s| s.starts_with("links.friendly"))
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(friendly.matches("  M ").count(), 2, "cut at the seam");
+    let partners = text
+        .split("draw markers.partner")
+        .nth(1)
+        .unwrap_or_default();
+    let partner_markers = partners.split("draw ").next().unwrap_or_default();
+    assert_eq!(partner_markers.matches("  O ").count(), 3);
+    check("small_scene_whole_world", &text);
+}
+
+#[test]
+fn small_scene_selected_zoomed() {
+    let mut map = scene();
+    map.zoom_at(4.0, 300.0, 90.0);
+    map.pan(-20.0, 10.0);
+    map.select_city(Some(2)); // Qingdao
+    let text = record(&map);
+    assert!(text.contains("draw links.selected"));
+    assert!(text.contains("draw links.dimmed"));
+    assert!(text.contains("draw markers.highlight"));
+    check("small_scene_selected_zoomed", &text);
+}
+
+#[test]
+fn hover_finds_a_known_partner_and_link() {
+    let mut map = scene();
+    let v = *map.viewport();
+    let p = map
+        .projector()
+        .project(shandong_friendship_map::LonLat::new(-121.4944, 38.5816));
+    let s = v.to_screen(p);
+    let hit = map.hover_at(s[0] + 2.0, s[1] - 1.0);
+    let tip = map.tooltip(hit.expect("a hit at Sacramento"));
+    assert_eq!(tip.target, "partner");
+    assert_eq!(tip.title_en, "Sacramento");
+    assert_eq!(tip.ties[0].city_zh, "济南市");
+    assert_eq!(tip.ties[0].established, "1984");
+    assert_eq!(tip.ties[0].country_zh, "美国");
+    // Far from everything: nothing.
+    assert_eq!(map.hover_at(5.0, 5.0), None);
+}

@@ -1,0 +1,152 @@
+// End to end: the built page, served with its CSP, in headless Chromium.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { ARTIFACTS, canvasOrigin, launch, midpoint, openMap, pixelsAround, startServer } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const JINAN = [116.9972, 36.6683];
+const SACRAMENTO = [-121.4944, 38.5816];
+const SHIMONOSEKI = [130.9371, 33.9555];
+
+test("the map appears under a strict CSP, with no errors and no outside requests", async () => {
+  const { page, context, log, response } = await openMap(browser, server.url);
+  assert.match(response.headers()["content-security-policy"], /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  await page.screenshot({ path: `${ARTIFACTS}desktop.png` });
+  const summary = await page.evaluate(() => window.friendshipMap.summary());
+  assert.ok(summary.ties >= 150, JSON.stringify(summary));
+  assert.equal(await page.locator("#status").isHidden(), true);
+  const outside = log.requests.filter((u) => !u.startsWith(server.url));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("links are drawn where a known link runs (Jinan–Sacramento)", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  const mid = midpoint(JINAN, SACRAMENTO);
+  const at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), mid);
+  // With Jinan selected, its links are drawn in the highlight red (#cc0033) above the rest.
+  await page.evaluate(() => window.friendshipMap.selectCity("Jinan"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const px = await pixelsAround(page, at, 2);
+  const red = px.filter(([r, g, b]) => r > 180 && g < 60 && b < 90);
+  assert.ok(red.length >= 2, `highlight pixels near the Jinan–Sacramento midpoint: ${red.length}`);
+  // Deselected, the same place shows the sister colour instead.
+  await page.evaluate(() => window.friendshipMap.selectCity(null));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const px2 = await pixelsAround(page, at, 2);
+  assert.equal(px2.filter(([r, g, b]) => r > 180 && g < 60 && b < 90).length, 0);
+  assert.ok(px2.some(([r, g, b]) => r > 180 && g > 70 && g < 150 && b < 90), "sister orange");
+  await page.screenshot({ path: `${ARTIFACTS}links.png` });
+  await context.close();
+});
+
+test("wheel zoom keeps the point under the pointer and hovering Shimonoseki shows its tooltip", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  const [ox, oy] = await canvasOrigin(page);
+  let at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), SHIMONOSEKI);
+  const zoom0 = (await page.evaluate(() => window.friendshipMap.view())).zoom;
+  // The pointer sits a little off Shimonoseki: that offset must grow exactly with the zoom.
+  // (Whole page pixels: Chromium delivers synthetic mouse events at integer positions.)
+  const page_xy = [Math.round(ox + at[0] + 3), Math.round(oy + at[1] - 2)];
+  const anchor = [page_xy[0] - ox, page_xy[1] - oy];
+  await page.mouse.move(page_xy[0], page_xy[1]);
+  for (let i = 0; i < 8; i++) {
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(30);
+  }
+  const zoom1 = (await page.evaluate(() => window.friendshipMap.view())).zoom;
+  assert.ok(zoom1 > zoom0 * 4, `zoom ${zoom0} -> ${zoom1}`);
+  const at2 = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), SHIMONOSEKI);
+  const k = zoom1 / zoom0;
+  const want = [anchor[0] + (at[0] - anchor[0]) * k, anchor[1] + (at[1] - anchor[1]) * k];
+  assert.ok(Math.hypot(at2[0] - want[0], at2[1] - want[1]) < 0.5, `anchor drift: ${at2} vs ${want}`);
+  at = at2;
+  await page.mouse.move(ox + at[0] + 1, oy + at[1] + 1);
+  const tip = page.locator(".fm-tooltip");
+  await tip.waitFor({ state: "visible", timeout: 3000 });
+  const text = await tip.innerText();
+  for (const want of ["下关市", "Shimonoseki", "日本", "青岛市", "Qingdao", "1979", "友好城市"]) {
+    assert.ok(text.includes(want), `tooltip lacks ${want}: ${text}`);
+  }
+  await page.screenshot({ path: `${ARTIFACTS}tooltip.png` });
+  // Leaving the map hides it.
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: "hidden", timeout: 3000 });
+  await context.close();
+});
+
+test("dragging pans the map; reset brings the world back", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  const [ox, oy] = await canvasOrigin(page);
+  await page.mouse.move(ox + 400, oy + 300);
+  await page.mouse.wheel(0, -600);
+  await page.waitForTimeout(50);
+  const v0 = await page.evaluate(() => window.friendshipMap.view());
+  await page.mouse.down();
+  await page.mouse.move(ox + 350, oy + 280, { steps: 5 });
+  await page.mouse.move(ox + 300, oy + 260, { steps: 5 });
+  await page.mouse.up();
+  const v1 = await page.evaluate(() => window.friendshipMap.view());
+  assert.ok(Math.abs(v1.tx - v0.tx + 100) < 1.5, `tx ${v0.tx} -> ${v1.tx}`);
+  assert.ok(Math.abs(v1.ty - v0.ty + 40) < 1.5, `ty ${v0.ty} -> ${v1.ty}`);
+  await page.click("#reset");
+  const v2 = await page.evaluate(() => window.friendshipMap.view());
+  assert.ok(Math.abs(v2.zoom - 1) < 1e-9, `zoom after reset ${v2.zoom}`);
+  await context.close();
+});
+
+test("clicking a city in the list emphasises it; nothing is drawn while idle", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  await page.click('button[data-city="Qingdao"]');
+  assert.equal(await page.getAttribute('button[data-city="Qingdao"]', "aria-pressed"), "true");
+  assert.equal(await page.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
+  await page.waitForTimeout(200);
+  const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
+  await page.waitForTimeout(1000);
+  const f1 = await page.evaluate(() => window.friendshipMap.framesDrawn());
+  assert.equal(f1, f0, "frames drawn while idle");
+  await page.screenshot({ path: `${ARTIFACTS}selected-qingdao.png` });
+  await context.close();
+});
+
+test("a phone-sized viewport works: crisp canvas, no sideways scroll, touch pan", async () => {
+  const { page, context, log } = await openMap(browser, server.url, {
+    viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+  });
+  const size = await page.evaluate(() => {
+    const c = document.querySelector("#map canvas");
+    const r = c.getBoundingClientRect();
+    return { w: r.width, h: r.height, pw: c.width, ph: c.height, scroll: document.documentElement.scrollWidth };
+  });
+  assert.ok(size.w >= 340 && size.h >= 250, JSON.stringify(size));
+  assert.equal(size.pw, Math.round(size.w * 2));
+  assert.ok(size.scroll <= 360, `page scrolls sideways: ${size.scroll}`);
+  const buttons = await page.locator(".cities button").count();
+  assert.equal(buttons, 17);
+  await page.screenshot({ path: `${ARTIFACTS}phone.png` });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("when the wasm cannot load, the page says so instead of staying blank", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
+  await page.goto(server.url);
+  const status = page.locator("#status");
+  await status.waitFor({ state: "visible" });
+  await page.waitForFunction(() => document.getElementById("status").classList.contains("error"), null, { timeout: 10000 });
+  assert.match(await status.innerText(), /地图加载失败 · The map could not load/);
+  await page.screenshot({ path: `${ARTIFACTS}load-error.png` });
+  await context.close();
+});

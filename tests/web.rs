@@ -1,0 +1,116 @@
+//! The web layer in a real browser (wasm-bindgen-test in headless Chromium): it creates a canvas
+//! in its container and draws the map into it.
+#![cfg(target_arch = "wasm32")]
+
+use shandong_friendship_map::web::FriendshipMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container(w: u32, h: u32) -> HtmlElement {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let div: HtmlElement = doc
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("element");
+    let style = div.style();
+    style
+        .set_property("width", &format!("{w}px"))
+        .expect("width");
+    style
+        .set_property("height", &format!("{h}px"))
+        .expect("height");
+    style
+        .set_property("position", "relative")
+        .expect("position");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("ctx")
+        .expect("2d")
+        .dyn_into()
+        .expect("ctx type");
+    ctx.get_image_data(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    )
+    .expect("image data")
+    .data()
+    .0
+}
+
+#[wasm_bindgen_test]
+fn draws_the_map_into_its_canvas() {
+    let div = container(480, 260);
+    let map = FriendshipMap::new(div.clone()).expect("map");
+    map.render();
+    let canvas: HtmlCanvasElement = div
+        .query_selector("canvas")
+        .expect("query")
+        .expect("a canvas")
+        .dyn_into()
+        .expect("canvas");
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    assert_eq!(canvas.width(), (480.0 * dpr).round() as u32);
+    let px = pixels(&canvas);
+    // Count pixels of the link colours (sister orange, friendly blue), land and ocean.
+    let mut sister = 0;
+    let mut ocean = 0;
+    let mut land = 0;
+    for p in px.chunks_exact(4) {
+        let (r, g, b) = (i32::from(p[0]), i32::from(p[1]), i32::from(p[2]));
+        if r > 180 && (60..=140).contains(&g) && b < 80 {
+            sister += 1;
+        }
+        if (r, g, b) == (0xee, 0xf3, 0xf8) {
+            ocean += 1;
+        }
+        if (r, g, b) == (0xdd, 0xd8, 0xcc) {
+            land += 1;
+        }
+    }
+    assert!(sister > 200, "sister-link pixels: {sister}");
+    assert!(ocean > 10_000, "ocean pixels: {ocean}");
+    assert!(land > 5_000, "land pixels: {land}");
+    assert!(map.frames_drawn() >= 1);
+    assert!(map.tie_count() > 0);
+}
+
+#[wasm_bindgen_test]
+fn selecting_a_city_changes_the_drawing() {
+    let div = container(480, 260);
+    let map = FriendshipMap::new(div.clone()).expect("map");
+    map.render();
+    let canvas: HtmlCanvasElement = div
+        .query_selector("canvas")
+        .expect("query")
+        .expect("a canvas")
+        .dyn_into()
+        .expect("canvas");
+    let before = pixels(&canvas);
+    assert!(map.select_city(Some("Qingdao".into())));
+    assert!(!map.select_city(Some("Atlantis".into())));
+    map.render();
+    let after = pixels(&canvas);
+    let changed = before
+        .chunks_exact(4)
+        .zip(after.chunks_exact(4))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(changed > 500, "changed pixels: {changed}");
+    assert_eq!(map.selected_city().as_deref(), Some("Qingdao"));
+}
