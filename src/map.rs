@@ -17,6 +17,9 @@ use std::rc::Rc;
 /// (30°W) falls in the Atlantic.
 pub const DEFAULT_CENTER_LON: f64 = 150.0;
 
+/// Zoom (multiple of the fitted scale) from which the 1:50m basemap is drawn when loaded.
+pub const DETAIL_ZOOM: f64 = 2.5;
+
 /// Partner marker radius, CSS px.
 const PARTNER_RADIUS_PX: f64 = 2.5;
 /// Shandong city marker radius, CSS px.
@@ -96,6 +99,8 @@ pub struct MapState {
     projector: Projector,
     viewport: Viewport,
     base: BaseLayers,
+    detail: Option<BaseLayers>,
+    detail_requested: bool,
     geometry: LinkGeometry,
     shown: Vec<bool>,
     cities_shown: Vec<bool>,
@@ -120,6 +125,8 @@ impl MapState {
             projector,
             viewport,
             base,
+            detail: None,
+            detail_requested: false,
             geometry,
             shown,
             cities_shown: Vec::new(),
@@ -161,6 +168,28 @@ impl MapState {
         }
         self.cities_shown = cities;
         self.dirty = true;
+    }
+
+    /// Whether the finer (1:50m) basemap should be fetched now: true once, when the view first
+    /// zooms close to [`DETAIL_ZOOM`] and none is loaded.
+    pub fn take_detail_request(&mut self) -> bool {
+        let want = self.detail.is_none()
+            && !self.detail_requested
+            && self.viewport.zoom() >= DETAIL_ZOOM * 0.8;
+        self.detail_requested |= want;
+        want
+    }
+
+    /// Uses `basemap` (the 1:50m one) from [`DETAIL_ZOOM`] on.
+    pub fn set_detail_basemap(&mut self, basemap: &Basemap) {
+        let v = self.next_version();
+        self.detail = Some(base_layers(basemap, &self.projector, v));
+        self.dirty = true;
+    }
+
+    /// Whether the frame now uses the 1:50m basemap.
+    pub fn showing_detail(&self) -> bool {
+        self.detail.is_some() && self.viewport.zoom() >= DETAIL_ZOOM
     }
 
     /// The dataset shown.
@@ -394,7 +423,10 @@ impl MapState {
 
     /// The frame to paint now.
     pub fn frame(&self) -> Frame {
-        let b = &self.base;
+        let b = match &self.detail {
+            Some(d) if self.viewport.zoom() >= DETAIL_ZOOM => d,
+            _ => &self.base,
+        };
         let mut items = vec![
             Item::Draw(b.outline.clone()),
             Item::Draw(b.graticule.clone()),

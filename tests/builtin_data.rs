@@ -130,3 +130,19 @@ fn the_country_check_catches_a_misplaced_partner() {
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert!(bad[0].starts_with("data/partnerships.csv:2: lat/lon: Shimonoseki"));
 }
+
+#[test]
+fn docs_data_md_is_up_to_date() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_friendship-map"))
+        .arg("coverage")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs the coverage command");
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DATA.md"))
+        .unwrap_or_default();
+    assert!(
+        committed == String::from_utf8_lossy(&out.stdout),
+        "docs/DATA.md is out of date: run `cargo run --quiet -- coverage > docs/DATA.md`"
+    );
+}

@@ -108,3 +108,31 @@ fn hover_finds_a_known_partner_and_link() {
     // Far from everything: nothing.
     assert_eq!(map.hover_at(5.0, 5.0), None);
 }
+
+#[test]
+fn the_detail_basemap_is_requested_once_and_used_when_zoomed_in() {
+    let mut map = scene();
+    assert!(!map.take_detail_request(), "not at the whole-world view");
+    map.zoom_at(3.0, 200.0, 110.0);
+    assert!(map.take_detail_request());
+    assert!(!map.take_detail_request(), "only once");
+    assert!(!map.showing_detail());
+    let detail = Basemap::decode(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/basemap-50m.bin")).expect("50m"),
+    )
+    .expect("decodes");
+    map.set_detail_basemap(&detail);
+    assert!(map.showing_detail());
+    let mut rec = Recorder {
+        only: vec!["land"],
+        ..Recorder::default()
+    };
+    map.frame().replay(&mut rec);
+    assert!(
+        rec.lines.len() > 50_000,
+        "1:50m land drawn: {} lines",
+        rec.lines.len()
+    );
+    map.reset_view();
+    assert!(!map.showing_detail(), "the world view uses 1:110m again");
+}

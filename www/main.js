@@ -52,13 +52,28 @@ async function start() {
   const list = document.getElementById("cities");
   for (const city of map.cities()) list.append(cityButton(map, city, buttons));
   map.onSelect((name) => mark(buttons, name));
+  // The 1:50m basemap (about 175 KB gzipped) is fetched only when someone zooms in.
+  map.onDetailNeeded(async () => {
+    try {
+      const r = await fetch("basemap-50m.bin");
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      map.setDetailBasemap(new Uint8Array(await r.arrayBuffer()));
+    } catch (e) {
+      console.warn(`detailed basemap unavailable, keeping 1:110m: ${e.message}`);
+    }
+  });
   document.getElementById("reset").addEventListener("click", () => {
     map.resetView();
     mark(buttons, null);
   });
   const s = map.summary();
+  const info = map.dataInfo();
+  // Honest coverage: what the file holds against what Shandong reported.
   document.getElementById("coverage").textContent =
-    `收录 ${s.ties} 项友好关系 · ${s.countries} 个国家 — ${s.ties} ties with partners in ${s.countries} countries (sister and friendly-cooperation cities)`;
+    `收录 ${info.rows} 项友好关系（另有区县签署 ${info.by_districts} 项），分布于 ${s.countries} 个国家；` +
+    `山东全省公布 ${info.published_total} 项（${info.published_as_of}）· 资料截至 ${info.as_of} — ` +
+    `shows ${info.rows} of the ${info.published_total} ties reported (${info.published_as_of}), ` +
+    `plus ${info.by_districts} signed by districts; data as of ${info.as_of}`;
   window.friendshipMap = map;
   document.documentElement.dataset.ready = "true";
 }

@@ -12,7 +12,8 @@ pub struct CanvasSink {
     ctx: CanvasRenderingContext2d,
     /// Device pixels per CSS pixel.
     pub dpr: f64,
-    cache: HashMap<&'static str, (u64, Path2d)>,
+    /// Built paths by (layer name, version), with whether the current frame used them.
+    cache: HashMap<(&'static str, u64), (Path2d, bool)>,
 }
 
 impl CanvasSink {
@@ -38,12 +39,18 @@ impl CanvasSink {
             .set_transform(self.dpr, 0.0, 0.0, self.dpr, 0.0, 0.0);
     }
 
+    /// Drops the paths the last frame did not use (old versions, the other basemap scale).
+    pub fn end_frame(&mut self) {
+        self.cache.retain(|_, (_, used)| std::mem::take(used));
+    }
+
     fn path_for(&mut self, layer: &Layer) -> Option<Path2d> {
-        if layer.space == Space::World && layer.version != 0 {
-            if let Some((v, p)) = self.cache.get(layer.name) {
-                if *v == layer.version {
-                    return Some(p.clone());
-                }
+        let key = (layer.name, layer.version);
+        let cacheable = layer.space == Space::World && layer.version != 0;
+        if cacheable {
+            if let Some((p, used)) = self.cache.get_mut(&key) {
+                *used = true;
+                return Some(p.clone());
             }
         }
         let path = Path2d::new().ok()?;
@@ -58,8 +65,8 @@ impl CanvasSink {
                 }
             }
         }
-        if layer.space == Space::World && layer.version != 0 {
-            self.cache.insert(layer.name, (layer.version, path.clone()));
+        if cacheable {
+            self.cache.insert(key, (path.clone(), true));
         }
         Some(path)
     }

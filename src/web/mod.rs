@@ -43,6 +43,7 @@ struct Inner {
     frames_drawn: u32,
     raf: Option<Closure<dyn FnMut()>>,
     on_select: Option<js_sys::Function>,
+    on_detail: Option<js_sys::Function>,
 }
 
 /// The map, as JavaScript sees it: `new FriendshipMap(containerElement)`.
@@ -101,6 +102,7 @@ impl FriendshipMap {
             frames_drawn: 0,
             raf: None,
             on_select: None,
+            on_detail: None,
         }));
         let weak = Rc::downgrade(&inner);
         inner.borrow_mut().raf = Some(Closure::new(move || {
@@ -167,6 +169,28 @@ impl FriendshipMap {
         self.inner.borrow_mut().on_select = Some(callback);
     }
 
+    /// Calls `callback()` once, when the view first zooms in far enough to want the 1:50m
+    /// basemap; the page then fetches it and hands it to [`FriendshipMap::set_detail_basemap`].
+    #[wasm_bindgen(js_name = onDetailNeeded)]
+    pub fn on_detail_needed(&self, callback: js_sys::Function) {
+        self.inner.borrow_mut().on_detail = Some(callback);
+    }
+
+    /// Loads the finer basemap (`basemap-50m.bin`, same format as the built-in one).
+    #[wasm_bindgen(js_name = setDetailBasemap)]
+    pub fn set_detail_basemap(&self, bytes: &[u8]) -> Result<(), JsValue> {
+        let basemap = Basemap::decode(bytes).map_err(|e| js_err(&format!("basemap: {}", e.0)))?;
+        self.inner.borrow_mut().map.set_detail_basemap(&basemap);
+        request_frame(&self.inner);
+        Ok(())
+    }
+
+    /// Whether the 1:50m basemap is drawn now.
+    #[wasm_bindgen(js_name = showingDetail)]
+    pub fn showing_detail(&self) -> bool {
+        self.inner.borrow().map.showing_detail()
+    }
+
     /// The Shandong sides: `[{name, name_zh, ties}]`, province first.
     pub fn cities(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.borrow().map.cities())
@@ -224,6 +248,44 @@ impl FriendshipMap {
             Some(t) => to_js(&t),
             None => Ok(JsValue::NULL),
         }
+    }
+
+    /// About the data: `{as_of, rows, by_districts, published_total, published_as_of,
+    /// published_countries}` (rows of the government ties themselves; the published total is
+    /// Shandong's all-level figure from `data/published_totals.csv`).
+    #[wasm_bindgen(js_name = dataInfo)]
+    pub fn data_info(&self) -> Result<JsValue, JsValue> {
+        use crate::coverage::{per_city, published_totals, DATA_AS_OF, PUBLISHED_TOTALS_CSV};
+        let inner = self.inner.borrow();
+        let cov = per_city(inner.map.dataset());
+        let totals = published_totals(PUBLISHED_TOTALS_CSV).map_err(|e| js_err(&e))?;
+        let all = totals.iter().find(|t| t.shandong_city == "All");
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&o, &k.into(), &v);
+        set("as_of", DATA_AS_OF.trim().into())?;
+        set(
+            "rows",
+            (cov.iter().map(|c| c.rows).sum::<usize>() as f64).into(),
+        )?;
+        set(
+            "by_districts",
+            (cov.iter().map(|c| c.signed_by_district).sum::<usize>() as f64).into(),
+        )?;
+        set(
+            "published_total",
+            all.and_then(|t| t.total)
+                .map_or(JsValue::NULL, |n| n.into()),
+        )?;
+        set(
+            "published_countries",
+            all.and_then(|t| t.countries)
+                .map_or(JsValue::NULL, |n| n.into()),
+        )?;
+        set(
+            "published_as_of",
+            all.map_or(JsValue::NULL, |t| t.as_of.as_str().into()),
+        )?;
+        Ok(o.into())
     }
 
     /// Paints a frame now (frames are otherwise painted on the next animation frame, and only
@@ -294,7 +356,14 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
     inner.sink.dpr = dpr;
     let frame = inner.map.frame();
     frame.replay(&mut inner.sink);
+    inner.sink.end_frame();
     inner.frames_drawn += 1;
+    if inner.map.take_detail_request() {
+        if let Some(cb) = inner.on_detail.clone() {
+            drop(inner);
+            let _ = cb.call0(&JsValue::NULL);
+        }
+    }
 }
 
 /// The event's position relative to the canvas, CSS px. Read as doubles: `clientX` is
