@@ -31,6 +31,7 @@ fn main() {
         last_year: record::current_year(),
     };
     let (_, errors) = record::parse_csv(&csv_text, &rules);
+    write_compact(&csv_text);
     if !errors.is_empty() {
         let list: Vec<String> = errors
             .iter()
@@ -42,4 +43,33 @@ fn main() {
             list.join("\n")
         );
     }
+}
+
+/// Writes the rows without the research columns (`notes`, `geonameid`) for embedding: the notes
+/// are for people reading the file, and would double the wasm's data.
+fn write_compact(text: &str) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let keep: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !matches!(h.trim(), "notes" | "geonameid"))
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let pick = |r: &csv::StringRecord| -> Vec<String> {
+        keep.iter()
+            .map(|&i| r.get(i).unwrap_or("").to_string())
+            .collect()
+    };
+    let _ = out.write_record(pick(&headers));
+    for r in reader.records().flatten() {
+        let _ = out.write_record(pick(&r));
+    }
+    let bytes = out.into_inner().unwrap_or_default();
+    let dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    std::fs::write(format!("{dir}/partnerships.compact.csv"), bytes)
+        .unwrap_or_else(|e| panic!("writing the compact dataset: {e}"));
 }

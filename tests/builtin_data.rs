@@ -14,7 +14,12 @@ const COAST_SLACK_M: f64 = 15_000.0;
 
 #[test]
 fn builtin_csv_has_no_errors() {
-    let (d, errors) = Dataset::from_csv(PARTNERSHIPS_CSV, current_year());
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/partnerships.csv"
+    ))
+    .expect("data/partnerships.csv");
+    let (d, errors) = Dataset::from_csv(&text, current_year());
     let shown: Vec<String> = errors
         .iter()
         .map(|e| e.display_in("data/partnerships.csv"))
@@ -22,6 +27,14 @@ fn builtin_csv_has_no_errors() {
     assert!(shown.is_empty(), "\n{}", shown.join("\n"));
     assert!(d.ties.len() >= 150, "{} rows", d.ties.len());
     assert!(d.ties.iter().all(|t| !t.record.sources.is_empty()));
+    // The embedded copy holds the same ties.
+    assert_eq!(
+        Dataset::from_csv(PARTNERSHIPS_CSV, current_year())
+            .0
+            .ties
+            .len(),
+        d.ties.len()
+    );
     // The first tie of all: Qingdao–Shimonoseki, 1979.
     let first = d
         .ties

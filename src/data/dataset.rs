@@ -7,8 +7,10 @@ use super::record::{parse_csv, Record, RowError, Rules};
 use crate::lonlat::LonLat;
 use crate::sphere::{great_circle, MAX_STEP_DEG};
 
-/// The built-in partnerships file.
-pub const PARTNERSHIPS_CSV: &str = include_str!("../../data/partnerships.csv");
+/// The built-in partnerships: `data/partnerships.csv` as checked by `build.rs`, without its
+/// research columns (`notes`, `geonameid`).
+pub const PARTNERSHIPS_CSV: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/partnerships.compact.csv"));
 
 /// One partnership ready to draw.
 #[derive(Clone, Debug, PartialEq)]
