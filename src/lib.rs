@@ -10,14 +10,19 @@ pub mod basemap;
 pub mod coverage;
 pub mod data;
 pub mod display_list;
+pub mod filter;
 pub mod graticule;
 pub mod hit;
 pub mod lonlat;
 pub mod map;
+pub mod playback;
 pub mod projection;
 pub mod scene;
+pub mod search;
 pub mod sphere;
+pub mod stats;
 pub mod style;
+pub mod url_state;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]

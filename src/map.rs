@@ -2,12 +2,20 @@
 //! input (pan, zoom, pointer) into state changes and state into frames.
 
 use crate::basemap::Basemap;
-use crate::data::{Dataset, Kind, Level, SHANDONG_CITIES};
+use crate::data::{builtin_regions, Dataset, Kind, Level, Region, SHANDONG_CITIES};
 use crate::display_list::{Frame, Item, Layer};
+use crate::filter::{Filter, Years};
 use crate::hit::{hit_test, Hit};
+use crate::playback::Playback;
 use crate::projection::{NaturalEarth1, Projector};
-use crate::scene::{base_layers, link_layers, markers, tie_layer, BaseLayers, LinkGeometry};
+use crate::scene::{
+    base_layers, link_layers, markers, partial_layer, tie_layer, ties_layer, BaseLayers,
+    LinkGeometry,
+};
+use crate::search::{search, SearchHit, Target};
+use crate::stats::{stats, Stats};
 use crate::style;
+use crate::url_state::{from_query, to_query, UrlState};
 use crate::viewport::Viewport;
 use serde::Serialize;
 use std::rc::Rc;
@@ -93,6 +101,27 @@ pub struct Summary {
     pub cities: usize,
 }
 
+/// The playback caption: the step's year and counts, and the new partners by name.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Caption {
+    /// The year, or `None` for the "year unknown" step.
+    pub year: Option<u16>,
+    /// Ties new in this step.
+    pub new: usize,
+    /// Ties shown so far.
+    pub total: usize,
+    /// Countries shown so far.
+    pub countries: usize,
+    /// The new partners: (Chinese, English) with their Shandong side's Chinese name.
+    pub new_partners: Vec<(String, String, String)>,
+    /// Step index and count.
+    pub index: usize,
+    /// Number of steps.
+    pub steps: usize,
+    /// Whether it advances by itself.
+    pub playing: bool,
+}
+
 /// The whole state of one map.
 pub struct MapState {
     dataset: Dataset,
@@ -102,9 +131,18 @@ pub struct MapState {
     detail: Option<BaseLayers>,
     detail_requested: bool,
     geometry: LinkGeometry,
+    regions: Vec<Region>,
+    filter: Filter,
+    playback: Option<Playback>,
+    /// Speed, looping, animate.
+    play_options: (f64, bool, bool),
+    /// Ties highlighted by a search result.
+    focus: Vec<usize>,
+    focus_layer: Option<Rc<Layer>>,
     shown: Vec<bool>,
     cities_shown: Vec<bool>,
     selected_city: Option<usize>,
+    data_version: u64,
     hover: Option<Hit>,
     links: Vec<Rc<Layer>>,
     hover_layer: Option<Rc<Layer>>,
@@ -121,6 +159,12 @@ impl MapState {
         let viewport = Viewport::fit(width, height, projector.bounds());
         let shown = vec![true; dataset.ties.len()];
         let mut map = Self {
+            regions: builtin_regions(),
+            filter: Filter::default(),
+            playback: None,
+            play_options: (1.0, false, true),
+            focus: Vec::new(),
+            focus_layer: None,
             dataset,
             projector,
             viewport,
@@ -131,6 +175,7 @@ impl MapState {
             shown,
             cities_shown: Vec::new(),
             selected_city: None,
+            data_version: 0,
             hover: None,
             links: Vec::new(),
             hover_layer: None,
@@ -146,12 +191,34 @@ impl MapState {
         self.version
     }
 
+    /// Recomputes which ties are shown (filter, or the playback step) and the link layers.
     fn rebuild_links(&mut self) {
+        self.shown = match &self.playback {
+            None => self.filter.apply(&self.dataset, &self.regions),
+            Some(p) => {
+                let eligible = self.eligible_for_playback();
+                self.dataset
+                    .ties
+                    .iter()
+                    .zip(eligible)
+                    .map(|(t, e)| e && p.shows(t.record.established.map(|d| d.year)))
+                    .collect()
+            }
+        };
+        let mut settled = self.shown.clone();
+        if let Some(p) = &self.playback {
+            if p.growth() < 1.0 {
+                for &i in p.new_ties() {
+                    settled[i] = false;
+                }
+            }
+        }
         let v = self.next_version();
+        self.data_version = v;
         self.links = link_layers(
             &self.dataset,
             &self.geometry,
-            &self.shown,
+            &settled,
             self.selected_city,
             v,
         );
@@ -190,6 +257,255 @@ impl MapState {
     /// Whether the frame now uses the 1:50m basemap.
     pub fn showing_detail(&self) -> bool {
         self.detail.is_some() && self.viewport.zoom() >= DETAIL_ZOOM
+    }
+
+    /// The user's filter without its years: what playback runs over.
+    fn eligible_for_playback(&self) -> Vec<bool> {
+        let f = Filter {
+            years: Years::All,
+            unknown_year: true,
+            ..self.filter.clone()
+        };
+        f.apply(&self.dataset, &self.regions)
+    }
+
+    /// The current filter.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Applies a filter: stops playback, keeps the view.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.playback = None;
+        self.filter = filter;
+        self.rebuild_links();
+        self.set_focus(Vec::new());
+    }
+
+    /// The regions that can be filtered on.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// Which ties are shown now, index for index with the dataset.
+    pub fn shown(&self) -> &[bool] {
+        &self.shown
+    }
+
+    /// Statistics of the ties shown.
+    pub fn stats(&self) -> Stats {
+        stats(&self.dataset, &self.shown, &self.regions)
+    }
+
+    /// Search results for a query (Chinese or English).
+    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        search(&self.dataset, query, 12)
+    }
+
+    /// Chooses a search result: a city is selected; a partner's or country's ties are
+    /// highlighted. The view moves to show them.
+    pub fn choose(&mut self, target: &Target) {
+        let ties: Vec<usize> = match target {
+            Target::City { city } => {
+                self.select_city(Some(*city));
+                self.set_focus(Vec::new());
+                (0..self.dataset.ties.len())
+                    .filter(|&i| self.dataset.ties[i].city == *city && self.shown[i])
+                    .collect()
+            }
+            Target::Partner { ties } | Target::Country { ties, .. } => {
+                self.select_city(None);
+                let ties: Vec<usize> = ties
+                    .iter()
+                    .copied()
+                    .filter(|&i| i < self.shown.len())
+                    .collect();
+                self.set_focus(ties.clone());
+                ties
+            }
+        };
+        let mut points = Vec::new();
+        for &i in &ties {
+            points.push(self.geometry.partner[i]);
+            points.push(self.geometry.cities[self.dataset.ties[i].city]);
+        }
+        if !points.is_empty() {
+            self.viewport.fit_points(&points);
+            self.dirty = true;
+        }
+    }
+
+    fn set_focus(&mut self, ties: Vec<usize>) {
+        self.focus_layer = (!ties.is_empty()).then(|| {
+            let v = self.next_version();
+            Rc::new(ties_layer(&self.geometry, &ties, v))
+        });
+        self.focus = ties;
+        self.dirty = true;
+    }
+
+    /// Ties highlighted by the last search choice.
+    pub fn focus(&self) -> &[usize] {
+        &self.focus
+    }
+
+    /// Starts (or resumes) playback over the current non-year filters; after the end, from the
+    /// start again.
+    pub fn play(&mut self) {
+        let finished = self
+            .playback
+            .as_ref()
+            .is_none_or(|p| p.index + 1 == p.steps.len() && p.growth() >= 1.0 && !p.playing);
+        if finished {
+            self.playback = Some(self.new_playback());
+        }
+        if let Some(p) = &mut self.playback {
+            p.playing = true;
+        }
+        self.set_focus(Vec::new());
+        self.rebuild_links();
+    }
+
+    /// Pauses playback (the step stays shown).
+    pub fn pause(&mut self) {
+        if let Some(p) = &mut self.playback {
+            p.playing = false;
+            self.dirty = true;
+        }
+    }
+
+    /// Leaves playback: the filter's own years are shown again.
+    pub fn stop(&mut self) {
+        if self.playback.take().is_some() {
+            self.rebuild_links();
+        }
+    }
+
+    /// Steps the timeline by `delta` years (entering playback, paused, if needed).
+    pub fn step(&mut self, delta: isize) {
+        if self.playback.is_none() {
+            self.playback = Some(self.new_playback());
+            if delta < 0 {
+                if let Some(p) = &mut self.playback {
+                    let last = p.steps.len() - 1;
+                    p.go_to(last);
+                }
+            }
+        }
+        if let Some(p) = &mut self.playback {
+            p.playing = false;
+            p.step_by(delta);
+        }
+        self.rebuild_links();
+    }
+
+    /// Playback options: speed multiplier, looping, and whether links grow (false for reduced
+    /// motion). Kept for later playbacks too.
+    pub fn set_playback_options(&mut self, speed: f64, looping: bool, animate: bool) {
+        self.play_options = (speed.clamp(0.1, 20.0), looping, animate);
+        if let Some(p) = &mut self.playback {
+            (p.speed, p.looping, p.animate) = self.play_options;
+        }
+        self.dirty = true;
+    }
+
+    fn new_playback(&self) -> Playback {
+        let mut p = Playback::new(&self.dataset, &self.eligible_for_playback());
+        (p.speed, p.looping, p.animate) = self.play_options;
+        p
+    }
+
+    /// The caption of the playback step, when in playback.
+    pub fn caption(&self) -> Option<Caption> {
+        let p = self.playback.as_ref()?;
+        let s = self.stats();
+        Some(Caption {
+            year: p.step(),
+            new: p.new_ties().len(),
+            total: s.ties,
+            countries: s.countries,
+            new_partners: p
+                .new_ties()
+                .iter()
+                .map(|&i| {
+                    let t = &self.dataset.ties[i];
+                    (
+                        t.record.partner_zh.clone(),
+                        t.record.partner.clone(),
+                        SHANDONG_CITIES[t.city].name_zh.to_string(),
+                    )
+                })
+                .collect(),
+            index: p.index,
+            steps: p.steps.len(),
+            playing: p.playing,
+        })
+    }
+
+    /// Changes whenever the set of shown ties or their drawing changes (not the view).
+    pub fn data_version(&self) -> u64 {
+        self.data_version
+    }
+
+    /// The playback state, if playing or paused in it.
+    pub fn playback(&self) -> Option<&Playback> {
+        self.playback.as_ref()
+    }
+
+    /// Advances animations by `dt_ms`; returns whether more frames are needed.
+    pub fn tick(&mut self, dt_ms: f64) -> bool {
+        let Some(p) = &mut self.playback else {
+            return false;
+        };
+        let growing = p.animate && p.growth() < 1.0;
+        let changed = p.advance(dt_ms);
+        let still_growing = p.animate && p.growth() < 1.0;
+        let animating = p.animating();
+        if changed || growing != still_growing {
+            self.rebuild_links();
+        }
+        if growing || changed || still_growing {
+            self.dirty = true;
+        }
+        animating
+    }
+
+    /// The URL query of the current state (filters, selection, view); empty for the default.
+    pub fn query(&self) -> String {
+        let v = &self.viewport;
+        let centre = self
+            .projector
+            .invert(v.to_world([v.width / 2.0, v.height / 2.0]));
+        let zoom = v.zoom();
+        let view = centre
+            .filter(|_| {
+                (zoom - 1.0).abs() > 0.01
+                    || v.to_world([v.width / 2.0, v.height / 2.0]) != [0.0, 0.0]
+            })
+            .map(|c| (zoom, c.lon, c.lat));
+        to_query(&UrlState {
+            filter: self.filter.clone(),
+            selected: self.selected_city,
+            view: view.filter(|(z, _, _)| (z - 1.0).abs() > 0.01),
+        })
+    }
+
+    /// Applies a URL query; returns warnings for the values it ignored.
+    pub fn apply_query(&mut self, query: &str, last_year: u16) -> Vec<String> {
+        let (state, warnings) = from_query(query, &self.regions, last_year);
+        self.set_filter(state.filter);
+        self.select_city(state.selected);
+        self.viewport = Viewport::fit(
+            self.viewport.width,
+            self.viewport.height,
+            self.projector.bounds(),
+        );
+        if let Some((zoom, lon, lat)) = state.view {
+            let p = self.projector.project(crate::lonlat::LonLat::new(lon, lat));
+            self.viewport.set_view(zoom, p);
+        }
+        self.dirty = true;
+        warnings
     }
 
     /// The dataset shown.
@@ -438,6 +754,22 @@ impl MapState {
             Item::Draw(b.borders.clone()),
         ];
         items.extend(self.links.iter().cloned().map(Item::Draw));
+        if let Some(f) = &self.focus_layer {
+            items.push(Item::Draw(f.clone()));
+        }
+        if let Some(p) = &self.playback {
+            let growth = p.growth();
+            if !p.new_ties().is_empty() {
+                // The step's new ties: growing from the Shandong end, emphasised all step long.
+                let v = self.version + (growth * 1000.0) as u64;
+                items.push(Item::Draw(Rc::new(partial_layer(
+                    &self.geometry,
+                    p.new_ties(),
+                    growth,
+                    v,
+                ))));
+            }
+        }
         if let Some(h) = &self.hover_layer {
             items.push(Item::Draw(h.clone()));
         }

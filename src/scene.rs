@@ -258,6 +258,53 @@ pub fn tie_layer(geometry: &LinkGeometry, tie: usize, version: u64) -> Layer {
     layer
 }
 
+/// A layer with several ties' links (search focus).
+pub fn ties_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Layer {
+    let mut layer = Layer::new(
+        "links.focus",
+        version,
+        Space::World,
+        style::link_highlight(),
+    );
+    for &i in ties {
+        for piece in &geometry.pieces[i] {
+            layer.polyline(piece);
+        }
+    }
+    layer
+}
+
+/// The first `fraction` (0–1, by vertex count, which is by arc length since links are densified
+/// evenly) of each tie's link, from the Shandong end: the growing links of playback.
+pub fn partial_layer(
+    geometry: &LinkGeometry,
+    ties: &[usize],
+    fraction: f64,
+    version: u64,
+) -> Layer {
+    let mut layer = Layer::new("links.new", version, Space::World, style::link_new());
+    for &i in ties {
+        let pieces = &geometry.pieces[i];
+        let segments: usize = pieces.iter().map(|p| p.len().saturating_sub(1)).sum();
+        let mut budget = fraction.clamp(0.0, 1.0) * segments as f64;
+        for piece in pieces {
+            if budget <= 0.0 || piece.len() < 2 {
+                break;
+            }
+            let whole = (budget.floor() as usize).min(piece.len() - 1);
+            let mut pts: Vec<Xy> = piece[..=whole].to_vec();
+            let rest = budget - whole as f64;
+            if whole < piece.len() - 1 && rest > 0.0 {
+                let (a, b) = (piece[whole], piece[whole + 1]);
+                pts.push([a[0] + (b[0] - a[0]) * rest, a[1] + (b[1] - a[1]) * rest]);
+            }
+            layer.polyline(&pts);
+            budget -= (piece.len() - 1) as f64;
+        }
+    }
+    layer
+}
+
 /// Screen-space circle markers at world points.
 pub fn markers(
     name: &'static str,

@@ -100,6 +100,10 @@ pub fn link_friendly() -> Style {
 pub fn link_highlight() -> Style {
     Style::stroke(Rgba(0xcc, 0x00, 0x33, 255), 2.0)
 }
+/// Playback: the links new in the current year.
+pub fn link_new() -> Style {
+    Style::stroke(Rgba(0xcc, 0x00, 0x33, 255), 2.5)
+}
 /// Links dimmed because another city is selected.
 pub fn link_dimmed() -> Style {
     Style::stroke(Rgba(0x88, 0x88, 0x88, 64), 0.6)

@@ -96,6 +96,32 @@ impl Viewport {
         self.ty = self.ty.clamp(cy + self.scale * y0, cy + self.scale * y1);
     }
 
+    /// Shows all `points` (world units) with a margin, zooming in no further than 8× and out no
+    /// further than the fitted world.
+    pub fn fit_points(&mut self, points: &[Xy]) {
+        if points.is_empty() {
+            return;
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for p in points {
+            (x0, y0, x1, y1) = (x0.min(p[0]), y0.min(p[1]), x1.max(p[0]), y1.max(p[1]));
+        }
+        let fit = self.fit_scale();
+        let w = (x1 - x0).max(1e-9);
+        let h = (y1 - y0).max(1e-9);
+        let scale = (0.8 * (self.width / w).min(self.height / h)).clamp(fit, fit * 8.0);
+        self.set_view(scale / fit, [(x0 + x1) / 2.0, (y0 + y1) / 2.0]);
+    }
+
+    /// Sets the zoom (multiple of the fitted scale) and the world point at the centre.
+    pub fn set_view(&mut self, zoom: f64, centre: Xy) {
+        let fit = self.fit_scale();
+        self.scale = fit * zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        self.tx = self.width / 2.0 - self.scale * centre[0];
+        self.ty = self.height / 2.0 + self.scale * centre[1];
+        self.clamp();
+    }
+
     /// A new canvas size, keeping the world point at the centre and the zoom level.
     pub fn resize(&mut self, width: f64, height: f64) {
         let zoom = self.zoom();

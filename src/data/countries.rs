@@ -15,6 +15,10 @@ pub struct Country {
     pub name_zh: String,
     /// Continent (Africa, Antarctica, Asia, Europe, North America, Oceania, South America).
     pub continent: String,
+    /// UN M49 region (Africa, Americas, Asia, Europe, Oceania), empty when M49 has none.
+    pub m49_region: String,
+    /// UN M49 sub-region (e.g. "Eastern Asia", "Latin America and the Caribbean").
+    pub m49_subregion: String,
 }
 
 /// The country table.
@@ -27,7 +31,8 @@ pub struct Countries {
 pub const COUNTRIES_CSV: &str = include_str!("../../data/countries.csv");
 
 impl Countries {
-    /// Parses `data/countries.csv` (columns `alpha2,numeric,name_en,name_zh,continent`).
+    /// Parses `data/countries.csv` (columns
+    /// `alpha2,numeric,name_en,name_zh,continent,m49_region,m49_subregion`).
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let mut list = Vec::new();
@@ -47,6 +52,8 @@ impl Countries {
                 name_en: get(2),
                 name_zh: get(3),
                 continent: get(4),
+                m49_region: get(5),
+                m49_subregion: get(6),
             });
         }
         Ok(Self { list })

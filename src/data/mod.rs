@@ -4,8 +4,10 @@ pub mod cities;
 pub mod countries;
 pub mod dataset;
 pub mod record;
+pub mod regions;
 
 pub use cities::{city_index, ShandongCity, SHANDONG_CITIES};
 pub use countries::{Countries, Country};
 pub use dataset::{Dataset, Tie};
 pub use record::{Date, Kind, Level, Record, RowError};
+pub use regions::{builtin_regions, Region, RegionKind};

@@ -44,6 +44,11 @@ struct Inner {
     raf: Option<Closure<dyn FnMut()>>,
     on_select: Option<js_sys::Function>,
     on_detail: Option<js_sys::Function>,
+    on_change: Option<js_sys::Function>,
+    /// `performance.now()` of the last painted frame, ms.
+    last_frame_ms: Option<f64>,
+    /// The data version the host was last told about.
+    told_data_version: u64,
 }
 
 /// The map, as JavaScript sees it: `new FriendshipMap(containerElement)`.
@@ -103,6 +108,9 @@ impl FriendshipMap {
             raf: None,
             on_select: None,
             on_detail: None,
+            on_change: None,
+            last_frame_ms: None,
+            told_data_version: 0,
         }));
         let weak = Rc::downgrade(&inner);
         inner.borrow_mut().raf = Some(Closure::new(move || {
@@ -189,6 +197,130 @@ impl FriendshipMap {
     #[wasm_bindgen(js_name = showingDetail)]
     pub fn showing_detail(&self) -> bool {
         self.inner.borrow().map.showing_detail()
+    }
+
+    /// Calls `callback(what)` after each painted frame that changed something: `"data"` when the
+    /// shown ties changed (filters, playback step, selection), `"view"` for pan and zoom.
+    #[wasm_bindgen(js_name = onChange)]
+    pub fn on_change(&self, callback: js_sys::Function) {
+        self.inner.borrow_mut().on_change = Some(callback);
+    }
+
+    /// The filter: `{years: {mode: "all"} | {mode: "range", from, to} | {mode: "asof", year},
+    /// unknown_year, regions: [id], cities: [index], sister, friendly, city_level,
+    /// province_level}`.
+    #[wasm_bindgen(js_name = getFilter)]
+    pub fn get_filter(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.borrow().map.filter())
+    }
+
+    /// Sets the filter (same shape as `getFilter()`); stops playback. Throws on a malformed
+    /// object, leaving the map as it was.
+    #[wasm_bindgen(js_name = setFilter)]
+    pub fn set_filter(&self, filter: JsValue) -> Result<(), JsValue> {
+        let f: crate::filter::Filter =
+            serde_wasm_bindgen::from_value(filter).map_err(|e| js_err(&format!("filter: {e}")))?;
+        if let Some(bad) = f
+            .cities
+            .iter()
+            .find(|&&c| c >= crate::data::SHANDONG_CITIES.len())
+        {
+            return Err(js_err(&format!("filter: no city {bad}")));
+        }
+        self.inner.borrow_mut().map.set_filter(f);
+        request_frame(&self.inner);
+        Ok(())
+    }
+
+    /// Statistics of the ties shown (totals, per year, per continent, top countries, groupings).
+    pub fn stats(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.borrow().map.stats())
+    }
+
+    /// The regions to filter on: `[{id, kind, name_en, name_zh, members, as_of, sources}]`.
+    pub fn regions(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.borrow().map.regions())
+    }
+
+    /// Search results for a query: `[{label_zh, label_en, detail, target}]`.
+    pub fn search(&self, query: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.borrow().map.search(query))
+    }
+
+    /// Chooses a search result's `target`: focuses and highlights it.
+    pub fn choose(&self, target: JsValue) -> Result<(), JsValue> {
+        let t: crate::search::Target =
+            serde_wasm_bindgen::from_value(target).map_err(|e| js_err(&format!("target: {e}")))?;
+        self.inner.borrow_mut().map.choose(&t);
+        request_frame(&self.inner);
+        Ok(())
+    }
+
+    /// Plays the timeline (from the first year, or on from a pause).
+    pub fn play(&self) {
+        self.inner.borrow_mut().map.play();
+        self.inner.borrow_mut().last_frame_ms = None;
+        request_frame_forced(&self.inner);
+    }
+
+    /// Pauses the timeline.
+    pub fn pause(&self) {
+        self.inner.borrow_mut().map.pause();
+        request_frame(&self.inner);
+    }
+
+    /// Leaves the timeline; the filter's years apply again.
+    pub fn stop(&self) {
+        self.inner.borrow_mut().map.stop();
+        request_frame(&self.inner);
+    }
+
+    /// Steps the timeline by `delta` years.
+    pub fn step(&self, delta: i32) {
+        self.inner.borrow_mut().map.step(delta as isize);
+        request_frame_forced(&self.inner);
+    }
+
+    /// Playback speed (1 = 1.6 s a year), looping, and growth animation (off for reduced motion).
+    #[wasm_bindgen(js_name = setPlaybackOptions)]
+    pub fn set_playback_options(&self, speed: f64, looping: bool, animate: bool) {
+        self.inner
+            .borrow_mut()
+            .map
+            .set_playback_options(speed, looping, animate);
+        request_frame(&self.inner);
+    }
+
+    /// The playback caption (`{year, new, total, countries, new_partners, index, steps,
+    /// playing}`), or `null` outside playback.
+    pub fn caption(&self) -> Result<JsValue, JsValue> {
+        match self.inner.borrow().map.caption() {
+            Some(c) => to_js(&c),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Completed playback loops.
+    pub fn loops(&self) -> f64 {
+        self.inner
+            .borrow()
+            .map
+            .playback()
+            .map_or(0.0, |p| p.loops as f64)
+    }
+
+    /// The URL query string of the current filters, selection and view.
+    pub fn query(&self) -> String {
+        self.inner.borrow().map.query()
+    }
+
+    /// Applies a URL query string; returns warnings for ignored values (never throws).
+    #[wasm_bindgen(js_name = applyQuery)]
+    pub fn apply_query(&self, query: &str) -> Vec<String> {
+        let year = js_sys::Date::new_0().get_full_year() as u16;
+        let warnings = self.inner.borrow_mut().map.apply_query(query, year);
+        request_frame(&self.inner);
+        warnings
     }
 
     /// The Shandong sides: `[{name, name_zh, ties}]`, province first.
@@ -301,7 +433,7 @@ impl FriendshipMap {
     }
 }
 
-fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     serde_wasm_bindgen::to_value(v).map_err(|e| js_err(&e.to_string()))
 }
 
@@ -339,9 +471,21 @@ fn request_frame_forced(rc: &Rc<RefCell<Inner>>) {
     }
 }
 
+fn now_ms() -> f64 {
+    window()
+        .ok()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 fn draw_now(rc: &Rc<RefCell<Inner>>) {
     let mut inner = rc.borrow_mut();
     inner.frame_pending = false;
+    // Animations (playback) advance by the real time since the last frame.
+    let now = now_ms();
+    let dt = inner.last_frame_ms.map_or(0.0, |t| now - t);
+    let animating = inner.map.tick(dt);
+    inner.last_frame_ms = animating.then_some(now);
     inner.map.take_dirty();
     let dpr = window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
     let v = *inner.map.viewport();
@@ -358,11 +502,24 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
     frame.replay(&mut inner.sink);
     inner.sink.end_frame();
     inner.frames_drawn += 1;
-    if inner.map.take_detail_request() {
-        if let Some(cb) = inner.on_detail.clone() {
-            drop(inner);
-            let _ = cb.call0(&JsValue::NULL);
-        }
+    let detail = inner
+        .map
+        .take_detail_request()
+        .then(|| inner.on_detail.clone())
+        .flatten();
+    let data_changed = inner.map.data_version() != inner.told_data_version;
+    inner.told_data_version = inner.map.data_version();
+    let on_change = inner.on_change.clone();
+    drop(inner);
+    if animating {
+        request_frame_forced(rc);
+    }
+    if let Some(cb) = detail {
+        let _ = cb.call0(&JsValue::NULL);
+    }
+    if let Some(cb) = on_change {
+        let what = if data_changed { "data" } else { "view" };
+        let _ = cb.call1(&JsValue::NULL, &JsValue::from_str(what));
     }
 }
 

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: serve dist/ with the real server (and its CSP header)
 // on a free port, and launch Debian's Chromium through playwright-core.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 export const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
@@ -75,3 +75,27 @@ export async function canvasOrigin(page) {
   const box = await page.locator("#map canvas").boundingBox();
   return [box.x, box.y];
 }
+
+/// Rows of a CSV file of the repository (RFC 4180 quoting), as objects keyed by the header.
+export function readCsv(path) {
+  const text = readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  const [head, ...body] = rows;
+  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ""])));
+}
+
+export const nextFrames = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

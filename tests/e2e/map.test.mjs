@@ -115,12 +115,19 @@ test("dragging pans the map; reset brings the world back", async () => {
   await context.close();
 });
 
-test("clicking a city in the list emphasises it; nothing is drawn while idle", async () => {
+test("a city on the map is emphasised by a click; nothing is drawn while idle", async () => {
   const { page, context } = await openMap(browser, server.url);
-  await page.click('button[data-city="Qingdao"]');
-  assert.equal(await page.getAttribute('button[data-city="Qingdao"]', "aria-pressed"), "true");
+  const [ox, oy] = await canvasOrigin(page);
+  const QINGDAO = [120.3804, 36.0649];
+  // Zoom in on Shandong so the cities' markers stand apart, then click Qingdao's.
+  let at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), QINGDAO);
+  await page.mouse.move(Math.round(ox + at[0]), Math.round(oy + at[1]));
+  for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(30); }
+  at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), QINGDAO);
+  await page.mouse.click(Math.round(ox + at[0]), Math.round(oy + at[1]));
   assert.equal(await page.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(400);
+  assert.match(await page.evaluate(() => location.search), /sel=Qingdao/);
   const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
   await page.waitForTimeout(1000);
   const f1 = await page.evaluate(() => window.friendshipMap.framesDrawn());
@@ -143,6 +150,16 @@ test("a phone-sized viewport works: crisp canvas, no sideways scroll, touch pan"
   assert.ok(size.scroll <= 360, `page scrolls sideways: ${size.scroll}`);
   const buttons = await page.locator(".cities button").count();
   assert.equal(buttons, 17);
+  // Touch: a one-finger drag pans the map.
+  const v0 = await page.evaluate(() => window.friendshipMap.view());
+  const box = await page.locator("#map canvas").boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x, y) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  await touch("touchStart", box.x + 200, box.y + 150);
+  for (let i = 1; i <= 5; i++) await touch("touchMove", box.x + 200 - 10 * i, box.y + 150);
+  await touch("touchEnd");
+  const v1 = await page.evaluate(() => window.friendshipMap.view());
+  assert.ok(v1.tx < v0.tx - 20 || v0.zoom !== v1.zoom, `touch pan: ${v0.tx} -> ${v1.tx}`);
   await page.screenshot({ path: `${ARTIFACTS}phone.png` });
   assert.deepEqual(log.errors, []);
   await context.close();

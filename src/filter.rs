@@ -1,0 +1,105 @@
+//! Filters over the ties: years (a range, or cumulative "as of"), regions, Shandong cities,
+//! kinds and levels. Ties without a known year are never placed in a guessed year: they are
+//! shown or hidden as a group, by their own switch, and always counted.
+
+use crate::data::{Dataset, Kind, Level, Region};
+use serde::{Deserialize, Serialize};
+
+/// Which years are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "lowercase")]
+pub enum Years {
+    /// Every year.
+    All,
+    /// Established from `from` to `to`, both included.
+    Range {
+        /// First year shown.
+        from: u16,
+        /// Last year shown.
+        to: u16,
+    },
+    /// Cumulative: established in `year` or before.
+    AsOf {
+        /// Last year shown.
+        year: u16,
+    },
+}
+
+/// The whole filter. Empty lists mean "all".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Years shown.
+    pub years: Years,
+    /// Whether ties with no known year are shown (when `years` is not `All`; with `All` they
+    /// always are).
+    pub unknown_year: bool,
+    /// Region ids (any of them matches); empty = everywhere.
+    pub regions: Vec<String>,
+    /// Shandong sides by index into `SHANDONG_CITIES`; empty = all.
+    pub cities: Vec<usize>,
+    /// Sister ties shown.
+    pub sister: bool,
+    /// Friendly ties shown.
+    pub friendly: bool,
+    /// City-level partners shown.
+    pub city_level: bool,
+    /// Province-level partners shown.
+    pub province_level: bool,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self {
+            years: Years::All,
+            unknown_year: true,
+            regions: Vec::new(),
+            cities: Vec::new(),
+            sister: true,
+            friendly: true,
+            city_level: true,
+            province_level: true,
+        }
+    }
+}
+
+impl Filter {
+    /// Whether the year test passes for an established year (`None` = unknown).
+    pub fn year_matches(&self, year: Option<u16>) -> bool {
+        match (self.years, year) {
+            (Years::All, _) => true,
+            (_, None) => self.unknown_year,
+            (Years::Range { from, to }, Some(y)) => from <= y && y <= to,
+            (Years::AsOf { year: last }, Some(y)) => y <= last,
+        }
+    }
+
+    /// Which ties pass, index for index with `dataset.ties`.
+    pub fn apply(&self, dataset: &Dataset, regions: &[Region]) -> Vec<bool> {
+        let chosen: Vec<&Region> = regions
+            .iter()
+            .filter(|r| self.regions.contains(&r.id))
+            .collect();
+        dataset
+            .ties
+            .iter()
+            .map(|t| {
+                let r = &t.record;
+                let kind = match r.kind {
+                    Kind::Sister => self.sister,
+                    Kind::Friendly => self.friendly,
+                };
+                let level = match r.level {
+                    Level::City => self.city_level,
+                    Level::Province => self.province_level,
+                };
+                let city = self.cities.is_empty() || self.cities.contains(&t.city);
+                let region = self.regions.is_empty()
+                    || dataset
+                        .countries
+                        .get(&r.country)
+                        .is_some_and(|c| chosen.iter().any(|reg| reg.contains(c)));
+                kind && level && city && region && self.year_matches(r.established.map(|d| d.year))
+            })
+            .collect()
+    }
+}

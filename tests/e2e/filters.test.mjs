@@ -1,0 +1,119 @@
+// End to end: filters, statistics, URL state and playback on the served page, with expected
+// counts computed here from the CSV files.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { ARTIFACTS, launch, midpoint, nextFrames, openMap, pixelsAround, readCsv, startServer } from "./harness.mjs";
+
+const rows = readCsv("data/partnerships.csv");
+const continent = Object.fromEntries(readCsv("data/countries.csv").map((c) => [c.alpha2, c.continent]));
+const year = (r) => (r.established ? Number(r.established.slice(0, 4)) : null);
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const summary = (page) => page.evaluate(() => window.friendshipMap.summary());
+const tile = (page, i) => page.locator("#totals dd").nth(i).innerText();
+
+test("controls: Qingdao's partners in Europe", async () => {
+  const { page, context, log } = await openMap(browser, server.url);
+  const want = rows.filter((r) => r.shandong_city === "Qingdao" && continent[r.country] === "Europe").length;
+  assert.ok(want > 0);
+  await page.selectOption("#region", "europe");
+  await page.click('button[data-city="Qingdao"]');
+  await nextFrames(page);
+  assert.equal((await summary(page)).ties, want);
+  assert.equal(await tile(page, 0), String(want));
+  await page.waitForTimeout(400);
+  const search = await page.evaluate(() => location.search);
+  assert.match(search, /regions=europe/);
+  assert.match(search, /cities=Qingdao/);
+  await page.screenshot({ path: `${ARTIFACTS}filter-qingdao-europe.png` });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("URL: a link reproduces the map; back and forward work", async () => {
+  const { page, context } = await openMap(browser, `${server.url}?years=2013-2026&unknown=0&kinds=sister`);
+  const want = rows.filter((r) => year(r) !== null && year(r) >= 2013 && r.kind === "sister").length;
+  assert.equal((await summary(page)).ties, want);
+  assert.equal(await page.getAttribute('.seg button[data-mode="range"]', "aria-pressed"), "true");
+  assert.equal(await page.isChecked("#kind-friendly"), false);
+  // A further change is a new history entry; Back returns to the link's state.
+  await page.check("#kind-friendly");
+  await page.waitForTimeout(400);
+  const both = rows.filter((r) => year(r) !== null && year(r) >= 2013).length;
+  assert.equal((await summary(page)).ties, both);
+  await page.goBack();
+  await page.waitForFunction((n) => window.friendshipMap.summary().ties === n, want, { timeout: 3000 });
+  assert.equal(await page.isChecked("#kind-friendly"), false);
+  await page.goForward();
+  await page.waitForFunction((n) => window.friendshipMap.summary().ties === n, both, { timeout: 3000 });
+  await context.close();
+});
+
+test("URL: hostile values are ignored with a warning, never run", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const warnings = [], errors = [];
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  const hostile = "?years=%3Cscript%3Ealert(1)%3C/script%3E&regions=europe,%3Cimg%20src=x%20onerror=alert(2)%3E&cities=Qingdao,javascript:alert(3)&view=1e309,0,0&kinds=%22%3E";
+  await page.goto(server.url + hostile);
+  await page.waitForSelector("html[data-ready=true]");
+  await nextFrames(page);
+  assert.deepEqual(errors, []);
+  assert.equal(warnings.filter((w) => w.startsWith("ignored URL parameter")).length, 5, warnings.join("\n"));
+  const want = rows.filter((r) => r.shandong_city === "Qingdao" && continent[r.country] === "Europe").length;
+  assert.equal((await summary(page)).ties, want, "the good values still apply");
+  assert.equal(await page.locator("img").count(), 0);
+  await context.close();
+});
+
+test("filtering out a link clears its pixels", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  const at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), midpoint([116.9972, 36.6683], [-121.4944, 38.5816]));
+  const linkish = (px) => px.filter(([r, g, b]) => (r > 200 && r - b > 90) || (b > 150 && r < 120)).length;
+  const before = linkish(await pixelsAround(page, at, 2));
+  assert.ok(before > 0, "a link is drawn there first");
+  await page.selectOption("#region", "europe");
+  await nextFrames(page);
+  assert.equal(linkish(await pixelsAround(page, at, 2)), 0, "no link pixels once North America is filtered out");
+  await context.close();
+});
+
+test("playback runs from 1979 to the unfiltered total, without leftovers", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  await page.click("#play");
+  await nextFrames(page);
+  const first = await page.locator("#caption").innerText();
+  assert.match(first, /^1979 · 新增 1 项 · 累计 1 项、1 个国家/);
+  assert.match(first, /1979 · 1 new · 1 tie in 1 country so far/);
+  assert.match(first, /Shimonoseki/);
+  await page.screenshot({ path: `${ARTIFACTS}playback-1979.png` });
+  await page.evaluate(() => window.friendshipMap.setPlaybackOptions(20, false, true));
+  await page.waitForFunction(() => !window.friendshipMap.caption().playing, null, { timeout: 30000 });
+  assert.equal((await summary(page)).ties, rows.length);
+  assert.match(await page.locator("#caption").innerText(), /年份不详 · year unknown/);
+  await page.screenshot({ path: `${ARTIFACTS}playback-end.png` });
+  // A manual filter change stops playback cleanly and hides the caption.
+  await page.click("#play");
+  await page.uncheck("#kind-friendly");
+  await nextFrames(page);
+  assert.equal(await page.evaluate(() => window.friendshipMap.caption()), null);
+  assert.equal(await page.locator("#caption").isHidden(), true);
+  assert.equal((await summary(page)).ties, rows.filter((r) => r.kind === "sister").length);
+  await context.close();
+});
+
+test("search in Chinese focuses a partner", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  await page.fill("#search", "下关");
+  await page.locator("#search-results button").first().click();
+  await nextFrames(page);
+  const v = await page.evaluate(() => window.friendshipMap.view());
+  assert.ok(v.zoom > 1.5, `zoomed to the result: ${v.zoom}`);
+  await page.screenshot({ path: `${ARTIFACTS}search-shimonoseki.png` });
+  await context.close();
+});
