@@ -23,11 +23,11 @@ fn main() {
         .skip(1)
         .filter_map(|l| l.split(',').next().map(str::to_string))
         .collect();
-    let is_country = |c: &str| codes.iter().any(|k| k == c);
+    let country_code = |c: &str| codes.iter().find(|k| *k == c).cloned();
     let is_city = |c: &str| cities::city_index(c).is_some();
     let rules = record::Rules {
-        is_country: &is_country,
-        is_shandong_city: &is_city,
+        country_code: &country_code,
+        is_known_origin: &is_city,
         last_year: record::current_year(),
     };
     let (_, errors) = record::parse_csv(&csv_text, &rules);

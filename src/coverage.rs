@@ -76,9 +76,9 @@ pub struct CityCoverage {
     pub signed_by_district: usize,
 }
 
-/// Coverage per Shandong side, in `SHANDONG_CITIES` order.
+/// Coverage per origin, in the dataset's origin order (Shandong and its cities first).
 pub fn per_city(d: &Dataset) -> Vec<CityCoverage> {
-    let mut out = vec![CityCoverage::default(); SHANDONG_CITIES.len()];
+    let mut out = vec![CityCoverage::default(); d.origins.len().max(SHANDONG_CITIES.len())];
     for t in &d.ties {
         let c = &mut out[t.city];
         if t.record.signed_by.is_some() {

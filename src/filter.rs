@@ -35,7 +35,7 @@ pub struct Filter {
     pub unknown_year: bool,
     /// Region ids (any of them matches); empty = everywhere.
     pub regions: Vec<String>,
-    /// Shandong sides by index into `SHANDONG_CITIES`; empty = all.
+    /// Origins (Shandong sides) by index into the dataset's origins; empty = all.
     pub cities: Vec<usize>,
     /// Sister ties shown.
     pub sister: bool,

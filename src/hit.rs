@@ -7,7 +7,7 @@ use crate::viewport::Viewport;
 /// What the pointer is over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {
-    /// A Shandong city's marker (index into `SHANDONG_CITIES`).
+    /// An origin's marker (index into the dataset's origins).
     City(usize),
     /// A partner's marker (index of one tie ending there).
     Partner(usize),

@@ -13,6 +13,7 @@ pub mod display_list;
 pub mod filter;
 pub mod graticule;
 pub mod hit;
+pub mod import;
 pub mod lonlat;
 pub mod map;
 pub mod playback;

@@ -2,7 +2,7 @@
 //! input (pan, zoom, pointer) into state changes and state into frames.
 
 use crate::basemap::Basemap;
-use crate::data::{builtin_regions, Dataset, Kind, Level, Region, SHANDONG_CITIES};
+use crate::data::{builtin_regions, Dataset, Kind, Level, Region};
 use crate::display_list::{Frame, Item, Layer};
 use crate::filter::{Filter, Years};
 use crate::hit::{hit_test, Hit};
@@ -81,9 +81,9 @@ pub struct Tooltip {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct CityInfo {
     /// English name.
-    pub name: &'static str,
+    pub name: String,
     /// Chinese name.
-    pub name_zh: &'static str,
+    pub name_zh: String,
     /// Ties in the dataset.
     pub ties: usize,
 }
@@ -122,6 +122,19 @@ pub struct Caption {
     pub playing: bool,
 }
 
+/// Per origin, the origin whose marker stands for it: the last one at the same place.
+fn markers_of(dataset: &Dataset) -> Vec<usize> {
+    let origins = &dataset.origins;
+    (0..origins.len())
+        .map(|i| {
+            (0..origins.len())
+                .rev()
+                .find(|&j| origins[j].lon == origins[i].lon && origins[j].lat == origins[i].lat)
+                .unwrap_or(i)
+        })
+        .collect()
+}
+
 /// The whole state of one map.
 pub struct MapState {
     dataset: Dataset,
@@ -141,6 +154,8 @@ pub struct MapState {
     focus_layer: Option<Rc<Layer>>,
     shown: Vec<bool>,
     cities_shown: Vec<bool>,
+    /// Per origin, the origin whose marker stands for it (the last one at the same place).
+    marker_of: Vec<usize>,
     selected_city: Option<usize>,
     data_version: u64,
     hover: Option<Hit>,
@@ -157,6 +172,7 @@ impl MapState {
         let base = base_layers(basemap, &projector, 1);
         let geometry = LinkGeometry::build(&dataset, &projector);
         let viewport = Viewport::fit(width, height, projector.bounds());
+        let marker_of = markers_of(&dataset);
         let shown = vec![true; dataset.ties.len()];
         let mut map = Self {
             regions: builtin_regions(),
@@ -174,6 +190,7 @@ impl MapState {
             geometry,
             shown,
             cities_shown: Vec::new(),
+            marker_of,
             selected_city: None,
             data_version: 0,
             hover: None,
@@ -222,16 +239,12 @@ impl MapState {
             self.selected_city,
             v,
         );
-        let mut cities = vec![false; SHANDONG_CITIES.len()];
+        let mut cities = vec![false; self.dataset.origins.len()];
         for (t, shown) in self.dataset.ties.iter().zip(&self.shown) {
             if *shown {
-                cities[t.city] = true;
+                // Origins at one place (the province at its capital, Jinan) share one marker.
+                cities[self.marker_of[t.city]] = true;
             }
-        }
-        // The province's ties start at Jinan: its marker stands for both.
-        if cities[0] {
-            cities[1] = true;
-            cities[0] = false;
         }
         self.cities_shown = cities;
         self.dirty = true;
@@ -257,6 +270,21 @@ impl MapState {
     /// Whether the frame now uses the 1:50m basemap.
     pub fn showing_detail(&self) -> bool {
         self.detail.is_some() && self.viewport.zoom() >= DETAIL_ZOOM
+    }
+
+    /// Shows another dataset (an import): filters, selection and playback start afresh; the
+    /// view stays.
+    pub fn set_dataset(&mut self, dataset: Dataset) {
+        self.geometry = LinkGeometry::build(&dataset, &self.projector);
+        self.marker_of = markers_of(&dataset);
+        self.dataset = dataset;
+        self.playback = None;
+        self.selected_city = None;
+        self.hover = None;
+        self.hover_layer = None;
+        self.filter = Filter::default();
+        self.set_focus(Vec::new());
+        self.rebuild_links();
     }
 
     /// The user's filter without its years: what playback runs over.
@@ -310,7 +338,10 @@ impl MapState {
                 self.select_city(Some(*city));
                 self.set_focus(Vec::new());
                 (0..self.dataset.ties.len())
-                    .filter(|&i| self.dataset.ties[i].city == *city && self.shown[i])
+                    .filter(|&i| {
+                        self.marker_of[self.dataset.ties[i].city] == self.marker_of[*city]
+                            && self.shown[i]
+                    })
                     .collect()
             }
             Target::Partner { ties } | Target::Country { ties, .. } => {
@@ -432,7 +463,7 @@ impl MapState {
                     (
                         t.record.partner_zh.clone(),
                         t.record.partner.clone(),
-                        SHANDONG_CITIES[t.city].name_zh.to_string(),
+                        self.dataset.origins[t.city].name_zh.clone(),
                     )
                 })
                 .collect(),
@@ -483,16 +514,19 @@ impl MapState {
                     || v.to_world([v.width / 2.0, v.height / 2.0]) != [0.0, 0.0]
             })
             .map(|c| (zoom, c.lon, c.lat));
-        to_query(&UrlState {
-            filter: self.filter.clone(),
-            selected: self.selected_city,
-            view: view.filter(|(z, _, _)| (z - 1.0).abs() > 0.01),
-        })
+        to_query(
+            &UrlState {
+                filter: self.filter.clone(),
+                selected: self.selected_city,
+                view: view.filter(|(z, _, _)| (z - 1.0).abs() > 0.01),
+            },
+            &self.dataset.origins,
+        )
     }
 
     /// Applies a URL query; returns warnings for the values it ignored.
     pub fn apply_query(&mut self, query: &str, last_year: u16) -> Vec<String> {
-        let (state, warnings) = from_query(query, &self.regions, last_year);
+        let (state, warnings) = from_query(query, &self.regions, &self.dataset.origins, last_year);
         self.set_filter(state.filter);
         self.select_city(state.selected);
         self.viewport = Viewport::fit(
@@ -595,20 +629,21 @@ impl MapState {
 
     /// Handles a click at (`x`, `y`): a Shandong city toggles its selection, anything else
     /// clears it. Returns the selected city's English name.
-    pub fn click_at(&mut self, x: f64, y: f64) -> Option<&'static str> {
+    pub fn click_at(&mut self, x: f64, y: f64) -> Option<&str> {
         match self.hover_at(x, y) {
             Some(Hit::City(c)) if self.selected_city != Some(c) => self.select_city(Some(c)),
             Some(Hit::City(_)) | None => self.select_city(None),
             _ => {}
         }
-        self.selected_city.map(|c| SHANDONG_CITIES[c].name)
+        self.selected_city
+            .map(|c| self.dataset.origins[c].name.as_str())
     }
 
-    /// Emphasises one city's links (index into `SHANDONG_CITIES`), or none.
+    /// Emphasises one origin's links (index into the dataset's origins), or none.
     ///
     /// Selecting Jinan's marker selects Jinan's own ties; the province is selected by name.
     pub fn select_city(&mut self, city: Option<usize>) {
-        let city = city.filter(|&c| c < SHANDONG_CITIES.len());
+        let city = city.filter(|&c| c < self.dataset.origins.len());
         if city != self.selected_city {
             self.selected_city = city;
             self.rebuild_links();
@@ -622,12 +657,13 @@ impl MapState {
 
     /// Shandong sides with their tie counts, province first.
     pub fn cities(&self) -> Vec<CityInfo> {
-        SHANDONG_CITIES
+        self.dataset
+            .origins
             .iter()
             .enumerate()
             .map(|(i, c)| CityInfo {
-                name: c.name,
-                name_zh: c.name_zh,
+                name: c.name.clone(),
+                name_zh: c.name_zh.clone(),
                 ties: self.dataset.ties.iter().filter(|t| t.city == i).count(),
             })
             .collect()
@@ -664,15 +700,15 @@ impl MapState {
         let t = &self.dataset.ties[i];
         let r = &t.record;
         let country = self.dataset.countries.get(&r.country);
-        let city = SHANDONG_CITIES[t.city];
+        let city = &self.dataset.origins[t.city];
         TieInfo {
             partner: r.partner.clone(),
             partner_zh: r.partner_zh.clone(),
             country: country.map_or(r.country.clone(), |c| c.name_en.clone()),
             country_zh: country.map_or(r.country.clone(), |c| c.name_zh.clone()),
             country_code: r.country.clone(),
-            city: city.name.to_string(),
-            city_zh: city.name_zh.to_string(),
+            city: city.name.clone(),
+            city_zh: city.name_zh.clone(),
             kind: match r.kind {
                 Kind::Sister => "sister",
                 Kind::Friendly => "friendly",
@@ -692,7 +728,7 @@ impl MapState {
         match hit {
             Hit::City(c) => {
                 // Jinan's marker also stands for the province's own ties.
-                let covers = |city: usize| city == c || (c == 1 && city == 0);
+                let covers = |city: usize| self.marker_of[city] == self.marker_of[c];
                 let count = self
                     .dataset
                     .ties
@@ -700,11 +736,11 @@ impl MapState {
                     .zip(&self.shown)
                     .filter(|(t, s)| **s && covers(t.city))
                     .count();
-                let city = SHANDONG_CITIES[c];
+                let city = &self.dataset.origins[c];
                 Tooltip {
                     target: "city",
-                    title_zh: city.name_zh.to_string(),
-                    title_en: city.name.to_string(),
+                    title_zh: city.name_zh.clone(),
+                    title_en: city.name.clone(),
                     ties: Vec::new(),
                     count,
                 }
@@ -774,6 +810,12 @@ impl MapState {
             items.push(Item::Draw(h.clone()));
         }
         let vp = &self.viewport;
+        let dense = self.shown.iter().filter(|s| **s).count() > crate::scene::DENSE_LINKS;
+        let (partner_r, city_r) = if dense {
+            (1.2, 1.8)
+        } else {
+            (PARTNER_RADIUS_PX, CITY_RADIUS_PX)
+        };
         let partners = self
             .geometry
             .partner
@@ -785,7 +827,7 @@ impl MapState {
             "markers.partner",
             style::partner_marker(),
             partners,
-            PARTNER_RADIUS_PX,
+            partner_r,
             vp,
         ))));
         let cities = self
@@ -799,7 +841,7 @@ impl MapState {
             "markers.city",
             style::shandong_marker(),
             cities,
-            CITY_RADIUS_PX,
+            city_r,
             vp,
         ))));
         let emphasised = match self.hover {

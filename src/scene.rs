@@ -2,7 +2,7 @@
 //! world units, built once per dataset, projection and selection; markers per frame.
 
 use crate::basemap::Basemap;
-use crate::data::{Dataset, Kind, SHANDONG_CITIES};
+use crate::data::{Dataset, Kind};
 use crate::display_list::{Layer, PathEl, Space};
 use crate::graticule::graticule_lines;
 use crate::lonlat::{wrap_lon, LonLat};
@@ -174,7 +174,7 @@ pub struct LinkGeometry {
     pub pieces: Vec<Vec<Vec<Xy>>>,
     /// Per tie, the partner's projected position.
     pub partner: Vec<Xy>,
-    /// Per Shandong city (index into `SHANDONG_CITIES`), its projected seat.
+    /// Per origin (index into the dataset's origins), its projected position.
     pub cities: Vec<Xy>,
 }
 
@@ -192,13 +192,17 @@ impl LinkGeometry {
                 .iter()
                 .map(|t| projector.project(t.to))
                 .collect(),
-            cities: SHANDONG_CITIES
+            cities: dataset
+                .origins
                 .iter()
-                .map(|c| projector.project(LonLat::new(c.lon, c.lat)))
+                .map(|o| projector.project(o.lonlat()))
                 .collect(),
         }
     }
 }
+
+/// Above this many shown links, links and markers are drawn fine and faint.
+pub const DENSE_LINKS: usize = 2000;
 
 /// Link layers for the shown ties: sister and friendly apart, and, when a city is selected,
 /// its links highlighted above the others dimmed.
@@ -209,12 +213,19 @@ pub fn link_layers(
     selected_city: Option<usize>,
     version: u64,
 ) -> Vec<Rc<Layer>> {
-    let mut sister = Layer::new("links.sister", version, Space::World, style::link_sister());
+    let dense = shown.iter().filter(|s| **s).count() > DENSE_LINKS;
+    let look = |s: style::Style| if dense { style::dense(s) } else { s };
+    let mut sister = Layer::new(
+        "links.sister",
+        version,
+        Space::World,
+        look(style::link_sister()),
+    );
     let mut friendly = Layer::new(
         "links.friendly",
         version,
         Space::World,
-        style::link_friendly(),
+        look(style::link_friendly()),
     );
     let mut dimmed = Layer::new("links.dimmed", version, Space::World, style::link_dimmed());
     let mut selected = Layer::new(

@@ -1,6 +1,6 @@
 //! Search over partners, countries and Shandong cities, in Chinese or English.
 
-use crate::data::{Dataset, SHANDONG_CITIES};
+use crate::data::Dataset;
 use serde::{Deserialize, Serialize};
 
 /// What a search result points at.
@@ -19,7 +19,7 @@ pub enum Target {
         /// Tie indexes.
         ties: Vec<usize>,
     },
-    /// A Shandong side (index into `SHANDONG_CITIES`).
+    /// An origin (index into the dataset's origins).
     City {
         /// City index.
         city: usize,
@@ -51,12 +51,16 @@ pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (i, c) in SHANDONG_CITIES.iter().enumerate() {
-        if matches(c.name, &q) || matches(c.name_zh, &q) {
+    for (i, c) in dataset.origins.iter().enumerate() {
+        if matches(&c.name, &q) || matches(&c.name_zh, &q) {
             out.push(SearchHit {
-                label_zh: c.name_zh.into(),
-                label_en: c.name.into(),
-                detail: "山东 · Shandong".into(),
+                label_zh: c.name_zh.clone(),
+                label_en: c.name.clone(),
+                detail: if i < crate::data::SHANDONG_CITIES.len() {
+                    "山东 · Shandong".into()
+                } else {
+                    "起点 · origin".into()
+                },
                 target: Target::City { city: i },
             });
         }

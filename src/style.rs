@@ -100,6 +100,16 @@ pub fn link_friendly() -> Style {
 pub fn link_highlight() -> Style {
     Style::stroke(Rgba(0xcc, 0x00, 0x33, 255), 2.0)
 }
+/// Links when thousands are shown: hairlines, faint, so density reads as colour depth (and
+/// Chromium strokes lines of 1 px or less on its fast path).
+pub fn dense(mut s: Style) -> Style {
+    s.width_px = 0.6;
+    s.dash_px = s.dash_px.map(|[on, off]| [on * 0.75, off * 0.75]);
+    if let Some(c) = s.stroke.as_mut() {
+        c.3 = 56;
+    }
+    s
+}
 /// Playback: the links new in the current year.
 pub fn link_new() -> Style {
     Style::stroke(Rgba(0xcc, 0x00, 0x33, 255), 2.5)

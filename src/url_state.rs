@@ -2,7 +2,7 @@
 //! is skipped and reported as a warning.
 
 use crate::data::record::FIRST_YEAR;
-use crate::data::{city_index, Region, SHANDONG_CITIES};
+use crate::data::{Origin, Region};
 use crate::filter::{Filter, Years};
 
 /// The part of the state that lives in the URL.
@@ -52,7 +52,8 @@ fn encode(s: &str) -> String {
 }
 
 /// Serialises the state; defaults are left out, so the plain map has an empty query.
-pub fn to_query(state: &UrlState) -> String {
+pub fn to_query(state: &UrlState, origins: &[Origin]) -> String {
+    let name = |c: usize| origins.get(c).map_or("", |o| o.name.as_str());
     let f = &state.filter;
     let mut parts: Vec<String> = Vec::new();
     match f.years {
@@ -67,7 +68,7 @@ pub fn to_query(state: &UrlState) -> String {
         parts.push(format!("regions={}", encode(&f.regions.join(","))));
     }
     if !f.cities.is_empty() {
-        let names: Vec<&str> = f.cities.iter().map(|&c| SHANDONG_CITIES[c].name).collect();
+        let names: Vec<&str> = f.cities.iter().map(|&c| name(c)).collect();
         parts.push(format!("cities={}", encode(&names.join(","))));
     }
     if f.sister != f.friendly {
@@ -83,7 +84,7 @@ pub fn to_query(state: &UrlState) -> String {
         ));
     }
     if let Some(c) = state.selected {
-        parts.push(format!("sel={}", encode(SHANDONG_CITIES[c].name)));
+        parts.push(format!("sel={}", encode(name(c))));
     }
     if let Some((z, lon, lat)) = state.view {
         parts.push(format!("view={z:.2},{lon:.2},{lat:.2}"));
@@ -98,7 +99,13 @@ fn year(s: &str, last_year: u16) -> Option<u16> {
 
 /// Parses a query string (with or without the leading `?`). Unknown keys are ignored silently
 /// (they may belong to the host page); bad values of known keys are skipped with a warning.
-pub fn from_query(query: &str, regions: &[Region], last_year: u16) -> (UrlState, Vec<String>) {
+pub fn from_query(
+    query: &str,
+    regions: &[Region],
+    origins: &[Origin],
+    last_year: u16,
+) -> (UrlState, Vec<String>) {
+    let city_index = |n: &str| origins.iter().position(|o| o.name == n || o.name_zh == n);
     let mut state = UrlState {
         filter: Filter::default(),
         selected: None,

@@ -38,11 +38,19 @@ function continent(c) {
 }
 
 const quote = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const rows = ["alpha2,numeric,name_en,name_zh,continent,m49_region,m49_subregion"];
+// Other English names, for matching imported files that write country names: the official name,
+// i18n-iso-countries' English variants and world-countries' alternative spellings.
+function aliases(c, en) {
+  const all = new Set([c.name.official, ...[iso.getNames("en", { select: "all" })[c.cca2] ?? []].flat(), ...(c.altSpellings ?? [])]);
+  all.delete(en);
+  return [...all].filter((a) => a.length > 3 && !a.includes("|")).join("|");
+}
+
+const rows = ["alpha2,numeric,name_en,name_zh,continent,m49_region,m49_subregion,aliases"];
 for (const c of [...world].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
   const en = c.name.common;
   const zh = iso.getName(c.cca2, "zh") ?? c.translations.zho?.common ?? "";
-  rows.push([c.cca2, c.ccn3 || "", en, zh, continent(c), ...m49(c.ccn3)].map(quote).join(","));
+  rows.push([c.cca2, c.ccn3 || "", en, zh, continent(c), ...m49(c.ccn3), aliases(c, en)].map(quote).join(","));
 }
 writeFileSync("data/countries.csv", rows.join("\n") + "\n");
 console.log(`data/countries.csv: ${rows.length - 1} countries`);

@@ -22,10 +22,13 @@ def key(r):
 
 
 def main():
-    files = sorted(glob.glob("data/research/*.csv"))
-    files = [f for f in files if not os.path.basename(f).startswith("round2_")] + \
-            [f for f in files if os.path.basename(f).startswith("round2_")]
-    files = [f for f in files if not f.endswith("unplaced.csv")]
+    def round_of(f):
+        name = os.path.basename(f)
+        return int(name[5]) if name.startswith("round") and name[5].isdigit() else 1
+
+    # Round 1 files first, then round 2, round 3...: later rounds may correct earlier ones.
+    files = sorted((f for f in glob.glob("data/research/*.csv") if not f.endswith("unplaced.csv")),
+                   key=lambda f: (round_of(f), f))
     rows = {}
     for f in files:
         with open(f, newline="", encoding="utf-8") as fh:

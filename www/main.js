@@ -39,7 +39,7 @@ async function start() {
   window.friendshipMap = map;
 
   const thisYear = new Date().getFullYear();
-  const all = map.stats();
+  let all = map.stats();
   const firstYear = all.by_year.length ? all.by_year[0][0] : 1979;
   const lastYear = all.by_year.length ? all.by_year[all.by_year.length - 1][0] : thisYear;
   const reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
@@ -63,17 +63,25 @@ async function start() {
   }
 
   const cityButtons = [];
-  for (const [i, c] of map.cities().entries()) {
-    const b = el("button", { type: "button", data: { index: i, city: c.name }, disabled: c.ties === 0 },
-      el("span", {}, ...bi(c.name_zh, c.name)), el("span", { class: "count", textContent: String(c.ties) }));
-    b.setAttribute("aria-pressed", "false");
-    b.addEventListener("click", () => {
-      b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
-      applyControls(true);
-    });
-    cityButtons.push(b);
-    $("cities").append(el("li", {}, b));
+  // The origins with ties, most first after Shandong's own 17 (an import may bring thousands:
+  // the list shows the first 60; search finds the rest).
+  function buildCities() {
+    cityButtons.length = 0;
+    const list = map.cities().map((c, i) => ({ ...c, i })).filter((c) => c.ties > 0);
+    const shown = [...list.filter((c) => c.i < 17), ...list.filter((c) => c.i >= 17).sort((a, b) => b.ties - a.ties)].slice(0, 60);
+    $("cities").replaceChildren(...shown.map((c) => {
+      const b = el("button", { type: "button", data: { index: c.i, city: c.name }, disabled: c.ties === 0 },
+        el("span", {}, ...bi(c.name_zh === c.name ? "" : c.name_zh, c.name)), el("span", { class: "count", textContent: String(c.ties) }));
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", () => {
+        b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
+        applyControls(true);
+      });
+      cityButtons.push(b);
+      return el("li", {}, b);
+    }));
   }
+  buildCities();
 
   function readControls() {
     let a = Number(from.value), b = Number(to.value);
@@ -267,12 +275,59 @@ async function start() {
     else if (!map.caption()) urlSoon(false);
   });
 
+  // ---- a user's own data ----
+  async function importFile() {
+    const file = $("import-file").files[0];
+    if (!file) return;
+    const mode = document.querySelector('input[name="import-mode"]:checked').value;
+    $("import-result").textContent = `正在读取 ${file.name}… reading…`;
+    let report;
+    try {
+      report = map.importData(await file.text(), { file: file.name, preset: $("import-preset").value, mode });
+    } catch (e) {
+      $("import-result").textContent = `无法读取 · Cannot read: ${e.message}`;
+      $("import-errors").replaceChildren();
+      return;
+    }
+    const bad = new Set(report.errors.map((e) => e.line)).size;
+    $("import-result").textContent =
+      `${file.name}: 已载入 ${fmt.format(report.loaded)} 行，${fmt.format(bad)} 行有误（见下）；共显示 ${fmt.format(report.total)} 项 — ` +
+      `loaded ${report.loaded} rows, ${bad} rows with errors (listed below); ${report.total} ties in all`;
+    const shownErrors = report.errors.slice(0, 500).map((e) => el("li", { textContent: e.text }));
+    if (report.errors.length > 500) shownErrors.push(el("li", { textContent: `… +${report.errors.length - 500}` }));
+    $("import-errors").replaceChildren(...shownErrors);
+    $("builtin-data").hidden = false;
+    afterDataChange(`用户数据 · your data: ${file.name}`);
+  }
+  function afterDataChange(label) {
+    all = map.stats();
+    buildCities();
+    writeControls(map.getFilter());
+    showStats();
+    showPlayback();
+    if (label) $("coverage").textContent = `${label} — ${fmt.format(map.summary().ties)} 项 ties`;
+    else showCoverage();
+    urlSoon(true);
+  }
+  $("import-file").addEventListener("change", importFile);
+  $("builtin-data").addEventListener("click", () => {
+    map.useBuiltinData();
+    $("builtin-data").hidden = true;
+    $("import-result").textContent = "";
+    $("import-errors").replaceChildren();
+    $("import-file").value = "";
+    afterDataChange(null);
+  });
+
+  function showCoverage() {
   const info = map.dataInfo();
   $("coverage").textContent =
     `收录 ${info.rows} 项友好关系（另有区县签署 ${info.by_districts} 项）；` +
     `山东全省公布 ${fmt.format(info.published_total)} 项（${info.published_as_of}）· 资料截至 ${info.as_of} — ` +
     `shows ${info.rows} of the ${info.published_total} ties reported (${info.published_as_of}), ` +
     `plus ${info.by_districts} signed by districts; data as of ${info.as_of}`;
+  }
+  showCoverage();
 
   fromUrl();
   showStats();

@@ -19,6 +19,9 @@ pub struct Country {
     pub m49_region: String,
     /// UN M49 sub-region (e.g. "Eastern Asia", "Latin America and the Caribbean").
     pub m49_subregion: String,
+    /// Other English names (official name, variants), for matching imported files.
+    #[serde(skip)]
+    pub aliases: Vec<String>,
 }
 
 /// The country table.
@@ -32,7 +35,7 @@ pub const COUNTRIES_CSV: &str = include_str!("../../data/countries.csv");
 
 impl Countries {
     /// Parses `data/countries.csv` (columns
-    /// `alpha2,numeric,name_en,name_zh,continent,m49_region,m49_subregion`).
+    /// `alpha2,numeric,name_en,name_zh,continent,m49_region,m49_subregion,aliases`).
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let mut list = Vec::new();
@@ -54,6 +57,11 @@ impl Countries {
                 continent: get(4),
                 m49_region: get(5),
                 m49_subregion: get(6),
+                aliases: get(7)
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect(),
             });
         }
         Ok(Self { list })
@@ -75,6 +83,36 @@ impl Countries {
         self.list
             .iter()
             .find(|c| c.numeric == numeric && numeric != 0)
+    }
+
+    /// The code of a country written by name: its English or Chinese short name, or an alias
+    /// that no other country shares (case-insensitive); failing that, the part after the last
+    /// comma ("England, United Kingdom" is the United Kingdom).
+    pub fn code_of_name(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let by_name = self
+            .list
+            .iter()
+            .find(|c| c.name_en.eq_ignore_ascii_case(name) || c.name_zh == name);
+        let by_alias = || {
+            let mut hits = self
+                .list
+                .iter()
+                .filter(|c| c.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)));
+            match (hits.next(), hits.next()) {
+                (Some(c), None) => Some(c),
+                _ => None, // none, or ambiguous (e.g. "Congo")
+            }
+        };
+        match by_name.or_else(by_alias) {
+            Some(c) => Some(c.alpha2.as_str()),
+            None => name
+                .rsplit_once(',')
+                .and_then(|(_, country)| self.code_of_name(country)),
+        }
     }
 
     /// All countries.

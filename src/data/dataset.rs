@@ -1,16 +1,37 @@
-//! The ties to draw: parsed records joined to their Shandong origin, densified once into
-//! great-circle polylines.
+//! The ties to draw: parsed records joined to their origin (a Shandong seat, or an imported
+//! origin), densified once into great-circle polylines.
 
-use super::cities::{city_index, SHANDONG_CITIES};
+use super::cities::SHANDONG_CITIES;
 use super::countries::Countries;
-use super::record::{parse_csv, Record, RowError, Rules};
+use super::record::{parse_csv_with, parse_fields, Mapping, Record, RowError, Rules};
 use crate::lonlat::LonLat;
 use crate::sphere::{great_circle, MAX_STEP_DEG};
+use serde::Serialize;
 
 /// The built-in partnerships: `data/partnerships.csv` as checked by `build.rs`, without its
 /// research columns (`notes`, `geonameid`).
 pub const PARTNERSHIPS_CSV: &str =
     include_str!(concat!(env!("OUT_DIR"), "/partnerships.compact.csv"));
+
+/// Where links start: Shandong and its cities, or an imported origin.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Origin {
+    /// English name (as written in `shandong_city`).
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// Latitude, degrees.
+    pub lat: f64,
+}
+
+impl Origin {
+    /// The position.
+    pub fn lonlat(&self) -> LonLat {
+        LonLat::new(self.lon, self.lat)
+    }
+}
 
 /// One partnership ready to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,9 +40,9 @@ pub struct Tie {
     pub record: Record,
     /// Line in its source file.
     pub line: u64,
-    /// Index into [`SHANDONG_CITIES`].
+    /// Index into the dataset's origins.
     pub city: usize,
-    /// Where the link starts (the Shandong seat).
+    /// Where the link starts.
     pub from: LonLat,
     /// Where the link ends (the partner).
     pub to: LonLat,
@@ -31,48 +52,152 @@ pub struct Tie {
 }
 
 /// A set of ties plus the tables needed to describe them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Dataset {
     /// All ties, in file order.
     pub ties: Vec<Tie>,
     /// Country names and continents.
     pub countries: Countries,
+    /// Origins: Shandong and its 16 cities first (in `SHANDONG_CITIES` order), then imported ones.
+    pub origins: Vec<Origin>,
+}
+
+impl Default for Dataset {
+    fn default() -> Self {
+        Self {
+            ties: Vec::new(),
+            countries: Countries::builtin(),
+            origins: SHANDONG_CITIES
+                .iter()
+                .map(|c| Origin {
+                    name: c.name.into(),
+                    name_zh: c.name_zh.into(),
+                    lon: c.lon,
+                    lat: c.lat,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How an imported file is read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportOptions {
+    /// Column mapping and defaults.
+    pub mapping: Mapping,
+    /// Accept country names (English or Chinese, as in `data/countries.csv`) besides codes.
+    pub country_names: bool,
 }
 
 impl Dataset {
-    /// Parses a partnerships CSV. Returns the dataset of the good rows and the errors of the bad
-    /// ones (each with its line and field); duplicates of an earlier pair are errors too.
-    ///
-    /// `last_year` is the latest year accepted for `established`.
+    /// Parses a partnerships CSV in the built-in layout. Returns the dataset of the good rows
+    /// and the errors of the bad ones (each with its line and field); duplicates of an earlier
+    /// pair are errors too. `last_year` is the latest year accepted for `established`.
     pub fn from_csv(text: &str, last_year: u16) -> (Self, Vec<RowError>) {
-        let countries = Countries::builtin();
-        let is_country = |c: &str| countries.get(c).is_some();
-        let is_city = |c: &str| city_index(c).is_some();
-        let rules = Rules {
-            is_country: &is_country,
-            is_shandong_city: &is_city,
+        let mut d = Self::default();
+        let errors = d.add_csv(
+            text,
             last_year,
+            &ImportOptions {
+                mapping: Mapping::strict(),
+                country_names: false,
+            },
+        );
+        (d, errors)
+    }
+
+    /// The dataset built into the binary (checked at build time by `build.rs`).
+    pub fn builtin() -> Self {
+        Self::from_csv(PARTNERSHIPS_CSV, u16::MAX).0
+    }
+
+    /// Adds the good rows of a CSV (in any layout the options map); returns the bad rows'
+    /// errors.
+    pub fn add_csv(
+        &mut self,
+        text: &str,
+        last_year: u16,
+        options: &ImportOptions,
+    ) -> Vec<RowError> {
+        let (records, mut errors) = {
+            let countries = &self.countries;
+            let origins = &self.origins;
+            let code = |v: &str| country_code(countries, v, options.country_names);
+            let known = |v: &str| origins.iter().any(|o| o.name == v || o.name_zh == v);
+            let rules = Rules {
+                country_code: &code,
+                is_known_origin: &known,
+                last_year,
+            };
+            parse_csv_with(text, &rules, &options.mapping)
         };
-        let (records, mut errors) = parse_csv(text, &rules);
-        let mut ties: Vec<Tie> = Vec::with_capacity(records.len());
+        self.add_records(records, &mut errors);
+        errors
+    }
+
+    /// Adds the good entries of a list of objects (a JSON array: `[{column: value}]`, numbered
+    /// from 1 in errors); returns the bad entries' errors.
+    pub fn add_objects(
+        &mut self,
+        items: &[Vec<(String, String)>],
+        last_year: u16,
+        options: &ImportOptions,
+    ) -> Vec<RowError> {
+        let mut errors = Vec::new();
+        let mut records = Vec::new();
+        {
+            let countries = &self.countries;
+            let origins = &self.origins;
+            let code = |v: &str| country_code(countries, v, options.country_names);
+            let known = |v: &str| origins.iter().any(|o| o.name == v || o.name_zh == v);
+            let rules = Rules {
+                country_code: &code,
+                is_known_origin: &known,
+                last_year,
+            };
+            let mapping = Mapping {
+                strict: false,
+                ..options.mapping.clone()
+            };
+            for (i, item) in items.iter().enumerate() {
+                let cells: Vec<(&str, &str)> =
+                    item.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                match parse_fields(&cells, i as u64 + 1, &mapping, &rules) {
+                    Ok(r) => records.push((i as u64 + 1, r)),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            }
+        }
+        self.add_records(records, &mut errors);
+        errors.sort_by_key(|e| e.line);
+        errors
+    }
+
+    fn add_records(&mut self, records: Vec<(u64, Record)>, errors: &mut Vec<RowError>) {
+        let mut seen: std::collections::HashMap<(String, String, String, String), u64> = self
+            .ties
+            .iter()
+            .map(|t| (pair_key(&t.record), t.line))
+            .collect();
+        self.ties.reserve(records.len());
         for (line, record) in records {
-            let dup = ties.iter().find(|t| same_pair(&t.record, &record));
-            if let Some(first) = dup {
+            let key = pair_key(&record);
+            if let Some(first) = seen.get(&key) {
                 errors.push(RowError {
                     line,
                     field: "partner".into(),
                     reason: format!(
-                        "duplicate of line {}: {} – {}",
-                        first.line, record.shandong_city, record.partner
+                        "duplicate of line {first}: {} – {}",
+                        record.shandong_city, record.partner
                     ),
                 });
                 continue;
             }
-            let city = city_index(&record.shandong_city).unwrap_or(0);
-            let origin = SHANDONG_CITIES[city];
-            let from = LonLat::new(origin.lon, origin.lat);
+            seen.insert(key, line);
+            let city = self.origin_for(&record);
+            let from = self.origins[city].lonlat();
             let to = LonLat::new(record.lon, record.lat);
-            ties.push(Tie {
+            self.ties.push(Tie {
                 path: great_circle(from, to, MAX_STEP_DEG),
                 record,
                 line,
@@ -81,19 +206,52 @@ impl Dataset {
                 to,
             });
         }
-        (Self { ties, countries }, errors)
     }
 
-    /// The dataset built into the binary (checked at build time by `build.rs`).
-    pub fn builtin() -> Self {
-        Self::from_csv(PARTNERSHIPS_CSV, u16::MAX).0
+    /// The origin index of a record, adding the record's own origin if it is new.
+    fn origin_for(&mut self, r: &Record) -> usize {
+        if let Some(i) = self.origin_index(&r.shandong_city) {
+            return i;
+        }
+        let (lat, lon) = r.origin.unwrap_or((0.0, 0.0));
+        self.origins.push(Origin {
+            name: r.shandong_city.clone(),
+            name_zh: r.shandong_city_zh.clone(),
+            lon,
+            lat,
+        });
+        self.origins.len() - 1
+    }
+
+    /// An origin by its English or Chinese name.
+    pub fn origin_index(&self, name: &str) -> Option<usize> {
+        self.origins
+            .iter()
+            .position(|o| o.name == name || o.name_zh == name)
     }
 }
 
-/// The same Shandong side, partner and signing body (case-insensitive names).
-fn same_pair(a: &Record, b: &Record) -> bool {
-    a.shandong_city == b.shandong_city
-        && a.country == b.country
-        && a.partner.eq_ignore_ascii_case(&b.partner)
-        && a.signed_by == b.signed_by
+/// Same origin, partner (case-insensitive), country and signing body.
+fn pair_key(r: &Record) -> (String, String, String, String) {
+    (
+        r.shandong_city.clone(),
+        r.partner.to_lowercase(),
+        r.country.clone(),
+        r.signed_by.clone().unwrap_or_default().to_lowercase(),
+    )
+}
+
+/// The alpha-2 code of a `country` value: a code, or (with `names`) a country's name.
+fn country_code(countries: &Countries, v: &str, names: bool) -> Option<String> {
+    if let Some(c) = countries.get(v) {
+        return Some(c.alpha2.clone());
+    }
+    if !names {
+        return None;
+    }
+    countries
+        .get(&v.trim().to_uppercase())
+        .map(|c| c.alpha2.as_str())
+        .or_else(|| countries.code_of_name(v))
+        .map(str::to_string)
 }

@@ -8,6 +8,6 @@ pub mod regions;
 
 pub use cities::{city_index, ShandongCity, SHANDONG_CITIES};
 pub use countries::{Countries, Country};
-pub use dataset::{Dataset, Tie};
-pub use record::{Date, Kind, Level, Record, RowError};
+pub use dataset::{Dataset, ImportOptions, Origin, Tie};
+pub use record::{Date, Kind, Level, Mapping, Record, RowError};
 pub use regions::{builtin_regions, Region, RegionKind};

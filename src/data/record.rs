@@ -117,6 +117,9 @@ pub struct Record {
     pub signed_by: Option<String>,
     /// Free-text notes (disagreements between sources and the like).
     pub notes: String,
+    /// The origin's own position `(lat, lon)`, for imported ties that do not start at a
+    /// Shandong seat.
+    pub origin: Option<(f64, f64)>,
 }
 
 /// A problem with one field of one line.
@@ -139,34 +142,72 @@ impl RowError {
 
 /// What the parser checks values against.
 pub struct Rules<'a> {
-    /// Whether a code is a known ISO 3166-1 alpha-2 code.
-    pub is_country: &'a dyn Fn(&str) -> bool,
-    /// Whether a name is a known Shandong city (or `Shandong`).
-    pub is_shandong_city: &'a dyn Fn(&str) -> bool,
+    /// The ISO 3166-1 alpha-2 code of a `country` value, or `None` if it is not one. (The
+    /// built-in file takes codes only; an import may also accept country names.)
+    pub country_code: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether a `shandong_city` value is a known origin (Shandong or one of its 16 cities).
+    /// An unknown origin is accepted only with `origin_lat` and `origin_lon`.
+    pub is_known_origin: &'a dyn Fn(&str) -> bool,
     /// Latest year accepted for `established` (this year).
     pub last_year: u16,
 }
 
+/// Optional columns of an import: the origin's own coordinates, for ties that do not start in
+/// Shandong (another province's list, or the world's twin towns).
+pub const ORIGIN_COLUMNS: [&str; 2] = ["origin_lat", "origin_lon"];
+
+/// How the columns of a file map onto the fields (for imports in other layouts).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Mapping {
+    /// `field -> column of the file` for fields whose column is named differently.
+    pub columns: Vec<(String, String)>,
+    /// `field -> value` for fields the file does not have (e.g. `kind` = `sister`).
+    pub defaults: Vec<(String, String)>,
+    /// Require the exact column order of the built-in file (and no unknown columns).
+    pub strict: bool,
+}
+
+impl Mapping {
+    /// The built-in file's rule: the required columns in order, then known optional ones.
+    pub fn strict() -> Self {
+        Self {
+            strict: true,
+            ..Self::default()
+        }
+    }
+}
+
+/// A parsed record, or what was wrong with its row.
+pub type RowResult = Result<Record, Vec<RowError>>;
+
 /// Parses a whole partnerships file. Returns every good record with its line number, and every
 /// error; a row with errors contributes none of its fields, and no row is skipped silently.
 pub fn parse_csv(text: &str, rules: &Rules) -> (Vec<(u64, Record)>, Vec<RowError>) {
+    parse_csv_with(text, rules, &Mapping::strict())
+}
+
+/// [`parse_csv`] with a column mapping.
+pub fn parse_csv_with(
+    text: &str,
+    rules: &Rules,
+    mapping: &Mapping,
+) -> (Vec<(u64, Record)>, Vec<RowError>) {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut errors = Vec::new();
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            errors.push(err(1, "header", &e.to_string()));
-            return (Vec::new(), errors);
-        }
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h
+            .iter()
+            .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
+            .collect(),
+        Err(e) => return (Vec::new(), vec![err(1, "header", &e.to_string())]),
     };
-    let columns = match check_header(&headers) {
-        Ok(c) => c,
-        Err(e) => return (Vec::new(), vec![e]),
-    };
+    if let Err(e) = check_header(&headers, mapping) {
+        return (Vec::new(), vec![e]);
+    }
     let mut records = Vec::new();
+    let mut errors = Vec::new();
     for result in reader.records() {
         match result {
             Ok(row) => {
@@ -174,7 +215,17 @@ pub fn parse_csv(text: &str, rules: &Rules) -> (Vec<(u64, Record)>, Vec<RowError
                 if row.iter().all(|f| f.trim().is_empty()) {
                     continue; // a blank line carries nothing
                 }
-                match parse_row(&row, line, &columns, rules) {
+                if row.len() != headers.len() {
+                    errors.push(err(
+                        line,
+                        "row",
+                        &format!("has {} fields, the header has {}", row.len(), headers.len()),
+                    ));
+                    continue;
+                }
+                let cells: Vec<(&str, &str)> =
+                    headers.iter().map(String::as_str).zip(row.iter()).collect();
+                match parse_fields(&cells, line, mapping, rules) {
                     Ok(r) => records.push((line, r)),
                     Err(mut es) => errors.append(&mut es),
                 }
@@ -188,52 +239,66 @@ pub fn parse_csv(text: &str, rules: &Rules) -> (Vec<(u64, Record)>, Vec<RowError
     (records, errors)
 }
 
-/// Column index of each optional column present.
-struct Columns {
-    width: usize,
-    signed_by: Option<usize>,
-    notes: Option<usize>,
+/// The column a field is read from under a mapping (its own name unless mapped).
+fn column_of<'m>(field: &'m str, mapping: &'m Mapping) -> &'m str {
+    mapping
+        .columns
+        .iter()
+        .find(|(f, _)| f == field)
+        .map_or(field, |(_, c)| c.as_str())
 }
 
-fn check_header(h: &csv::StringRecord) -> Result<Columns, RowError> {
-    for (i, want) in REQUIRED_COLUMNS.iter().enumerate() {
-        let got = h.get(i).map(|s| s.trim().trim_start_matches('\u{feff}'));
-        if got != Some(*want) {
-            return Err(err(
-                1,
-                "header",
-                &format!(
-                    "column {} must be `{want}`, found `{}` (expected columns: {})",
-                    i + 1,
-                    got.unwrap_or(""),
-                    REQUIRED_COLUMNS.join(",")
-                ),
-            ));
-        }
-    }
-    let mut cols = Columns {
-        width: h.len(),
-        signed_by: None,
-        notes: None,
-    };
-    for (i, name) in h.iter().enumerate().skip(REQUIRED_COLUMNS.len()) {
-        match name.trim() {
-            "signed_by" => cols.signed_by = Some(i),
-            "notes" => cols.notes = Some(i),
-            n if OPTIONAL_COLUMNS.contains(&n) => {}
-            other => {
+fn default_of<'m>(field: &str, mapping: &'m Mapping) -> Option<&'m str> {
+    mapping
+        .defaults
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, v)| v.as_str())
+}
+
+fn check_header(h: &[String], mapping: &Mapping) -> Result<(), RowError> {
+    if mapping.strict {
+        for (i, want) in REQUIRED_COLUMNS.iter().enumerate() {
+            let got = h.get(i).map(String::as_str);
+            if got != Some(*want) {
                 return Err(err(
                     1,
                     "header",
                     &format!(
-                        "unknown column `{other}` (optional columns: {})",
-                        OPTIONAL_COLUMNS.join(",")
+                        "column {} must be `{want}`, found `{}` (expected columns: {})",
+                        i + 1,
+                        got.unwrap_or(""),
+                        REQUIRED_COLUMNS.join(",")
                     ),
-                ))
+                ));
             }
         }
+        for name in h.iter().skip(REQUIRED_COLUMNS.len()) {
+            if !OPTIONAL_COLUMNS.contains(&name.as_str()) {
+                return Err(err(
+                    1,
+                    "header",
+                    &format!(
+                        "unknown column `{name}` (optional columns: {})",
+                        OPTIONAL_COLUMNS.join(",")
+                    ),
+                ));
+            }
+        }
+        return Ok(());
     }
-    Ok(cols)
+    // `established` may be empty in any row, so a file may lack the column altogether.
+    for field in REQUIRED_COLUMNS.into_iter().filter(|f| *f != "established") {
+        let col = column_of(field, mapping);
+        if !h.iter().any(|c| c == col) && default_of(field, mapping).is_none() {
+            return Err(err(
+                1,
+                "header",
+                &format!("no column `{col}` for `{field}`, and no default value for it"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn err(line: u64, field: &str, reason: &str) -> RowError {
@@ -244,49 +309,69 @@ fn err(line: u64, field: &str, reason: &str) -> RowError {
     }
 }
 
-fn parse_row(
-    row: &csv::StringRecord,
+/// Parses one row given as `(column, value)` cells (a CSV row or a JSON object), reading each
+/// field from its mapped column, else from the mapping's default.
+pub fn parse_fields(
+    cells: &[(&str, &str)],
     line: u64,
-    cols: &Columns,
+    mapping: &Mapping,
     rules: &Rules,
-) -> Result<Record, Vec<RowError>> {
-    let mut errors = Vec::new();
-    if row.len() != cols.width {
-        errors.push(err(
-            line,
-            "row",
-            &format!("has {} fields, the header has {}", row.len(), cols.width),
-        ));
-        return Err(errors);
-    }
-    let field = |i: usize| row.get(i).unwrap_or("").trim();
-    let mut text = |i: usize| -> String {
-        let v = field(i);
-        if v.is_empty() {
-            errors.push(err(line, REQUIRED_COLUMNS[i], "is empty"));
-        }
-        v.to_string()
+) -> RowResult {
+    let field = |name: &str| -> String {
+        let col = column_of(name, mapping);
+        cells
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .or_else(|| default_of(name, mapping))
+            .unwrap_or("")
+            .to_string()
     };
-    let shandong_city = text(0);
-    let shandong_city_zh = text(1);
-    let partner = text(2);
-    let partner_zh = text(3);
-    let country = text(4);
-    if !shandong_city.is_empty() && !(rules.is_shandong_city)(&shandong_city) {
+    let mut errors = Vec::new();
+    let mut text = |name: &'static str| -> String {
+        let v = field(name);
+        if v.is_empty() {
+            errors.push(err(line, name, "is empty"));
+        }
+        v
+    };
+    let shandong_city = text("shandong_city");
+    let shandong_city_zh = text("shandong_city_zh");
+    let partner = text("partner");
+    let partner_zh = text("partner_zh");
+    let country_value = text("country");
+    let origin = match (field("origin_lat"), field("origin_lon")) {
+        (a, b) if a.is_empty() && b.is_empty() => None,
+        (a, b) => {
+            let lat = parse_coord(&a, 90.0, line, "origin_lat", &mut errors);
+            let lon = parse_coord(&b, 180.0, line, "origin_lon", &mut errors);
+            lat.zip(lon)
+        }
+    };
+    if !shandong_city.is_empty() && origin.is_none() && !(rules.is_known_origin)(&shandong_city) {
         errors.push(err(
             line,
             "shandong_city",
-            &format!("`{shandong_city}` is not Shandong or one of its 16 cities"),
+            &format!(
+                "`{shandong_city}` is not Shandong or one of its 16 cities{}",
+                if mapping.strict {
+                    ""
+                } else {
+                    " (give origin_lat and origin_lon for another origin)"
+                }
+            ),
         ));
     }
-    if !country.is_empty() && !(rules.is_country)(&country) {
+    let country = (rules.country_code)(&country_value);
+    if !country_value.is_empty() && country.is_none() {
         errors.push(err(
             line,
             "country",
-            &format!("`{country}` is not an ISO 3166-1 alpha-2 code"),
+            &format!("`{country_value}` is not an ISO 3166-1 alpha-2 code"),
         ));
     }
-    let level = match field(5) {
+    let level = match field("level").as_str() {
         "city" => Some(Level::City),
         "province" => Some(Level::Province),
         other => {
@@ -298,7 +383,7 @@ fn parse_row(
             None
         }
     };
-    let kind = match field(6) {
+    let kind = match field("kind").as_str() {
         "sister" => Some(Kind::Sister),
         "friendly" => Some(Kind::Friendly),
         other => {
@@ -310,16 +395,17 @@ fn parse_row(
             None
         }
     };
-    let established = match parse_date(field(7), rules.last_year) {
+    let established = match parse_date(&field("established"), rules.last_year) {
         Ok(d) => d,
         Err(reason) => {
             errors.push(err(line, "established", &reason));
             None
         }
     };
-    let lat = parse_coord(field(8), 90.0, line, "lat", &mut errors);
-    let lon = parse_coord(field(9), 180.0, line, "lon", &mut errors);
-    let sources: Vec<String> = field(10).split_whitespace().map(str::to_string).collect();
+    let lat = parse_coord(&field("lat"), 90.0, line, "lat", &mut errors);
+    let lon = parse_coord(&field("lon"), 180.0, line, "lon", &mut errors);
+    let source_text = field("source");
+    let sources: Vec<String> = source_text.split_whitespace().map(str::to_string).collect();
     if sources.is_empty() {
         errors.push(err(
             line,
@@ -332,14 +418,13 @@ fn parse_row(
             errors.push(err(line, "source", &format!("`{s}` is not an http(s) URL")));
         }
     }
-    let optional = |c: Option<usize>| c.map(|i| field(i).to_string()).unwrap_or_default();
-    let signed_by = Some(optional(cols.signed_by)).filter(|s| !s.is_empty());
-    let notes = optional(cols.notes);
+    let signed_by = Some(field("signed_by")).filter(|s| !s.is_empty());
+    let notes = field("notes");
     if !errors.is_empty() {
         return Err(errors);
     }
-    match (level, kind, lat, lon) {
-        (Some(level), Some(kind), Some(lat), Some(lon)) => Ok(Record {
+    match (level, kind, lat, lon, country) {
+        (Some(level), Some(kind), Some(lat), Some(lon), Some(country)) => Ok(Record {
             shandong_city,
             shandong_city_zh,
             partner,
@@ -353,6 +438,7 @@ fn parse_row(
             sources,
             signed_by,
             notes,
+            origin,
         }),
         _ => Err(vec![err(line, "row", "incomplete")]),
     }

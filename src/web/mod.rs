@@ -168,7 +168,7 @@ impl FriendshipMap {
         inner
             .map
             .selected_city()
-            .map(|c| crate::data::SHANDONG_CITIES[c].name.to_string())
+            .map(|c| inner.map.dataset().origins[c].name.clone())
     }
 
     /// Calls `callback(cityName | null)` when the selection changes by a click on the map.
@@ -220,11 +220,8 @@ impl FriendshipMap {
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsValue> {
         let f: crate::filter::Filter =
             serde_wasm_bindgen::from_value(filter).map_err(|e| js_err(&format!("filter: {e}")))?;
-        if let Some(bad) = f
-            .cities
-            .iter()
-            .find(|&&c| c >= crate::data::SHANDONG_CITIES.len())
-        {
+        let n = self.inner.borrow().map.dataset().origins.len();
+        if let Some(bad) = f.cities.iter().find(|&&c| c >= n) {
             return Err(js_err(&format!("filter: no city {bad}")));
         }
         self.inner.borrow_mut().map.set_filter(f);
@@ -254,6 +251,60 @@ impl FriendshipMap {
         self.inner.borrow_mut().map.choose(&t);
         request_frame(&self.inner);
         Ok(())
+    }
+
+    /// Loads a user's data file: `text` is CSV, or JSON (an array of objects with the same
+    /// columns). `options`: `{file: "name.csv", preset: "standard" | "world-twin-cities",
+    /// mode: "replace" | "add"}`. Returns `{loaded, total, errors: [{line, field, reason,
+    /// text}]}`; the good rows load even when others are bad. Throws only when the file is not
+    /// CSV/JSON at all or the options are wrong.
+    #[wasm_bindgen(js_name = importData)]
+    pub fn import_data(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        use crate::import::{import_csv, import_objects, Preset};
+        let get = |k: &str| {
+            js_sys::Reflect::get(&options, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let file = Some(get("file"))
+            .filter(|f| !f.is_empty())
+            .unwrap_or("data".into());
+        let preset = Preset::from_name(&get("preset"))
+            .ok_or_else(|| js_err(&format!("unknown preset `{}`", get("preset"))))?;
+        let add = match get("mode").as_str() {
+            "" | "replace" => false,
+            "add" => true,
+            m => return Err(js_err(&format!("unknown mode `{m}`"))),
+        };
+        let year = js_sys::Date::new_0().get_full_year() as u16;
+        let mut dataset = if add {
+            self.inner.borrow().map.dataset().clone()
+        } else {
+            crate::data::Dataset::default()
+        };
+        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+        let report = if trimmed.starts_with('[') {
+            let parsed = js_sys::JSON::parse(trimmed)
+                .map_err(|_| js_err(&format!("{file}: not valid JSON")))?;
+            let items = json_items(&parsed).map_err(|e| js_err(&format!("{file}: {e}")))?;
+            import_objects(&mut dataset, &items, &file, preset, year)
+        } else {
+            import_csv(&mut dataset, text, &file, preset, year)
+        };
+        self.inner.borrow_mut().map.set_dataset(dataset);
+        request_frame(&self.inner);
+        to_js(&report)
+    }
+
+    /// Shows the built-in dataset again (after an import).
+    #[wasm_bindgen(js_name = useBuiltinData)]
+    pub fn use_builtin_data(&self) {
+        self.inner
+            .borrow_mut()
+            .map
+            .set_dataset(crate::data::Dataset::builtin());
+        request_frame(&self.inner);
     }
 
     /// Plays the timeline (from the first year, or on from a pause).
@@ -431,6 +482,31 @@ impl FriendshipMap {
     pub fn tie_count(&self) -> usize {
         self.inner.borrow().map.dataset().ties.len()
     }
+}
+
+/// A JSON array of objects as rows of `(key, value as text)`.
+fn json_items(v: &JsValue) -> Result<Vec<Vec<(String, String)>>, String> {
+    let arr: &js_sys::Array = v.dyn_ref().ok_or("expected an array of objects")?;
+    let mut out = Vec::with_capacity(arr.length() as usize);
+    for (i, item) in arr.iter().enumerate() {
+        let obj: &js_sys::Object = item
+            .dyn_ref()
+            .filter(|_| !item.is_null() && !js_sys::Array::is_array(&item))
+            .ok_or_else(|| format!("entry {} is not an object", i + 1))?;
+        let mut row = Vec::new();
+        for entry in js_sys::Object::entries(obj).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let val = pair.get(1);
+            let text = val
+                .as_string()
+                .or_else(|| val.as_f64().map(|n| n.to_string()))
+                .unwrap_or_default();
+            row.push((key, text));
+        }
+        out.push(row);
+    }
+    Ok(out)
 }
 
 fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
@@ -644,7 +720,12 @@ fn pointer_up(rc: &Rc<RefCell<Inner>>, e: JsValue) {
         let before = inner.map.selected_city();
         inner.map.click_at(x, y);
         if inner.map.selected_city() != before {
-            selected = Some(inner.map.selected_city());
+            selected = Some(
+                inner
+                    .map
+                    .selected_city()
+                    .map(|c| inner.map.dataset().origins[c].name.clone()),
+            );
         }
         let tip = inner.map.hover().map(|h| inner.map.tooltip(h));
         tooltip::show(&inner.tooltip, &inner.container, tip.as_ref(), x, y);
@@ -652,9 +733,7 @@ fn pointer_up(rc: &Rc<RefCell<Inner>>, e: JsValue) {
     let callback = inner.on_select.clone();
     drop(inner);
     if let (Some(sel), Some(cb)) = (selected, callback) {
-        let name = sel.map_or(JsValue::NULL, |c| {
-            JsValue::from_str(crate::data::SHANDONG_CITIES[c].name)
-        });
+        let name = sel.map_or(JsValue::NULL, |c| JsValue::from_str(&c));
         let _ = cb.call1(&JsValue::NULL, &name);
     }
     request_frame(rc);

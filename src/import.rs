@@ -1,0 +1,135 @@
+//! A user's own data: CSV or JSON rows in the built-in columns (in any order, extra columns
+//! ignored), or in another layout through a column mapping. Good rows load; every bad row is
+//! reported with its line (or entry number), field and reason.
+
+use crate::data::record::Mapping;
+use crate::data::{Dataset, ImportOptions, RowError};
+use serde::Serialize;
+
+/// A known layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// The built-in columns (any order; country codes or names).
+    Standard,
+    /// `city1,country1,lat1,lng1,city2,country2,lat2,lng2` (the world twin-towns file): city 1
+    /// is the origin, city 2 the partner; no years or kinds, so every tie is `sister` at city
+    /// level, sourced to the file's origin.
+    WorldTwinCities,
+}
+
+/// Where the world twin-towns pairs come from (scraped from Wikipedia's twin-town lists).
+pub const WORLD_TWIN_CITIES_SOURCE: &str = "https://github.com/Hekman/twincities";
+
+impl Preset {
+    /// A preset by name (`standard`, `world-twin-cities`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "" | "standard" => Some(Self::Standard),
+            "world-twin-cities" => Some(Self::WorldTwinCities),
+            _ => None,
+        }
+    }
+
+    /// The import options of this layout.
+    pub fn options(self) -> ImportOptions {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        match self {
+            Self::Standard => ImportOptions {
+                mapping: Mapping::default(),
+                country_names: true,
+            },
+            Self::WorldTwinCities => ImportOptions {
+                mapping: Mapping {
+                    columns: pairs(&[
+                        ("shandong_city", "city1"),
+                        ("shandong_city_zh", "city1"),
+                        ("origin_lat", "lat1"),
+                        ("origin_lon", "lng1"),
+                        ("partner", "city2"),
+                        ("partner_zh", "city2"),
+                        ("country", "country2"),
+                        ("lat", "lat2"),
+                        ("lon", "lng2"),
+                    ]),
+                    defaults: pairs(&[
+                        ("level", "city"),
+                        ("kind", "sister"),
+                        ("source", WORLD_TWIN_CITIES_SOURCE),
+                    ]),
+                    strict: false,
+                },
+                country_names: true,
+            },
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ImportReport {
+    /// Rows loaded.
+    pub loaded: usize,
+    /// Rows in the dataset afterwards.
+    pub total: usize,
+    /// Every bad row, in file order.
+    pub errors: Vec<ImportError>,
+}
+
+/// One bad row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImportError {
+    /// Line (CSV) or entry number (JSON), from 1.
+    pub line: u64,
+    /// Field at fault.
+    pub field: String,
+    /// Why.
+    pub reason: String,
+    /// `FILE:LINE: field: reason`.
+    pub text: String,
+}
+
+fn report(before: usize, dataset: &Dataset, errors: Vec<RowError>, file: &str) -> ImportReport {
+    ImportReport {
+        loaded: dataset.ties.len() - before,
+        total: dataset.ties.len(),
+        errors: errors
+            .into_iter()
+            .map(|e| ImportError {
+                text: e.display_in(file),
+                line: e.line,
+                field: e.field,
+                reason: e.reason,
+            })
+            .collect(),
+    }
+}
+
+/// Adds a CSV's good rows to `dataset`.
+pub fn import_csv(
+    dataset: &mut Dataset,
+    text: &str,
+    file: &str,
+    preset: Preset,
+    last_year: u16,
+) -> ImportReport {
+    let before = dataset.ties.len();
+    let errors = dataset.add_csv(text, last_year, &preset.options());
+    report(before, dataset, errors, file)
+}
+
+/// Adds the good entries of a list of objects (a parsed JSON array) to `dataset`.
+pub fn import_objects(
+    dataset: &mut Dataset,
+    items: &[Vec<(String, String)>],
+    file: &str,
+    preset: Preset,
+    last_year: u16,
+) -> ImportReport {
+    let before = dataset.ties.len();
+    let errors = dataset.add_objects(items, last_year, &preset.options());
+    report(before, dataset, errors, file)
+}
