@@ -18,5 +18,6 @@ if [ -x node_modules/.bin/wasm-opt ]; then
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$WASM" -o "$WASM.opt" && mv "$WASM.opt" "$WASM"
 fi
-cp www/index.html www/style.css www/main.js www/favicon.svg data/basemap-50m.bin dist/
+cp www/index.html www/embed.html www/page.css www/friendship-map.css www/friendship-map.js www/i18n.js www/embed.js www/favicon.svg data/basemap-50m.bin dist/
 echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM" | wc -c) gzipped)"
+python3 scripts/build_single.py

@@ -26,6 +26,11 @@ pub struct CountryShape {
     pub polygons: Vec<Vec<Vec<i32>>>,
 }
 
+/// A country given as plain polygons: ISO numeric code, name, polygons of rings of positions.
+pub type PolygonCountry = (u16, String, Vec<Vec<Vec<LonLat>>>);
+/// A country given as rings of arc references: ISO numeric code, name, polygons.
+pub type TopologyCountry = (u16, String, Vec<Vec<Vec<i32>>>);
+
 /// A decoded basemap: shared arcs and the countries built from them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Basemap {
@@ -147,6 +152,59 @@ impl Basemap {
             });
         }
         Ok(Self { arcs, countries })
+    }
+
+    /// A basemap from plain polygons (GeoJSON-like): every ring becomes its own arc, so all
+    /// outlines draw as coastlines (no shared borders are known).
+    pub fn from_polygons(countries: Vec<PolygonCountry>) -> Self {
+        let mut arcs = Vec::new();
+        let mut shapes = Vec::new();
+        for (numeric, name, polygons) in countries {
+            let mut polys = Vec::new();
+            for rings in polygons {
+                let mut refs = Vec::new();
+                for ring in rings.into_iter().filter(|r| r.len() >= 3) {
+                    refs.push(vec![arcs.len() as i32]);
+                    arcs.push(ring);
+                }
+                if !refs.is_empty() {
+                    polys.push(refs);
+                }
+            }
+            shapes.push(CountryShape {
+                numeric,
+                name,
+                polygons: polys,
+            });
+        }
+        Self {
+            arcs,
+            countries: shapes,
+        }
+    }
+
+    /// A basemap from a topology (TopoJSON-like) whose arcs are already decoded to lon/lat.
+    /// Arc references out of range are dropped.
+    pub fn from_topology(arcs: Vec<Vec<LonLat>>, countries: Vec<TopologyCountry>) -> Self {
+        let n = arcs.len() as i32;
+        let ok = |a: &i32| (if *a < 0 { !*a } else { *a }) < n;
+        let countries = countries
+            .into_iter()
+            .map(|(numeric, name, polygons)| CountryShape {
+                numeric,
+                name,
+                polygons: polygons
+                    .into_iter()
+                    .map(|rings| {
+                        rings
+                            .into_iter()
+                            .filter(|r| !r.is_empty() && r.iter().all(ok))
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self { arcs, countries }
     }
 
     /// The ring's points in order, following arcs (reversed ones backwards) and dropping the

@@ -10,6 +10,7 @@ pub mod basemap;
 pub mod coverage;
 pub mod data;
 pub mod display_list;
+pub mod export;
 pub mod filter;
 pub mod graticule;
 pub mod hit;

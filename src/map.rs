@@ -10,7 +10,7 @@ use crate::playback::Playback;
 use crate::projection::{NaturalEarth1, Projector};
 use crate::scene::{
     base_layers, link_layers, markers, partial_layer, tie_layer, ties_layer, BaseLayers,
-    LinkGeometry,
+    BasemapStyle, LinkGeometry,
 };
 use crate::search::{search, SearchHit, Target};
 use crate::stats::{stats, Stats};
@@ -140,6 +140,9 @@ pub struct MapState {
     dataset: Dataset,
     projector: Projector,
     viewport: Viewport,
+    basemap: Basemap,
+    detail_basemap: Option<Basemap>,
+    basemap_style: BasemapStyle,
     base: BaseLayers,
     detail: Option<BaseLayers>,
     detail_requested: bool,
@@ -169,7 +172,7 @@ impl MapState {
     /// A map of `dataset` over `basemap`, sized `width`×`height` CSS px, showing every tie.
     pub fn new(dataset: Dataset, basemap: &Basemap, width: f64, height: f64) -> Self {
         let projector = Projector::new(Box::new(NaturalEarth1), DEFAULT_CENTER_LON);
-        let base = base_layers(basemap, &projector, 1);
+        let base = base_layers(basemap, &projector, BasemapStyle::Countries, 1);
         let geometry = LinkGeometry::build(&dataset, &projector);
         let viewport = Viewport::fit(width, height, projector.bounds());
         let marker_of = markers_of(&dataset);
@@ -184,6 +187,9 @@ impl MapState {
             dataset,
             projector,
             viewport,
+            basemap: basemap.clone(),
+            detail_basemap: None,
+            basemap_style: BasemapStyle::Countries,
             base,
             detail: None,
             detail_requested: false,
@@ -263,8 +269,44 @@ impl MapState {
     /// Uses `basemap` (the 1:50m one) from [`DETAIL_ZOOM`] on.
     pub fn set_detail_basemap(&mut self, basemap: &Basemap) {
         let v = self.next_version();
-        self.detail = Some(base_layers(basemap, &self.projector, v));
+        self.detail = Some(base_layers(basemap, &self.projector, self.basemap_style, v));
+        self.detail_basemap = Some(basemap.clone());
         self.dirty = true;
+    }
+
+    /// Draws the basemap in another style (land only, or China's worldview).
+    pub fn set_basemap_style(&mut self, style: BasemapStyle) {
+        if style == self.basemap_style {
+            return;
+        }
+        self.basemap_style = style;
+        let v = self.next_version();
+        self.base = base_layers(&self.basemap, &self.projector, style, v);
+        self.detail = self
+            .detail_basemap
+            .as_ref()
+            .map(|b| base_layers(b, &self.projector, style, v));
+        self.dirty = true;
+    }
+
+    /// Replaces the built-in basemap (an office's own approved one); the 1:50m detail is not
+    /// used with it.
+    pub fn set_basemap(&mut self, basemap: Basemap) {
+        let v = self.next_version();
+        self.base = base_layers(&basemap, &self.projector, self.basemap_style, v);
+        self.basemap = basemap;
+        self.detail = None;
+        self.detail_basemap = None;
+        self.detail_requested = true;
+        self.dirty = true;
+    }
+
+    /// The shown ties, described.
+    pub fn rows(&self) -> Vec<TieInfo> {
+        (0..self.dataset.ties.len())
+            .filter(|&i| self.shown[i])
+            .map(|i| self.tie_info(i))
+            .collect()
     }
 
     /// Whether the frame now uses the 1:50m basemap.
@@ -775,8 +817,19 @@ impl MapState {
 
     /// The frame to paint now.
     pub fn frame(&self) -> Frame {
+        self.frame_in(self.viewport)
+    }
+
+    /// The current view painted at another size (CSS px), same centre and zoom: for exports.
+    pub fn frame_sized(&self, width: f64, height: f64) -> Frame {
+        let mut v = self.viewport;
+        v.resize(width, height);
+        self.frame_in(v)
+    }
+
+    fn frame_in(&self, viewport: Viewport) -> Frame {
         let b = match &self.detail {
-            Some(d) if self.viewport.zoom() >= DETAIL_ZOOM => d,
+            Some(d) if viewport.zoom() >= DETAIL_ZOOM => d,
             _ => &self.base,
         };
         let mut items = vec![
@@ -809,7 +862,7 @@ impl MapState {
         if let Some(h) = &self.hover_layer {
             items.push(Item::Draw(h.clone()));
         }
-        let vp = &self.viewport;
+        let vp = &viewport;
         let dense = self.shown.iter().filter(|s| **s).count() > crate::scene::DENSE_LINKS;
         let (partner_r, city_r) = if dense {
             (1.2, 1.8)
@@ -861,7 +914,7 @@ impl MapState {
             ))));
         }
         Frame {
-            viewport: *vp,
+            viewport,
             background: "#f7f9fb",
             items,
         }

@@ -12,6 +12,37 @@ use std::rc::Rc;
 
 /// ISO 3166-1 numeric code of China, whose land is emphasised.
 const CHINA_NUMERIC: u16 = 156;
+/// Areas drawn as part of China in China's worldview: Taiwan (158), and Hong Kong (344) and
+/// Macao (446) where the basemap has them apart.
+const CHINA_PARTS: [u16; 3] = [158, 344, 446];
+
+/// How the basemap is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BasemapStyle {
+    /// Natural Earth's countries with their borders (de-facto boundaries).
+    #[default]
+    Countries,
+    /// Land and coastlines only, no national or administrative boundaries: the style for pages
+    /// published in China without a map review number.
+    Land,
+    /// Borders as China's official maps show them, as far as the data allows: Taiwan (and Hong
+    /// Kong and Macao, where separate) drawn as part of China, with no border between them.
+    /// Natural Earth has no lines for China's claims on its land borders (e.g. with India), so
+    /// those stay as in the data: prefer `Land` where that matters.
+    China,
+}
+
+impl BasemapStyle {
+    /// A style by name (`countries`, `land`, `china`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "countries" | "" => Some(Self::Countries),
+            "land" => Some(Self::Land),
+            "china" => Some(Self::China),
+            _ => None,
+        }
+    }
+}
 
 /// The static part of the map for one projection: basemap and graticule.
 #[derive(Clone, Debug)]
@@ -31,7 +62,14 @@ pub struct BaseLayers {
 }
 
 /// Builds the basemap layers for a projection. `version` tags the layers for caching.
-pub fn base_layers(basemap: &Basemap, projector: &Projector, version: u64) -> BaseLayers {
+pub fn base_layers(
+    basemap: &Basemap,
+    projector: &Projector,
+    style: BasemapStyle,
+    version: u64,
+) -> BaseLayers {
+    let is_china =
+        |n: u16| n == CHINA_NUMERIC || (style == BasemapStyle::China && CHINA_PARTS.contains(&n));
     let mut outline = Layer::new("outline", version, Space::World, style::ocean());
     outline.ring(&projector.outline());
 
@@ -44,7 +82,7 @@ pub fn base_layers(basemap: &Basemap, projector: &Projector, version: u64) -> Ba
     let mut land = Layer::new("land", version, Space::World, style::land());
     let mut land_china = Layer::new("land.china", version, Space::World, style::land_china());
     for country in &basemap.countries {
-        let target = if country.numeric == CHINA_NUMERIC {
+        let target = if is_china(country.numeric) && style != BasemapStyle::Land {
             &mut land_china
         } else {
             &mut land
@@ -56,9 +94,11 @@ pub fn base_layers(basemap: &Basemap, projector: &Projector, version: u64) -> Ba
 
     let mut borders = Layer::new("borders", version, Space::World, style::borders());
     let mut coast = Layer::new("coast", version, Space::World, style::coast());
-    for (arc, owners) in basemap.arcs.iter().zip(arc_owners(basemap)) {
+    let owners = arc_owners(basemap, |n| if is_china(n) { CHINA_NUMERIC } else { n });
+    for (arc, owners) in basemap.arcs.iter().zip(owners) {
         let target = match owners {
             Owners::One => &mut coast,
+            Owners::Two if style == BasemapStyle::Land => continue,
             Owners::Two => &mut borders,
             Owners::Same => continue,
         };
@@ -88,16 +128,20 @@ enum Owners {
     Same,
 }
 
-fn arc_owners(basemap: &Basemap) -> Vec<Owners> {
-    let mut first: Vec<Option<usize>> = vec![None; basemap.arcs.len()];
+/// Classifies arcs by the countries using them, with countries identified by `id(numeric)` (so
+/// areas merged into one country share no border).
+fn arc_owners(basemap: &Basemap, id: impl Fn(u16) -> u16) -> Vec<Owners> {
+    let mut first: Vec<Option<(u16, usize)>> = vec![None; basemap.arcs.len()];
     let mut owners = vec![Owners::One; basemap.arcs.len()];
     for (ci, c) in basemap.countries.iter().enumerate() {
+        // Countries without a code (Kosovo, N. Cyprus...) are told apart by their position.
+        let who = (id(c.numeric), if c.numeric == 0 { ci } else { 0 });
         for ring in c.polygons.iter().flatten() {
             for &a in ring {
                 let idx = if a < 0 { !a } else { a } as usize;
                 match first[idx] {
-                    None => first[idx] = Some(ci),
-                    Some(f) if f == ci => owners[idx] = Owners::Same,
+                    None => first[idx] = Some(who),
+                    Some(f) if f == who => owners[idx] = Owners::Same,
                     Some(_) => owners[idx] = Owners::Two,
                 }
             }

@@ -1,10 +1,25 @@
-//! Command-line tools built from the same crate: `coverage` writes the Markdown of docs/DATA.md.
+//! Command-line tools built from the same crate:
 //!
-//! Usage: `cargo run --quiet -- coverage > docs/DATA.md`
+//! - `friendship-map coverage` prints docs/DATA.md;
+//! - `friendship-map export --format geojson|csv [filters]` prints the ties to stdout.
+//!
+//! Filters: `--cities Qingdao,Jinan` `--from 2000 --to 2025` or `--as-of 2013`,
+//! `--regions Europe,sco` (ids or English names), `--kinds sister|friendly`,
+//! `--levels city|province`, `--no-unknown-year`.
 
 use shandong_friendship_map::coverage::{published_totals, report, PUBLISHED_TOTALS_CSV};
-use shandong_friendship_map::data::Dataset;
+use shandong_friendship_map::data::record::current_year;
+use shandong_friendship_map::data::{builtin_regions, Dataset};
+use shandong_friendship_map::export::{to_csv, to_geojson};
+use shandong_friendship_map::filter::{Filter, Years};
 use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  friendship-map coverage                      print docs/DATA.md
+  friendship-map export --format geojson|csv   print the ties shown by the filters:
+      --cities Qingdao,Jinan   --from 2000 --to 2025 | --as-of 2013
+      --regions Europe,sco     --kinds sister|friendly   --levels city|province
+      --no-unknown-year";
 
 fn unplaced() -> Vec<(String, String, String)> {
     let Ok(text) = std::fs::read_to_string("data/research/unplaced.csv") else {
@@ -21,6 +36,70 @@ fn unplaced() -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Builds the filter from the export flags.
+fn parse_filter(args: &[String], dataset: &Dataset) -> Result<(String, Filter), String> {
+    let mut f = Filter::default();
+    let mut format = None;
+    let (mut from, mut to) = (None, None);
+    let regions = builtin_regions();
+    let mut it = args.iter();
+    let year = |v: Option<&String>, flag: &str| -> Result<u16, String> {
+        v.and_then(|s| s.parse().ok())
+            .ok_or(format!("{flag} needs a year"))
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" => format = it.next().cloned(),
+            "--from" => from = Some(year(it.next(), "--from")?),
+            "--to" => to = Some(year(it.next(), "--to")?),
+            "--as-of" => {
+                f.years = Years::AsOf {
+                    year: year(it.next(), "--as-of")?,
+                }
+            }
+            "--no-unknown-year" => f.unknown_year = false,
+            "--cities" => {
+                for name in it.next().ok_or("--cities needs names")?.split(',') {
+                    let i = dataset
+                        .origin_index(name.trim())
+                        .ok_or(format!("unknown city `{name}`"))?;
+                    f.cities.push(i);
+                }
+            }
+            "--regions" => {
+                for name in it.next().ok_or("--regions needs names")?.split(',') {
+                    let r = regions
+                        .iter()
+                        .find(|r| {
+                            r.id == name.trim() || r.name_en.eq_ignore_ascii_case(name.trim())
+                        })
+                        .ok_or(format!("unknown region `{name}`"))?;
+                    f.regions.push(r.id.clone());
+                }
+            }
+            "--kinds" => {
+                let v = it.next().ok_or("--kinds needs a value")?;
+                f.sister = v.contains("sister");
+                f.friendly = v.contains("friendly");
+            }
+            "--levels" => {
+                let v = it.next().ok_or("--levels needs a value")?;
+                f.city_level = v.contains("city");
+                f.province_level = v.contains("province");
+            }
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if from.is_some() || to.is_some() {
+        f.years = Years::Range {
+            from: from.unwrap_or(1973),
+            to: to.unwrap_or(current_year()),
+        };
+    }
+    let format = format.ok_or("--format geojson|csv is required")?;
+    Ok((format, f))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -34,8 +113,29 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("export") => {
+            let dataset = Dataset::builtin();
+            match parse_filter(&args[1..], &dataset) {
+                Ok((format, filter)) => {
+                    let shown = filter.apply(&dataset, &builtin_regions());
+                    match format.as_str() {
+                        "geojson" => print!("{}", to_geojson(&dataset, &shown)),
+                        "csv" => print!("{}", to_csv(&dataset, &shown)),
+                        other => {
+                            eprintln!("unknown format `{other}` (geojson or csv)");
+                            return ExitCode::from(2);
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("friendship-map export: {e}\n{USAGE}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         _ => {
-            eprintln!("usage: friendship-map coverage   (prints docs/DATA.md)");
+            eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }

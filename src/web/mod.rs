@@ -1,6 +1,7 @@
 //! The web layer (wasm32 only): owns the canvas, the tooltip and the DOM events, and exports one
 //! handle, [`FriendshipMap`], to JavaScript. Everything it draws comes from the pure core.
 
+mod basemap_json;
 mod canvas;
 mod tooltip;
 
@@ -49,6 +50,8 @@ struct Inner {
     last_frame_ms: Option<f64>,
     /// The data version the host was last told about.
     told_data_version: u64,
+    /// `zh` or `en`, for tooltips.
+    lang: tooltip::Lang,
 }
 
 /// The map, as JavaScript sees it: `new FriendshipMap(containerElement)`.
@@ -111,6 +114,7 @@ impl FriendshipMap {
             on_change: None,
             last_frame_ms: None,
             told_data_version: 0,
+            lang: tooltip::Lang::Zh,
         }));
         let weak = Rc::downgrade(&inner);
         inner.borrow_mut().raf = Some(Closure::new(move || {
@@ -297,6 +301,103 @@ impl FriendshipMap {
         to_js(&report)
     }
 
+    /// Moves the map by a screen offset (CSS px), as a drag would (for keyboard control).
+    #[wasm_bindgen(js_name = panBy)]
+    pub fn pan_by(&self, dx: f64, dy: f64) {
+        self.inner.borrow_mut().map.pan(dx, dy);
+        request_frame(&self.inner);
+    }
+
+    /// Zooms by `factor` about the centre of the map (for keyboard and buttons).
+    #[wasm_bindgen(js_name = zoomBy)]
+    pub fn zoom_by(&self, factor: f64) {
+        let mut inner = self.inner.borrow_mut();
+        let v = *inner.map.viewport();
+        inner.map.zoom_at(factor, v.width / 2.0, v.height / 2.0);
+        drop(inner);
+        request_frame(&self.inner);
+    }
+
+    /// Tooltip language: `zh` (default) or `en`.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, lang: &str) {
+        self.inner.borrow_mut().lang = if lang == "en" {
+            tooltip::Lang::En
+        } else {
+            tooltip::Lang::Zh
+        };
+    }
+
+    /// The ties shown, described (`[{partner, partner_zh, country, country_zh, country_code,
+    /// city, city_zh, kind, level, established, signed_by, sources}]`), for the data table.
+    pub fn rows(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.borrow().map.rows())
+    }
+
+    /// The ties shown as CSV (the data file's columns).
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        let inner = self.inner.borrow();
+        crate::export::to_csv(inner.map.dataset(), inner.map.shown())
+    }
+
+    /// The ties shown as GeoJSON (RFC 7946; antimeridian crossings as MultiLineStrings).
+    #[wasm_bindgen(js_name = exportGeoJson)]
+    pub fn export_geojson(&self) -> String {
+        let inner = self.inner.borrow();
+        crate::export::to_geojson(inner.map.dataset(), inner.map.shown())
+    }
+
+    /// Paints the current view (same centre and zoom) into `canvas` at `width`×`height` pixels,
+    /// for a PNG export of any size.
+    #[wasm_bindgen(js_name = renderTo)]
+    pub fn render_to(
+        &self,
+        canvas: HtmlCanvasElement,
+        width: u32,
+        height: u32,
+    ) -> Result<(), JsValue> {
+        let (w, h) = (width.clamp(16, 8192), height.clamp(16, 8192));
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .ok_or_else(|| js_err("no 2d context"))?
+            .dyn_into()?;
+        let mut sink = CanvasSink::new(ctx);
+        let frame = self
+            .inner
+            .borrow()
+            .map
+            .frame_sized(f64::from(w), f64::from(h));
+        frame.replay(&mut sink);
+        Ok(())
+    }
+
+    /// Basemap style: `countries` (default), `land` (coastlines only, no borders) or `china`
+    /// (China's worldview as far as the data allows; see the README).
+    #[wasm_bindgen(js_name = setBasemapStyle)]
+    pub fn set_basemap_style(&self, style: &str) -> Result<(), JsValue> {
+        let s = crate::scene::BasemapStyle::from_name(style)
+            .ok_or_else(|| js_err(&format!("unknown basemap style `{style}`")))?;
+        self.inner.borrow_mut().map.set_basemap_style(s);
+        request_frame(&self.inner);
+        Ok(())
+    }
+
+    /// Replaces the built-in basemap with an office's own: GeoJSON (Polygon / MultiPolygon
+    /// features) or TopoJSON (the first object's polygons), as text. Throws with the reason
+    /// when it cannot be read; the map keeps its basemap then.
+    #[wasm_bindgen(js_name = loadBasemap)]
+    pub fn load_basemap(&self, text: &str) -> Result<(), JsValue> {
+        let parsed = js_sys::JSON::parse(text).map_err(|_| js_err("basemap: not valid JSON"))?;
+        let basemap = basemap_json::basemap_from_json(&parsed)
+            .map_err(|e| js_err(&format!("basemap: {e}")))?;
+        self.inner.borrow_mut().map.set_basemap(basemap);
+        request_frame(&self.inner);
+        Ok(())
+    }
+
     /// Shows the built-in dataset again (after an import).
     #[wasm_bindgen(js_name = useBuiltinData)]
     pub fn use_builtin_data(&self) {
@@ -349,6 +450,16 @@ impl FriendshipMap {
             Some(c) => to_js(&c),
             None => Ok(JsValue::NULL),
         }
+    }
+
+    /// The wasm linear memory's size in bytes (for soak tests: it must stay flat).
+    #[wasm_bindgen(js_name = wasmMemoryBytes)]
+    pub fn wasm_memory_bytes(&self) -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .ok()
+            .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map_or(0.0, |b| f64::from(b.byte_length()))
     }
 
     /// Completed playback loops.
@@ -673,7 +784,14 @@ fn pointer_move(rc: &Rc<RefCell<Inner>>, e: JsValue) {
         // No button down: hover.
         let hit = inner.map.hover_at(x, y);
         let tip = hit.map(|h| inner.map.tooltip(h));
-        tooltip::show(&inner.tooltip, &inner.container, tip.as_ref(), x, y);
+        tooltip::show(
+            &inner.tooltip,
+            &inner.container,
+            tip.as_ref(),
+            x,
+            y,
+            inner.lang,
+        );
         drop(inner);
         request_frame(rc);
         return;
@@ -728,7 +846,14 @@ fn pointer_up(rc: &Rc<RefCell<Inner>>, e: JsValue) {
             );
         }
         let tip = inner.map.hover().map(|h| inner.map.tooltip(h));
-        tooltip::show(&inner.tooltip, &inner.container, tip.as_ref(), x, y);
+        tooltip::show(
+            &inner.tooltip,
+            &inner.container,
+            tip.as_ref(),
+            x,
+            y,
+            inner.lang,
+        );
     }
     let callback = inner.on_select.clone();
     drop(inner);

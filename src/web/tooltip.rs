@@ -1,13 +1,23 @@
 //! The tooltip element: filled with text nodes only (never HTML), placed beside the pointer.
 
 use crate::map::{TieInfo, Tooltip};
-use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "sister" => "友好城市 · sister city",
-        _ => "友好合作关系 · friendly cooperation",
+/// Tooltip language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Simplified Chinese (names in both languages).
+    Zh,
+    /// English (names in both languages).
+    En,
+}
+
+fn kind_label(kind: &str, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        ("sister", Lang::Zh) => "友好城市",
+        ("sister", Lang::En) => "sister city",
+        (_, Lang::Zh) => "友好合作关系",
+        (_, Lang::En) => "friendly cooperation",
     }
 }
 
@@ -19,11 +29,19 @@ fn line(doc: &Document, parent: &HtmlElement, class: &str, text: &str) {
     }
 }
 
-fn tie_line(t: &TieInfo) -> String {
-    let year = if t.established.is_empty() {
-        "年份不详 · year unknown".to_string()
-    } else {
-        t.established.clone()
+fn names(zh: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if zh != en => format!("{zh} {en}"),
+        Lang::En if zh != en => format!("{en} ({zh})"),
+        _ => en.to_string(),
+    }
+}
+
+fn tie_line(t: &TieInfo, lang: Lang) -> String {
+    let year = match (t.established.is_empty(), lang) {
+        (true, Lang::Zh) => "年份不详".to_string(),
+        (true, Lang::En) => "year unknown".to_string(),
+        (false, _) => t.established.clone(),
     };
     let signed = if t.signed_by.is_empty() {
         String::new()
@@ -31,17 +49,23 @@ fn tie_line(t: &TieInfo) -> String {
         format!(" ({})", t.signed_by)
     };
     format!(
-        "{} {}{} · {} · {}",
-        t.city_zh,
-        t.city,
+        "{}{} · {} · {}",
+        names(&t.city_zh, &t.city, lang),
         signed,
-        kind_label(t.kind),
+        kind_label(t.kind, lang),
         year
     )
 }
 
 /// Shows `tip` near (`x`, `y`) CSS px within `container`, or hides the tooltip for `None`.
-pub fn show(el: &HtmlElement, container: &HtmlElement, tip: Option<&Tooltip>, x: f64, y: f64) {
+pub fn show(
+    el: &HtmlElement,
+    container: &HtmlElement,
+    tip: Option<&Tooltip>,
+    x: f64,
+    y: f64,
+    lang: Lang,
+) {
     let Some(tip) = tip else {
         el.set_hidden(true);
         return;
@@ -54,29 +78,28 @@ pub fn show(el: &HtmlElement, container: &HtmlElement, tip: Option<&Tooltip>, x:
         &doc,
         el,
         "fm-tt-title",
-        &format!("{} {}", tip.title_zh, tip.title_en),
+        &names(&tip.title_zh, &tip.title_en, lang),
     );
     match tip.target {
         "city" => line(
             &doc,
             el,
             "fm-tt-line",
-            &format!(
-                "{} 项友好关系 · {} ties shown · 点击突出显示 / click to emphasise",
-                tip.count, tip.count
-            ),
+            &match lang {
+                Lang::Zh => format!("显示 {} 项友好关系 · 点击突出显示", tip.count),
+                Lang::En => format!("{} ties shown · click to emphasise", tip.count),
+            },
         ),
         _ => {
             if let Some(first) = tip.ties.first() {
-                line(
-                    &doc,
-                    el,
-                    "fm-tt-sub",
-                    &format!("{} {}", first.country_zh, first.country),
-                );
+                let country = match lang {
+                    Lang::Zh => format!("{} {}", first.country_zh, first.country),
+                    Lang::En => first.country.clone(),
+                };
+                line(&doc, el, "fm-tt-sub", &country);
             }
             for t in tip.ties.iter().take(8) {
-                line(&doc, el, "fm-tt-line", &tie_line(t));
+                line(&doc, el, "fm-tt-line", &tie_line(t, lang));
             }
             if tip.ties.len() > 8 {
                 line(
@@ -103,8 +126,7 @@ pub fn show(el: &HtmlElement, container: &HtmlElement, tip: Option<&Tooltip>, x:
     } else {
         y + 14.0
     };
-    if let Some(style) = el.dyn_ref::<HtmlElement>().map(|e| e.style()) {
-        let _ = style.set_property("left", &format!("{left}px"));
-        let _ = style.set_property("top", &format!("{top}px"));
-    }
+    let style = el.style();
+    let _ = style.set_property("left", &format!("{left}px"));
+    let _ = style.set_property("top", &format!("{top}px"));
 }

@@ -61,7 +61,7 @@ export function midpoint([lon1, lat1], [lon2, lat2]) {
 /// RGBA pixels of the map canvas in a square of `r` CSS px around (x, y).
 export async function pixelsAround(page, [x, y], r = 2) {
   return page.evaluate(([x, y, r]) => {
-    const c = document.querySelector("#map canvas");
+    const c = document.querySelector("friendship-map").shadowRoot.querySelector("#map canvas");
     const dpr = c.width / c.getBoundingClientRect().width;
     const d = c.getContext("2d").getImageData(Math.round((x - r) * dpr), Math.round((y - r) * dpr), Math.round(2 * r * dpr) + 1, Math.round(2 * r * dpr) + 1).data;
     const out = [];

@@ -17,7 +17,7 @@ test("a broken CSV loads its good rows and lists the bad ones in the page", asyn
     "Weihai,威海市,Debrecen,德布勒森,HU,city,friendly,2019-05,47.5316,21.6273,https://example.org/f",
   ].join("\n");
   await page.setInputFiles("#import-file", { name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.waitForFunction(() => document.getElementById("import-result").textContent.includes("loaded"));
+  await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("已载入"));
   assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, 2);
   const errors = await page.locator("#import-errors li").allInnerTexts();
   assert.deepEqual(errors, [
@@ -38,11 +38,11 @@ test("the world's 25,917 twin-town pairs load through the page's column mapping"
   await page.selectOption("#import-preset", "world-twin-cities");
   const t0 = Date.now();
   await page.setInputFiles("#import-file", new URL("../../../shared/data/world_twin_cities.csv", import.meta.url).pathname);
-  await page.waitForFunction(() => document.getElementById("import-result").textContent.includes("loaded"), null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("已载入"), null, { timeout: 60000 });
   await nextFrames(page);
   const ms = Date.now() - t0;
   const result = await page.locator("#import-result").innerText();
-  const [, loaded, bad] = result.match(/loaded (\d+) rows, (\d+) rows with errors/).map(Number);
+  const [, loaded, bad] = result.match(/已载入 (\d+) 行，(\d+) 行有误/).map(Number);
   assert.equal(loaded + bad, 25917, result);
   assert.ok(loaded > 25000, result);
   assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, loaded);

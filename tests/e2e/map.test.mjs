@@ -27,7 +27,16 @@ test("the map appears under a strict CSP, with no errors and no outside requests
   // The page states its coverage honestly, with the numbers from the data.
   const info = await page.evaluate(() => window.friendshipMap.dataInfo());
   const line = await page.locator("#coverage").innerText();
-  assert.ok(line.includes(`shows ${info.rows} of the 702 ties reported (2025-05)`), line);
+  assert.ok(line.includes(`收录 ${info.rows} 项友好关系`) && line.includes("山东全省公布 702 项（2025-05）"), line);
+  // The language switch changes the visible strings, tooltips and numbers.
+  await page.click("#lang-toggle");
+  const en = await page.locator("#coverage").innerText();
+  assert.ok(en.includes(`shows ${info.rows} of the 702 ties reported (2025-05)`), en);
+  assert.equal(await page.locator("#reset").innerText(), "Reset view");
+  assert.equal(await page.locator("#play").innerText(), "▶ Play");
+  await page.screenshot({ path: `${ARTIFACTS}desktop-en.png` });
+  await page.click("#lang-toggle");
+  assert.equal(await page.locator("#reset").innerText(), "重置视图");
   assert.equal(info.rows + info.by_districts, summary.ties);
   const outside = log.requests.filter((u) => !u.startsWith(server.url));
   assert.deepEqual(outside, []);
@@ -141,7 +150,7 @@ test("a phone-sized viewport works: crisp canvas, no sideways scroll, touch pan"
     viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
   const size = await page.evaluate(() => {
-    const c = document.querySelector("#map canvas");
+    const c = document.querySelector("friendship-map").shadowRoot.querySelector("#map canvas");
     const r = c.getBoundingClientRect();
     return { w: r.width, h: r.height, pw: c.width, ph: c.height, scroll: document.documentElement.scrollWidth };
   });
@@ -172,8 +181,8 @@ test("when the wasm cannot load, the page says so instead of staying blank", asy
   await page.goto(server.url);
   const status = page.locator("#status");
   await status.waitFor({ state: "visible" });
-  await page.waitForFunction(() => document.getElementById("status").classList.contains("error"), null, { timeout: 10000 });
-  assert.match(await status.innerText(), /地图加载失败 · The map could not load/);
+  await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("status").classList.contains("error"), null, { timeout: 10000 });
+  assert.match(await status.innerText(), /^地图加载失败：/);
   await page.screenshot({ path: `${ARTIFACTS}load-error.png` });
   await context.close();
 });

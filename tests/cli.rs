@@ -1,0 +1,128 @@
+//! The command-line exports: GeoJSON that validates (RFC 7946 shapes, a closed set of
+//! properties, antimeridian cuts at ±180) and counts that match the map's summary.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use shandong_friendship_map::basemap::Basemap;
+use shandong_friendship_map::data::Dataset;
+use shandong_friendship_map::export::GEOJSON_PROPERTIES;
+use shandong_friendship_map::map::MapState;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_friendship-map"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn summary_for(query: &str) -> usize {
+    let mut m = MapState::new(Dataset::builtin(), &Basemap::default(), 800.0, 400.0);
+    assert!(m.apply_query(query, 2026).is_empty());
+    m.summary().ties
+}
+
+fn check_geojson(text: &str) -> Vec<Value> {
+    let v: Value = serde_json::from_str(text).expect("valid JSON");
+    assert_eq!(v["type"], "FeatureCollection");
+    let features = v["features"].as_array().expect("features").clone();
+    for f in &features {
+        assert_eq!(f["type"], "Feature");
+        let props = f["properties"].as_object().expect("properties");
+        let keys: Vec<&str> = props.keys().map(String::as_str).collect();
+        let mut want = GEOJSON_PROPERTIES.to_vec();
+        want.sort_unstable();
+        let mut got = keys.clone();
+        got.sort_unstable();
+        assert_eq!(got, want, "closed set of properties");
+        let g = &f["geometry"];
+        let lines: Vec<&Vec<Value>> = match g["type"].as_str() {
+            Some("LineString") => vec![g["coordinates"].as_array().expect("coords")],
+            Some("MultiLineString") => g["coordinates"]
+                .as_array()
+                .expect("lines")
+                .iter()
+                .map(|l| l.as_array().expect("line"))
+                .collect(),
+            other => panic!("geometry {other:?}"),
+        };
+        for line in &lines {
+            assert!(line.len() >= 2);
+            for w in line.windows(2) {
+                let (a, b) = (
+                    w[0][0].as_f64().expect("lon"),
+                    w[1][0].as_f64().expect("lon"),
+                );
+                assert!((a - b).abs() <= 180.0, "a step across the antimeridian");
+            }
+        }
+        if lines.len() > 1 {
+            for w in lines.windows(2) {
+                let end = &w[0][w[0].len() - 1];
+                let start = &w[1][0];
+                assert_eq!(end[0].as_f64().map(f64::abs), Some(180.0));
+                assert_eq!(start[0].as_f64(), end[0].as_f64().map(|x| -x));
+                assert_eq!(start[1], end[1]);
+            }
+        }
+    }
+    features
+}
+
+#[test]
+fn geojson_export_validates_and_matches_the_summary() {
+    let (ok, out, err) = run(&[
+        "export",
+        "--format",
+        "geojson",
+        "--cities",
+        "Qingdao",
+        "--from",
+        "2000",
+        "--to",
+        "2025",
+        "--regions",
+        "Europe",
+        "--kinds",
+        "sister",
+    ]);
+    assert!(ok, "{err}");
+    let features = check_geojson(&out);
+    assert_eq!(
+        features.len(),
+        summary_for("cities=Qingdao&years=2000-2025&regions=europe&kinds=sister")
+    );
+    // Everything: some links to the Americas cross the antimeridian.
+    let (ok, out, _) = run(&["export", "--format", "geojson"]);
+    assert!(ok);
+    let all = check_geojson(&out);
+    assert_eq!(all.len(), summary_for(""));
+    assert!(all
+        .iter()
+        .any(|f| f["geometry"]["type"] == "MultiLineString"));
+}
+
+#[test]
+fn csv_export_matches_the_summary_and_reloads() {
+    let (ok, out, err) = run(&[
+        "export", "--format", "csv", "--as-of", "2013", "--levels", "province",
+    ]);
+    assert!(ok, "{err}");
+    let (d, errors) = Dataset::from_csv(&out, 2026);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(d.ties.len(), summary_for("asof=2013&levels=province"));
+}
+
+#[test]
+fn bad_options_are_refused_with_usage() {
+    let (ok, _, err) = run(&["export", "--format", "kml"]);
+    assert!(!ok && err.contains("unknown format `kml`"));
+    let (ok, _, err) = run(&["export", "--format", "csv", "--cities", "Gotham"]);
+    assert!(!ok && err.contains("unknown city `Gotham`") && err.contains("usage"));
+}

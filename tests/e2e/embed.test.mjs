@@ -1,0 +1,175 @@
+// End to end: embedding (two elements, hostile CSS, attributes, events), the iframe page,
+// presenter mode, keyboard use, exports, and the one-file offline build.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { ARTIFACTS, launch, nextFrames, readCsv, startServer } from "./harness.mjs";
+
+const rows = readCsv("data/partnerships.csv");
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function page(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const p = await context.newPage();
+  const log = { errors: [], requests: [] };
+  p.on("console", (m) => { if (["error", "warning"].includes(m.type())) log.errors.push(m.text()); });
+  p.on("pageerror", (e) => log.errors.push(e.message));
+  p.on("request", (r) => log.requests.push(r.url()));
+  await p.goto(url);
+  return { p, context, log };
+}
+
+test("two elements on a host page with hostile CSS work independently", async () => {
+  // A host page as an editor might have it: aggressive global CSS, two maps. Written into dist/
+  // so it is served with the same CSP (no inline styles: the hostile CSS is a file too).
+  writeFileSync("dist/test-host.css", `* { all: revert; font-size: 40px !important; color: red !important; }
+    div, canvas, button { display: inline !important; width: 10px !important; border: 9px solid lime !important; }
+    friendship-map { display: block; height: 480px; margin: 10px; }`);
+  writeFileSync("dist/test-host.html", `<!doctype html><html><head><meta charset="utf-8">
+    <link rel="icon" href="favicon.svg"><link rel="stylesheet" href="test-host.css"><script type="module" src="friendship-map.js"></script></head>
+    <body><h1 id="host-title">Host page</h1>
+    <friendship-map id="a" cities="Qingdao" kinds="sister"></friendship-map>
+    <friendship-map id="b" lang="en" regions="europe" controls="none"></friendship-map></body></html>`);
+  const { p, context, log } = await page(`${server.url}test-host.html`);
+  await p.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.dataset.ready === "true"));
+  const [a, b] = await p.evaluate(() => [...document.querySelectorAll("friendship-map")].map((m) => m.summary().ties));
+  assert.equal(a, rows.filter((r) => r.shandong_city === "Qingdao" && r.kind === "sister").length);
+  const europe = new Set(readCsv("data/countries.csv").filter((c) => c.continent === "Europe").map((c) => c.alpha2));
+  assert.equal(b, rows.filter((r) => europe.has(r.country)).length);
+  // The host's CSS did not reach inside: the canvas keeps its size.
+  const w = await p.evaluate(() => document.querySelector("#a").shadowRoot.querySelector("canvas").getBoundingClientRect().width);
+  assert.ok(w > 500, `canvas width ${w}`);
+  // ...and the element's CSS did not leak out.
+  assert.equal(await p.evaluate(() => getComputedStyle(document.getElementById("host-title")).color), "rgb(255, 0, 0)");
+  // Attribute changes update summary(); events fire.
+  const events = p.evaluate(() => new Promise((resolve, reject) => {
+    document.querySelector("#a").addEventListener("filterchange", (e) => resolve(e.detail), { once: true });
+    setTimeout(() => reject(new Error("no filterchange event")), 5000);
+  }));
+  await p.evaluate(() => document.querySelector("#a").setAttribute("cities", "Jinan"));
+  const detail = await events;
+  assert.deepEqual(detail.cities, [1]);
+  assert.equal(await p.evaluate(() => document.querySelector("#a").summary().ties), rows.filter((r) => r.shandong_city === "Jinan" && r.kind === "sister").length);
+  assert.equal(await p.evaluate(() => document.querySelector("#b").summary().ties), b, "the other map is unchanged");
+  await p.screenshot({ path: `${ARTIFACTS}two-elements-hostile-css.png`, fullPage: true });
+  assert.deepEqual(log.requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(log.errors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the iframe page follows its frame and takes attributes from its URL", async () => {
+  writeFileSync("dist/test-iframe.html", `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="test-iframe.css"></head>
+    <body><iframe id="f" src="embed.html?lang=en&cities=Weihai&review-number=GS(2024)0000" title="map"></iframe></body></html>`);
+  writeFileSync("dist/test-iframe.css", `iframe { width: 600px; height: 400px; border: 0; }`);
+  const { p, context, log } = await page(`${server.url}test-iframe.html`);
+  const frame = p.frameLocator("#f");
+  await frame.locator("#reset").waitFor();
+  const f = p.frames().find((x) => x.url().includes("embed.html"));
+  await f.waitForFunction(() => window.friendshipMap);
+  assert.equal((await f.evaluate(() => window.friendshipMap.summary())).ties, rows.filter((r) => r.shandong_city === "Weihai").length);
+  assert.equal(await frame.locator("#reset").innerText(), "Reset view");
+  assert.match(await frame.locator("#review").innerText(), /GS\(2024\)0000/);
+  const w0 = await f.evaluate(() => window.friendshipMap.view().width);
+  await p.evaluate(() => { document.getElementById("f").style.width = "1200px"; });
+  await f.waitForFunction((w) => window.friendshipMap.view().width > w, w0);
+  await p.screenshot({ path: `${ARTIFACTS}iframe.png` });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("keyboard alone: reach the map, pan, zoom, play and filter", async () => {
+  const { p, context } = await page(server.url);
+  await p.waitForSelector("html[data-ready=true]");
+  // Tab to the map canvas and use the keys.
+  let reached = false;
+  for (let i = 0; i < 30 && !reached; i++) {
+    await p.keyboard.press("Tab");
+    reached = await p.evaluate(() => document.querySelector("friendship-map").shadowRoot.activeElement?.tagName === "CANVAS");
+  }
+  assert.ok(reached, "the canvas is reachable by Tab");
+  const v0 = await p.evaluate(() => window.friendshipMap.view());
+  await p.keyboard.press("+");
+  await p.keyboard.press("ArrowRight");
+  const v1 = await p.evaluate(() => window.friendshipMap.view());
+  assert.ok(v1.zoom > v0.zoom * 1.4, "zoomed");
+  await p.keyboard.press("0");
+  assert.equal((await p.evaluate(() => window.friendshipMap.view())).zoom, 1);
+  // The kind checkbox by keyboard.
+  await p.focus("#kind-friendly");
+  await p.keyboard.press("Space");
+  assert.equal((await p.evaluate(() => window.friendshipMap.summary())).ties, rows.filter((r) => r.kind === "sister").length);
+  // The focus ring is visible (an outline on the focused control).
+  const outline = await p.evaluate(() => getComputedStyle(document.querySelector("friendship-map").shadowRoot.getElementById("kind-friendly")).outlineStyle);
+  assert.notEqual(outline, "none");
+  await context.close();
+});
+
+test("presenter mode plays and loops; wasm memory does not grow over many loops", async () => {
+  const { p, context, log } = await page(`${server.url}?`, { viewport: { width: 1920, height: 1080 } });
+  await p.waitForSelector("html[data-ready=true]");
+  await p.evaluate(() => document.querySelector("friendship-map").setAttribute("mode", "present"));
+  await nextFrames(p);
+  assert.equal(await p.locator(".panel").isHidden(), true);
+  assert.equal(await p.locator("#caption").isVisible(), true);
+  const size = await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("friendship-map").shadowRoot.querySelector(".caption .big")).fontSize));
+  assert.ok(size >= 40, `caption font ${size}px at 1920 wide`);
+  await p.screenshot({ path: `${ARTIFACTS}presenter-1920.png` });
+  await p.evaluate(() => window.friendshipMap.setPlaybackOptions(20, true, true));
+  const memory = () => p.evaluate(() => window.friendshipMap.wasmMemoryBytes());
+  await p.waitForFunction(() => window.friendshipMap.loops() >= 2, null, { timeout: 60000 });
+  const m0 = await memory();
+  await p.waitForFunction(() => window.friendshipMap.loops() >= 6, null, { timeout: 120000 });
+  const m1 = await memory();
+  assert.ok(m1 - m0 <= 1 << 20, `wasm memory grew ${m1 - m0} bytes over 4 loops`);
+  // Space pauses, Esc leaves.
+  await p.keyboard.press("Space");
+  assert.equal((await p.evaluate(() => window.friendshipMap.caption())).playing, false);
+  await p.keyboard.press("Escape");
+  assert.equal(await p.locator(".panel").isVisible(), true);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("exports: PNG at the asked size, CSV and GeoJSON of the ties shown", async () => {
+  const { p, context } = await page(`${server.url}?cities=Qingdao`);
+  await p.waitForSelector("html[data-ready=true]");
+  const png = await p.evaluate(async () => {
+    const blob = await document.querySelector("friendship-map").exportPng({ width: 3840, height: 2160 });
+    const bmp = await createImageBitmap(blob);
+    return { w: bmp.width, h: bmp.height, type: blob.type, size: blob.size };
+  });
+  assert.deepEqual([png.w, png.h, png.type], [3840, 2160, "image/png"]);
+  assert.ok(png.size > 100000, `PNG bytes ${png.size}`);
+  const n = rows.filter((r) => r.shandong_city === "Qingdao").length;
+  const csv = await p.evaluate(() => document.querySelector("friendship-map").exportCsv());
+  assert.equal(csv.trim().split("\n").length - 1, n);
+  const gj = JSON.parse(await p.evaluate(() => document.querySelector("friendship-map").exportGeoJson()));
+  assert.equal(gj.features.length, n);
+  await context.close();
+});
+
+test("the one-file build works opened from disk with no network", async () => {
+  const context = await browser.newContext({ offline: true });
+  const p = await context.newPage();
+  const errors = [];
+  p.on("pageerror", (e) => errors.push(e.message));
+  await p.goto(`file://${process.cwd()}/dist/shandong-friendship-map.html`);
+  await p.waitForSelector("html[data-ready=true]", { timeout: 20000 });
+  await nextFrames(p);
+  const s = await p.evaluate(() => window.friendshipMap.summary());
+  assert.equal(s.ties, rows.length);
+  const inked = await p.evaluate(() => {
+    const c = document.querySelector("friendship-map").shadowRoot.querySelector("canvas");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i] - d[i + 2] > 90) n++;
+    return n;
+  });
+  assert.ok(inked > 500, `link pixels ${inked}`);
+  await p.screenshot({ path: `${ARTIFACTS}one-file-offline.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
