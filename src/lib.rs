@@ -12,6 +12,7 @@ pub mod data;
 pub mod display_list;
 pub mod export;
 pub mod filter;
+pub mod globe;
 pub mod graticule;
 pub mod hit;
 pub mod import;

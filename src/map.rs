@@ -5,9 +5,10 @@ use crate::basemap::Basemap;
 use crate::data::{builtin_regions, Dataset, Kind, Level, Region};
 use crate::display_list::{Frame, Item, Layer};
 use crate::filter::{Filter, Years};
+use crate::globe::Globe;
 use crate::hit::{hit_test, Hit};
 use crate::playback::Playback;
-use crate::projection::{NaturalEarth1, Projector};
+use crate::projection::{Equirectangular, NaturalEarth1, Projector};
 use crate::scene::{
     base_layers, link_layers, markers, partial_layer, tie_layer, ties_layer, BaseLayers,
     BasemapStyle, LinkGeometry,
@@ -24,6 +25,12 @@ use std::rc::Rc;
 /// Shandong to the Americas run across the Pacific as great circles do, and the map's seam
 /// (30°W) falls in the Atlantic.
 pub const DEFAULT_CENTER_LON: f64 = 150.0;
+
+/// The globe's starting centre: Shandong (degrees).
+pub const GLOBE_HOME: Globe = Globe {
+    center_lon: 118.0,
+    center_lat: 36.0,
+};
 
 /// Zoom (multiple of the fitted scale) from which the 1:50m basemap is drawn when loaded.
 pub const DETAIL_ZOOM: f64 = 2.5;
@@ -150,6 +157,8 @@ pub struct MapState {
     regions: Vec<Region>,
     filter: Filter,
     playback: Option<Playback>,
+    /// The globe turns by itself.
+    spin: bool,
     /// Speed, looping, animate.
     play_options: (f64, bool, bool),
     /// Ties highlighted by a search result.
@@ -181,6 +190,7 @@ impl MapState {
             regions: builtin_regions(),
             filter: Filter::default(),
             playback: None,
+            spin: false,
             play_options: (1.0, false, true),
             focus: Vec::new(),
             focus_layer: None,
@@ -256,10 +266,71 @@ impl MapState {
         self.dirty = true;
     }
 
+    /// Switches the projection: `naturalearth` (default), `equirectangular`, or `globe`
+    /// (orthographic, centred on Shandong). The view is fitted anew. Returns false for an
+    /// unknown name.
+    pub fn set_projection(&mut self, name: &str) -> bool {
+        self.projector = match name {
+            "naturalearth" | "" => Projector::new(Box::new(NaturalEarth1), DEFAULT_CENTER_LON),
+            "equirectangular" => Projector::new(Box::new(Equirectangular), DEFAULT_CENTER_LON),
+            "globe" => Projector::globe(GLOBE_HOME),
+            _ => return false,
+        };
+        self.viewport = Viewport::fit(
+            self.viewport.width,
+            self.viewport.height,
+            self.projector.bounds(),
+        );
+        self.reproject();
+        true
+    }
+
+    /// The projection's name.
+    pub fn projection(&self) -> &'static str {
+        self.projector.name()
+    }
+
+    /// Rebuilds everything projected (after the projection or the globe's centre changed).
+    fn reproject(&mut self) {
+        let v = self.next_version();
+        self.base = base_layers(&self.basemap, &self.projector, self.basemap_style, v);
+        self.detail = match (&self.detail_basemap, self.projector.as_globe()) {
+            (Some(b), None) => Some(base_layers(b, &self.projector, self.basemap_style, v)),
+            _ => None,
+        };
+        self.geometry = LinkGeometry::build(&self.dataset, &self.projector);
+        self.hover = None;
+        self.hover_layer = None;
+        let focus = std::mem::take(&mut self.focus);
+        self.set_focus(focus);
+        self.rebuild_links();
+    }
+
+    /// Turns the globe by a screen drag (CSS px): the point under the pointer follows it.
+    fn turn_globe(&mut self, dx: f64, dy: f64) {
+        let Some(g) = self.projector.as_globe().copied() else {
+            return;
+        };
+        let k = (1.0 / self.viewport.scale).to_degrees();
+        let centre = Globe {
+            center_lon: crate::lonlat::wrap_lon(g.center_lon - dx * k),
+            center_lat: (g.center_lat + dy * k).clamp(-89.0, 89.0),
+        };
+        self.projector = Projector::globe(centre);
+        self.reproject();
+    }
+
+    /// Whether the globe turns by itself.
+    pub fn set_spin(&mut self, on: bool) {
+        self.spin = on;
+        self.dirty = true;
+    }
+
     /// Whether the finer (1:50m) basemap should be fetched now: true once, when the view first
     /// zooms close to [`DETAIL_ZOOM`] and none is loaded.
     pub fn take_detail_request(&mut self) -> bool {
-        let want = self.detail.is_none()
+        let want = self.projector.as_globe().is_none()
+            && self.detail.is_none()
             && !self.detail_requested
             && self.viewport.zoom() >= DETAIL_ZOOM * 0.8;
         self.detail_requested |= want;
@@ -527,8 +598,14 @@ impl MapState {
 
     /// Advances animations by `dt_ms`; returns whether more frames are needed.
     pub fn tick(&mut self, dt_ms: f64) -> bool {
+        let spinning = self.spin && self.projector.as_globe().is_some();
+        if spinning {
+            // A slow turn, 6° a second, the way the Earth turns (the view's centre moves west).
+            let degrees = dt_ms.clamp(0.0, 100.0) * 0.006;
+            self.turn_globe(degrees / (1.0 / self.viewport.scale).to_degrees(), 0.0);
+        }
         let Some(p) = &mut self.playback else {
-            return false;
+            return spinning;
         };
         let growing = p.animate && p.growth() < 1.0;
         let changed = p.advance(dt_ms);
@@ -540,7 +617,7 @@ impl MapState {
         if growing || changed || still_growing {
             self.dirty = true;
         }
-        animating
+        animating || spinning
     }
 
     /// The URL query of the current state (filters, selection, view); empty for the default.
@@ -558,6 +635,7 @@ impl MapState {
             .map(|c| (zoom, c.lon, c.lat));
         to_query(
             &UrlState {
+                projection: Some(self.projector.name().to_string()).filter(|p| p != "naturalearth"),
                 filter: self.filter.clone(),
                 selected: self.selected_city,
                 view: view.filter(|(z, _, _)| (z - 1.0).abs() > 0.01),
@@ -569,6 +647,10 @@ impl MapState {
     /// Applies a URL query; returns warnings for the values it ignored.
     pub fn apply_query(&mut self, query: &str, last_year: u16) -> Vec<String> {
         let (state, warnings) = from_query(query, &self.regions, &self.dataset.origins, last_year);
+        let projection = state.projection.as_deref().unwrap_or("naturalearth");
+        if projection != self.projector.name() {
+            self.set_projection(projection);
+        }
         self.set_filter(state.filter);
         self.select_city(state.selected);
         self.viewport = Viewport::fit(
@@ -614,7 +696,11 @@ impl MapState {
 
     /// Drags the map by a screen offset (CSS px).
     pub fn pan(&mut self, dx: f64, dy: f64) {
-        self.viewport.pan(dx, dy);
+        if self.projector.as_globe().is_some() {
+            self.turn_globe(dx, dy);
+        } else {
+            self.viewport.pan(dx, dy);
+        }
         self.dirty = true;
     }
 
@@ -626,6 +712,10 @@ impl MapState {
 
     /// Back to the whole world, nothing selected.
     pub fn reset_view(&mut self) {
+        if self.projector.as_globe().is_some_and(|g| *g != GLOBE_HOME) {
+            self.projector = Projector::globe(GLOBE_HOME);
+            self.reproject();
+        }
         self.viewport = Viewport::fit(
             self.viewport.width,
             self.viewport.height,

@@ -4,6 +4,7 @@
 //! Projected coordinates are unitless ("world units", radians-scale), y pointing north.
 
 use crate::antimeridian::split;
+use crate::globe::Globe;
 use crate::lonlat::{wrap_lon, LonLat};
 
 /// A raw projection of the sphere, centred on 0°E, 0°N.
@@ -103,11 +104,13 @@ impl RawProjection for Equirectangular {
     }
 }
 
-/// A raw projection turned so that `center_lon` is the map's central meridian.
+/// A raw projection turned so that `center_lon` is the map's central meridian, or the globe
+/// (orthographic, turned to any centre, clipped at the horizon).
 pub struct Projector {
     raw: Box<dyn RawProjection>,
     /// The central meridian, degrees. The map's seam is the meridian opposite.
     pub center_lon: f64,
+    globe: Option<Globe>,
 }
 
 /// A point in world units, y north.
@@ -116,12 +119,34 @@ pub type Xy = [f64; 2];
 impl Projector {
     /// A projector with the given raw projection and central meridian (degrees).
     pub fn new(raw: Box<dyn RawProjection>, center_lon: f64) -> Self {
-        Self { raw, center_lon }
+        Self {
+            raw,
+            center_lon,
+            globe: None,
+        }
     }
 
-    /// The raw projection's name.
+    /// The globe, centred on `globe`'s centre.
+    pub fn globe(globe: Globe) -> Self {
+        Self {
+            raw: Box::new(Equirectangular),
+            center_lon: globe.center_lon,
+            globe: Some(globe),
+        }
+    }
+
+    /// The globe's view, when this is the globe.
+    pub fn as_globe(&self) -> Option<&Globe> {
+        self.globe.as_ref()
+    }
+
+    /// The projection's name (`naturalearth`, `equirectangular`, `globe`).
     pub fn name(&self) -> &'static str {
-        self.raw.name()
+        if self.globe.is_some() {
+            "globe"
+        } else {
+            self.raw.name()
+        }
     }
 
     /// Longitude relative to the central meridian, wrapped into [-180, 180).
@@ -135,13 +160,19 @@ impl Projector {
         self.raw.forward(p.lon.to_radians(), p.lat.to_radians())
     }
 
-    /// Projects a geographic position.
+    /// Projects a geographic position (NaN on the globe's far side).
     pub fn project(&self, p: LonLat) -> Xy {
-        self.project_rotated(self.rotate(p))
+        match &self.globe {
+            Some(g) => g.project(p).unwrap_or([f64::NAN, f64::NAN]),
+            None => self.project_rotated(self.rotate(p)),
+        }
     }
 
     /// The geographic position of a world point, or `None` off the map.
     pub fn invert(&self, xy: Xy) -> Option<LonLat> {
+        if let Some(g) = &self.globe {
+            return g.invert(xy);
+        }
         let (lon, lat) = self.raw.inverse(xy[0], xy[1])?;
         Some(LonLat::new(
             wrap_lon(lon.to_degrees() + self.center_lon),
@@ -151,6 +182,9 @@ impl Projector {
 
     /// Projects a polyline, cut where it crosses the map's seam.
     pub fn project_line(&self, points: &[LonLat]) -> Vec<Vec<Xy>> {
+        if let Some(g) = &self.globe {
+            return g.project_line(points);
+        }
         let rotated: Vec<LonLat> = points.iter().map(|p| self.rotate(*p)).collect();
         split(&rotated)
             .iter()
@@ -160,6 +194,14 @@ impl Projector {
 
     /// The map's outline (the whole sphere) as a closed ring in world units.
     pub fn outline(&self) -> Vec<Xy> {
+        if self.globe.is_some() {
+            return (0..360)
+                .map(|i| {
+                    let (s, c) = f64::from(i).to_radians().sin_cos();
+                    [c, s]
+                })
+                .collect();
+        }
         let mut ring = Vec::with_capacity(4 * 181);
         for i in 0..=180 {
             ring.push(self.project_rotated(LonLat::new(180.0, -90.0 + i as f64)));

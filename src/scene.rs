@@ -74,9 +74,18 @@ pub fn base_layers(
     outline.ring(&projector.outline());
 
     let mut graticule = Layer::new("graticule", version, Space::World, style::graticule());
-    for line in graticule_lines(projector.center_lon, 30.0) {
-        let pts: Vec<Xy> = line.iter().map(|p| projector.project_rotated(*p)).collect();
-        graticule.polyline(&pts);
+    if projector.as_globe().is_some() {
+        // On the globe the lines are cut at the horizon: project them as geography.
+        for line in graticule_lines(0.0, 30.0) {
+            for piece in projector.project_line(&line) {
+                graticule.polyline(&piece);
+            }
+        }
+    } else {
+        for line in graticule_lines(projector.center_lon, 30.0) {
+            let pts: Vec<Xy> = line.iter().map(|p| projector.project_rotated(*p)).collect();
+            graticule.polyline(&pts);
+        }
     }
 
     let mut land = Layer::new("land", version, Space::World, style::land());
@@ -173,6 +182,10 @@ fn drop_antimeridian_edges(arc: &[LonLat]) -> Vec<Vec<LonLat>> {
 /// whose x is linear in longitude on each parallel (Natural Earth, equirectangular).
 fn fill_ring(layer: &mut Layer, ring: &[LonLat], projector: &Projector) {
     if ring.len() < 3 {
+        return;
+    }
+    if let Some(g) = projector.as_globe() {
+        layer.ring(&g.clip_ring(ring));
         return;
     }
     let mut unwrapped: Vec<LonLat> = Vec::with_capacity(ring.len() + 2);

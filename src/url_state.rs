@@ -8,6 +8,8 @@ use crate::filter::{Filter, Years};
 /// The part of the state that lives in the URL.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlState {
+    /// Projection (`globe`, `equirectangular`), when not the default Natural Earth.
+    pub projection: Option<String>,
     /// Filters.
     pub filter: Filter,
     /// Emphasised Shandong city.
@@ -83,6 +85,9 @@ pub fn to_query(state: &UrlState, origins: &[Origin]) -> String {
             if f.city_level { "city" } else { "province" }
         ));
     }
+    if let Some(p) = &state.projection {
+        parts.push(format!("proj={}", encode(p)));
+    }
     if let Some(c) = state.selected {
         parts.push(format!("sel={}", encode(name(c))));
     }
@@ -107,6 +112,7 @@ pub fn from_query(
 ) -> (UrlState, Vec<String>) {
     let city_index = |n: &str| origins.iter().position(|o| o.name == n || o.name_zh == n);
     let mut state = UrlState {
+        projection: None,
         filter: Filter::default(),
         selected: None,
         view: None,
@@ -178,6 +184,10 @@ pub fn from_query(
                 "city,province" | "province,city" => {
                     (f.city_level, f.province_level) = (true, true)
                 }
+                _ => warn(k, &v),
+            },
+            "proj" => match v.as_str() {
+                "naturalearth" | "equirectangular" | "globe" => state.projection = Some(v.clone()),
                 _ => warn(k, &v),
             },
             "sel" => match city_index(&v) {

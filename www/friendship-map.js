@@ -7,7 +7,7 @@
 import { STRINGS } from "./i18n.js";
 
 const BASE = new URL(".", import.meta.url);
-const ATTRS = ["lang", "cities", "years", "as-of", "regions", "kinds", "levels", "mode", "src", "src-layout", "basemap", "review-number", "controls", "selected", "view"];
+const ATTRS = ["projection", "lang", "cities", "years", "as-of", "regions", "kinds", "levels", "mode", "src", "src-layout", "basemap", "review-number", "controls", "selected", "view"];
 
 let modulePromise;
 /// The wasm module, loaded once per page (or provided inline by the one-file build).
@@ -83,6 +83,12 @@ const TEMPLATE = `
         </div>
       </section>
       <section class="block">
+        <label class="h" for="projection" data-t="projection"></label>
+        <select id="projection">
+          <option value="naturalearth" data-t="projNaturalEarth"></option>
+          <option value="globe" data-t="projGlobe"></option>
+          <option value="equirectangular" data-t="projEquirectangular"></option>
+        </select>
         <label class="h" for="region" data-t="region"></label>
         <select id="region"></select>
         <div class="h" data-t="kindLevel"></div>
@@ -250,6 +256,7 @@ export class FriendshipMapElement extends HTMLElement {
     if (!this.map || old === value) return;
     if (name === "lang") this.#applyLanguage(); else if (name === "mode") this.#setPresent(value === "present");
     else if (name === "basemap") this.#applyBasemap();
+    else if (name === "projection") this.#setProjection(value || "naturalearth");
     else if (name === "review-number") this.#applyReview();
     else if (name === "controls") this.classList.toggle("bare", value === "none");
     else if (name === "src" || name === "src-layout") this.#loadSrc();
@@ -269,7 +276,9 @@ export class FriendshipMapElement extends HTMLElement {
 
   #applyAttributes() {
     const q = this.hasAttribute("url-state") && location.search.length > 1 ? location.search : this.#attributeQuery();
+    if (this.getAttribute("projection")) this.map.setProjection(this.getAttribute("projection"));
     this.#fromQuery(q, false);
+    this.$("projection").value = this.map.projection();
     this.#setPresent(this.getAttribute("mode") === "present");
     this.classList.toggle("bare", this.getAttribute("controls") === "none");
     this.#applyBasemap();
@@ -427,6 +436,7 @@ export class FriendshipMapElement extends HTMLElement {
       this.$(id).addEventListener("input", () => this.#applyControls(false));
       this.$(id).addEventListener("change", () => this.#urlSoon(true));
     }
+    this.$("projection").addEventListener("change", () => { this.#setProjection(this.$("projection").value); this.#urlSoon(true); });
     for (const id of ["unknown", "kind-sister", "kind-friendly", "level-city", "level-province", "region"]) {
       this.$(id).addEventListener("change", () => this.#applyControls(true));
     }
@@ -709,6 +719,12 @@ export class FriendshipMapElement extends HTMLElement {
     this.#refresh();
   }
 
+  #setProjection(name) {
+    if (!this.map.setProjection(name)) { console.warn(`unknown projection ${name}`); return; }
+    this.$("projection").value = this.map.projection();
+    this.map.setSpin(!!this.present && name === "globe");
+  }
+
   #setPresent(on) {
     this.present = on;
     this.classList.toggle("present", on);
@@ -716,6 +732,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.$("present-toggle").textContent = on ? this.s.leavePresent : this.s.present;
     if (!this.map) return;
     this.playOptions?.();
+    this.map.setSpin(on && this.map.projection() === "globe");
     if (on) {
       const c = this.map.caption();
       if (!c || !c.playing) this.map.play();

@@ -318,6 +318,28 @@ impl FriendshipMap {
         request_frame(&self.inner);
     }
 
+    /// Projection: `naturalearth` (default), `equirectangular` or `globe` (centred on Shandong;
+    /// drag turns it). Returns false for an unknown name.
+    #[wasm_bindgen(js_name = setProjection)]
+    pub fn set_projection(&self, name: &str) -> bool {
+        let ok = self.inner.borrow_mut().map.set_projection(name);
+        request_frame(&self.inner);
+        ok
+    }
+
+    /// The projection's name.
+    pub fn projection(&self) -> String {
+        self.inner.borrow().map.projection().to_string()
+    }
+
+    /// Turns the globe slowly by itself (on the globe only).
+    #[wasm_bindgen(js_name = setSpin)]
+    pub fn set_spin(&self, on: bool) {
+        self.inner.borrow_mut().map.set_spin(on);
+        self.inner.borrow_mut().last_frame_ms = None;
+        request_frame_forced(&self.inner);
+    }
+
     /// Tooltip language: `zh` (default) or `en`.
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&self, lang: &str) {

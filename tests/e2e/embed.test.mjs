@@ -173,3 +173,33 @@ test("the one-file build works opened from disk with no network", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the globe: centred on Shandong, clipped at the horizon, turned by drag", async () => {
+  const { p, context, log } = await page(`${server.url}?proj=globe`);
+  await p.waitForSelector("html[data-ready=true]");
+  assert.equal(await p.evaluate(() => window.friendshipMap.projection()), "globe");
+  const view = await p.evaluate(() => window.friendshipMap.view());
+  // Jinan is at the centre of the disk; Buenos Aires (nearly antipodal) is hidden.
+  const jinan = await p.evaluate(() => window.friendshipMap.screenPoint(116.9972, 36.6683));
+  const centre = [view.tx, view.ty];
+  assert.ok(Math.hypot(jinan[0] - centre[0], jinan[1] - centre[1]) < 0.08 * view.scale, `${jinan} vs ${centre}`);
+  const ba = await p.evaluate(() => window.friendshipMap.screenPoint(-58.38, -34.6));
+  assert.ok(ba.every(Number.isNaN), "the far side is hidden");
+  // Nothing is drawn outside the disk: the corners stay background.
+  const corner = await p.evaluate(() => {
+    const c = document.querySelector("friendship-map").shadowRoot.querySelector("canvas");
+    return [...c.getContext("2d").getImageData(2, 2, 1, 1).data];
+  });
+  assert.deepEqual(corner, [0xf7, 0xf9, 0xfb, 255]);
+  await p.screenshot({ path: `${ARTIFACTS}globe.png` });
+  const box = await p.locator("#map canvas").boundingBox();
+  await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await p.mouse.down();
+  await p.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2, { steps: 6 });
+  await p.mouse.up();
+  const after = await p.evaluate(() => window.friendshipMap.screenPoint(116.9972, 36.6683));
+  assert.ok(Number.isNaN(after[0]) || after[0] < jinan[0] - 100, `turned: ${jinan} -> ${after}`);
+  await p.screenshot({ path: `${ARTIFACTS}globe-turned.png` });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
