@@ -35,6 +35,14 @@ fn container(w: u32, h: u32) -> HtmlElement {
     div
 }
 
+fn canvas_in(div: &HtmlElement) -> HtmlCanvasElement {
+    div.query_selector("canvas")
+        .expect("query")
+        .expect("a canvas")
+        .dyn_into()
+        .expect("canvas")
+}
+
 fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -58,12 +66,7 @@ fn draws_the_map_into_its_canvas() {
     let div = container(480, 260);
     let map = FriendshipMap::new(div.clone()).expect("map");
     map.render();
-    let canvas: HtmlCanvasElement = div
-        .query_selector("canvas")
-        .expect("query")
-        .expect("a canvas")
-        .dyn_into()
-        .expect("canvas");
+    let canvas = canvas_in(&div);
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     assert_eq!(canvas.width(), (480.0 * dpr).round() as u32);
     let px = pixels(&canvas);
@@ -95,12 +98,7 @@ fn selecting_a_city_changes_the_drawing() {
     let div = container(480, 260);
     let map = FriendshipMap::new(div.clone()).expect("map");
     map.render();
-    let canvas: HtmlCanvasElement = div
-        .query_selector("canvas")
-        .expect("query")
-        .expect("a canvas")
-        .dyn_into()
-        .expect("canvas");
+    let canvas = canvas_in(&div);
     let before = pixels(&canvas);
     assert!(map.select_city(Some("Qingdao".into())));
     assert!(!map.select_city(Some("Atlantis".into())));

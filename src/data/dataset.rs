@@ -119,20 +119,27 @@ impl Dataset {
         last_year: u16,
         options: &ImportOptions,
     ) -> Vec<RowError> {
-        let (records, mut errors) = {
-            let countries = &self.countries;
-            let origins = &self.origins;
-            let code = |v: &str| country_code(countries, v, options.country_names);
-            let known = |v: &str| origins.iter().any(|o| o.name == v || o.name_zh == v);
-            let rules = Rules {
-                country_code: &code,
-                is_known_origin: &known,
-                last_year,
-            };
-            parse_csv_with(text, &rules, &options.mapping)
-        };
+        let (records, mut errors) = self.with_rules(last_year, options, |rules| {
+            parse_csv_with(text, rules, &options.mapping)
+        });
         self.add_records(records, &mut errors);
         errors
+    }
+
+    /// Runs `f` with the parsing rules of this dataset (its countries and known origins).
+    fn with_rules<R>(
+        &self,
+        last_year: u16,
+        options: &ImportOptions,
+        f: impl FnOnce(&Rules) -> R,
+    ) -> R {
+        let code = |v: &str| country_code(&self.countries, v, options.country_names);
+        let known = |v: &str| self.origins.iter().any(|o| o.name == v || o.name_zh == v);
+        f(&Rules {
+            country_code: &code,
+            is_known_origin: &known,
+            last_year,
+        })
     }
 
     /// Adds the good entries of a list of objects (a JSON array: `[{column: value}]`, numbered
@@ -143,31 +150,22 @@ impl Dataset {
         last_year: u16,
         options: &ImportOptions,
     ) -> Vec<RowError> {
+        let mapping = Mapping {
+            strict: false,
+            ..options.mapping.clone()
+        };
         let mut errors = Vec::new();
         let mut records = Vec::new();
-        {
-            let countries = &self.countries;
-            let origins = &self.origins;
-            let code = |v: &str| country_code(countries, v, options.country_names);
-            let known = |v: &str| origins.iter().any(|o| o.name == v || o.name_zh == v);
-            let rules = Rules {
-                country_code: &code,
-                is_known_origin: &known,
-                last_year,
-            };
-            let mapping = Mapping {
-                strict: false,
-                ..options.mapping.clone()
-            };
+        self.with_rules(last_year, options, |rules| {
             for (i, item) in items.iter().enumerate() {
                 let cells: Vec<(&str, &str)> =
                     item.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                match parse_fields(&cells, i as u64 + 1, &mapping, &rules) {
+                match parse_fields(&cells, i as u64 + 1, &mapping, rules) {
                     Ok(r) => records.push((i as u64 + 1, r)),
                     Err(mut e) => errors.append(&mut e),
                 }
             }
-        }
+        });
         self.add_records(records, &mut errors);
         errors.sort_by_key(|e| e.line);
         errors
