@@ -98,6 +98,9 @@ pub struct Frame {
     pub background: &'static str,
     /// What to paint.
     pub items: Vec<Item>,
+    /// How many of the first items depend only on the view's scale, not on its position (the
+    /// basemap): a backend may keep them as a picture and move it while the map is dragged.
+    pub static_items: usize,
 }
 
 /// A drawing backend that a frame is replayed into.

@@ -35,6 +35,9 @@ pub const GLOBE_HOME: Globe = Globe {
 /// Zoom (multiple of the fitted scale) from which the 1:50m basemap is drawn when loaded.
 pub const DETAIL_ZOOM: f64 = 2.5;
 
+/// With thousands of links, markers are drawn from this zoom on.
+const DENSE_MARKER_ZOOM: f64 = 3.0;
+
 /// Partner marker radius, CSS px.
 const PARTNER_RADIUS_PX: f64 = 2.5;
 /// Shandong city marker radius, CSS px.
@@ -932,6 +935,7 @@ impl MapState {
             Item::Draw(b.coast.clone()),
             Item::Draw(b.borders.clone()),
         ];
+        let static_items = items.len();
         items.extend(self.links.iter().cloned().map(Item::Draw));
         if let Some(f) = &self.focus_layer {
             items.push(Item::Draw(f.clone()));
@@ -954,10 +958,12 @@ impl MapState {
         }
         let vp = &viewport;
         let dense = self.shown.iter().filter(|s| **s).count() > crate::scene::DENSE_LINKS;
-        let (partner_r, city_r) = if dense {
-            (1.2, 1.8)
-        } else {
-            (PARTNER_RADIUS_PX, CITY_RADIUS_PX)
+        // Thousands of links: markers only once zoomed in (the links' ends show where partners
+        // are, and tens of thousands of circles per frame would cost more than the links).
+        let (partner_r, city_r) = match (dense, viewport.zoom() >= DENSE_MARKER_ZOOM) {
+            (false, _) => (PARTNER_RADIUS_PX, CITY_RADIUS_PX),
+            (true, true) => (1.2, 1.8),
+            (true, false) => (0.0, 0.0),
         };
         let partners = self
             .geometry
@@ -1007,6 +1013,7 @@ impl MapState {
             viewport,
             background: "#f7f9fb",
             items,
+            static_items,
         }
     }
 }

@@ -382,6 +382,9 @@ pub fn markers(
     viewport: &crate::viewport::Viewport,
 ) -> Layer {
     let mut layer = Layer::new(name, 0, Space::Screen, style);
+    if radius_px <= 0.0 {
+        return layer;
+    }
     let (w, h) = (viewport.width, viewport.height);
     for p in points {
         let s = viewport.to_screen(p);

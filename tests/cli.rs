@@ -126,3 +126,15 @@ fn bad_options_are_refused_with_usage() {
     let (ok, _, err) = run(&["export", "--format", "csv", "--cities", "Gotham"]);
     assert!(!ok && err.contains("unknown city `Gotham`") && err.contains("usage"));
 }
+
+#[test]
+fn an_imported_file_exports_through_the_same_path() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/two_ties.csv");
+    let (ok, out, err) = run(&["export", "--format", "geojson", "--import", file]);
+    assert!(ok, "{err}");
+    assert_eq!(check_geojson(&out).len(), 1);
+    assert!(
+        err.contains("two_ties.csv:3: country: `ZZ` is not an ISO 3166-1 alpha-2 code"),
+        "{err}"
+    );
+}

@@ -12,6 +12,7 @@ use shandong_friendship_map::data::record::current_year;
 use shandong_friendship_map::data::{builtin_regions, Dataset};
 use shandong_friendship_map::export::{to_csv, to_geojson};
 use shandong_friendship_map::filter::{Filter, Years};
+use shandong_friendship_map::import::{import_csv, Preset};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
@@ -19,7 +20,9 @@ const USAGE: &str = "usage:
   friendship-map export --format geojson|csv   print the ties shown by the filters:
       --cities Qingdao,Jinan   --from 2000 --to 2025 | --as-of 2013
       --regions Europe,sco     --kinds sister|friendly   --levels city|province
-      --no-unknown-year";
+      --no-unknown-year
+      --import FILE [--layout standard|world-twin-cities]   use a file of ties instead of the
+                               built-in set (bad rows are reported on stderr)";
 
 fn unplaced() -> Vec<(String, String, String)> {
     let Ok(text) = std::fs::read_to_string("data/research/unplaced.csv") else {
@@ -100,6 +103,37 @@ fn parse_filter(args: &[String], dataset: &Dataset) -> Result<(String, Filter), 
     Ok((format, f))
 }
 
+/// The dataset to export: the built-in one, or `--import FILE [--layout L]` (those flags are
+/// taken out of the arguments returned).
+fn load_dataset(args: &[String]) -> Result<(Dataset, Vec<String>), String> {
+    let mut rest = Vec::new();
+    let (mut file, mut layout) = (None, "standard".to_string());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--import" => file = Some(it.next().ok_or("--import needs a file")?.clone()),
+            "--layout" => layout = it.next().ok_or("--layout needs a name")?.clone(),
+            _ => rest.push(a.clone()),
+        }
+    }
+    let Some(file) = file else {
+        return Ok((Dataset::builtin(), rest));
+    };
+    let preset = Preset::from_name(&layout).ok_or(format!("unknown layout `{layout}`"))?;
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+    let mut dataset = Dataset::default();
+    let report = import_csv(&mut dataset, &text, &file, preset, current_year());
+    for e in &report.errors {
+        eprintln!("{}", e.text);
+    }
+    eprintln!(
+        "{file}: {} rows loaded, {} errors",
+        report.loaded,
+        report.errors.len()
+    );
+    Ok((dataset, rest))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -114,8 +148,14 @@ fn main() -> ExitCode {
             }
         },
         Some("export") => {
-            let dataset = Dataset::builtin();
-            match parse_filter(&args[1..], &dataset) {
+            let (dataset, rest) = match load_dataset(&args[1..]) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("friendship-map export: {e}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            };
+            match parse_filter(&rest, &dataset) {
                 Ok((format, filter)) => {
                     let shown = filter.apply(&dataset, &builtin_regions());
                     match format.as_str() {

@@ -1,11 +1,26 @@
 //! The canvas backend: replays a frame into a `CanvasRenderingContext2d`, keeping one `Path2D`
 //! per world layer until its version changes, so a pan or zoom frame only re-strokes cached paths.
 
-use crate::display_list::{Layer, PathEl, Sink, Space};
+use crate::display_list::{Frame, Item, Layer, PathEl, Sink, Space};
 use crate::viewport::Viewport;
 use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, Path2d};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+/// The basemap kept as a picture while the map is dragged: drawn once with a margin around the
+/// view, then only moved, until the scale, the basemap or the size changes, or the drag leaves
+/// the margin.
+struct Picture {
+    canvas: HtmlCanvasElement,
+    /// Identity of what it shows: the static layers' names and versions, scale, size, dpr.
+    key: (Vec<(&'static str, u64)>, u64, u64, u64, u64),
+    /// The view's translation (CSS px) when it was drawn.
+    tx: f64,
+    ty: f64,
+    /// Margin drawn around the view on each side, CSS px.
+    margin: f64,
+}
 
 /// Paints frames into a 2D context at a device-pixel ratio.
 pub struct CanvasSink {
@@ -14,6 +29,8 @@ pub struct CanvasSink {
     pub dpr: f64,
     /// Built paths by (layer name, version), with whether the current frame used them.
     cache: HashMap<(&'static str, u64), (Path2d, bool)>,
+    picture: Option<Box<Picture>>,
+    last_scale: f64,
 }
 
 impl CanvasSink {
@@ -23,7 +40,72 @@ impl CanvasSink {
             ctx,
             dpr: 1.0,
             cache: HashMap::new(),
+            picture: None,
+            last_scale: f64::NAN,
         }
+    }
+
+    /// Paints a frame, reusing the basemap picture when only the position changed since it was
+    /// drawn (a drag). While the scale changes (zooming), everything is drawn directly.
+    pub fn paint(&mut self, frame: &Frame) {
+        let v = frame.viewport;
+        let steady = v.scale == self.last_scale;
+        self.last_scale = v.scale;
+        let n = frame.static_items.min(frame.items.len());
+        if !steady || n == 0 || !self.paint_picture(frame, n) {
+            self.picture = None;
+            frame.replay(self);
+            return;
+        }
+        for item in &frame.items[n..] {
+            match item {
+                Item::Draw(l) => self.draw(l, &v),
+                Item::Clip(l) => self.clip(l, &v),
+                Item::Unclip => self.unclip(),
+            }
+        }
+    }
+
+    /// Draws the static part from the picture (making it first if needed); false if no picture
+    /// can be made.
+    fn paint_picture(&mut self, frame: &Frame, n: usize) -> bool {
+        let v = frame.viewport;
+        let names: Vec<(&'static str, u64)> = frame.items[..n]
+            .iter()
+            .filter_map(|i| match i {
+                Item::Draw(l) | Item::Clip(l) => Some((l.name, l.version)),
+                Item::Unclip => None,
+            })
+            .collect();
+        let key = (
+            names,
+            v.scale.to_bits(),
+            v.width.to_bits(),
+            v.height.to_bits(),
+            self.dpr.to_bits(),
+        );
+        let fits = |p: &Picture| {
+            p.key == key && (v.tx - p.tx).abs() <= p.margin && (v.ty - p.ty).abs() <= p.margin
+        };
+        if !self.picture.as_deref().is_some_and(fits) {
+            let margin = (0.25 * v.width.max(v.height)).clamp(64.0, 512.0);
+            let Some(picture) = make_picture(frame, n, key, margin, self.dpr) else {
+                return false;
+            };
+            self.picture = Some(Box::new(picture));
+        }
+        let Some(p) = self.picture.as_deref() else {
+            return false;
+        };
+        let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let dx = (v.tx - p.tx - p.margin) * self.dpr;
+        let dy = (v.ty - p.ty - p.margin) * self.dpr;
+        let _ = self
+            .ctx
+            .draw_image_with_html_canvas_element(&p.canvas, dx.round(), dy.round());
+        self.ctx.set_line_join("round");
+        self.ctx.set_line_cap("round");
+        true
     }
 
     fn world_transform(&self, v: &Viewport) {
@@ -132,4 +214,42 @@ impl Sink for CanvasSink {
     fn unclip(&mut self) {
         self.ctx.restore();
     }
+}
+
+/// Draws the first `n` items of `frame` into a new off-screen canvas, `margin` CSS px larger than
+/// the view on each side.
+fn make_picture(
+    frame: &Frame,
+    n: usize,
+    key: (Vec<(&'static str, u64)>, u64, u64, u64, u64),
+    margin: f64,
+    dpr: f64,
+) -> Option<Picture> {
+    let v = frame.viewport;
+    let doc = web_sys::window()?.document()?;
+    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(((v.width + 2.0 * margin) * dpr).round() as u32);
+    canvas.set_height(((v.height + 2.0 * margin) * dpr).round() as u32);
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let mut sink = CanvasSink::new(ctx);
+    sink.dpr = dpr;
+    let mut shifted = v;
+    shifted.width += 2.0 * margin;
+    shifted.height += 2.0 * margin;
+    shifted.tx += margin;
+    shifted.ty += margin;
+    let part = Frame {
+        viewport: shifted,
+        background: frame.background,
+        items: frame.items[..n].to_vec(),
+        static_items: 0,
+    };
+    part.replay(&mut sink);
+    Some(Picture {
+        canvas,
+        key,
+        tx: v.tx,
+        ty: v.ty,
+        margin,
+    })
 }

@@ -484,6 +484,17 @@ impl FriendshipMap {
             .map_or(0.0, |b| f64::from(b.byte_length()))
     }
 
+    /// Advances animations (playback, the globe's turn) by `ms` as if that much time had passed,
+    /// then paints: for soak tests and benchmarks that cannot wait in real time.
+    pub fn advance(&self, ms: f64) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.map.tick(ms);
+            inner.last_frame_ms = None;
+        }
+        draw_now(&self.inner);
+    }
+
     /// Completed playback loops.
     pub fn loops(&self) -> f64 {
         self.inner
@@ -708,7 +719,7 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
     }
     inner.sink.dpr = dpr;
     let frame = inner.map.frame();
-    frame.replay(&mut inner.sink);
+    inner.sink.paint(&frame);
     inner.sink.end_frame();
     inner.frames_drawn += 1;
     let detail = inner
