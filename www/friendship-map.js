@@ -50,7 +50,7 @@ const TEMPLATE = `
         <span class="key friendly"></span><span data-t="legendFriendly"></span>
       </div>
       <div class="review" id="review" hidden></div>
-      <div class="attribution" data-t="basemapCredit"></div>
+      <div class="attribution" id="credit" data-t="basemapCredit"></div>
     </section>
     <aside class="panel">
       <section class="block">
@@ -241,6 +241,9 @@ export class FriendshipMapElement extends HTMLElement {
     if (this.hasAttribute("url-state")) {
       window.addEventListener("popstate", () => this.#fromQuery(location.search, false));
     }
+    // Embedded in a longer page, one finger scrolls the page and two move the map; the
+    // stand-alone page (url-state) takes every gesture.
+    this.classList.toggle("embedded", !this.hasAttribute("url-state"));
     this.#applyAttributes();
     this.dataset.ready = "true";
     if (this.hasAttribute("url-state")) {
@@ -300,6 +303,9 @@ export class FriendshipMapElement extends HTMLElement {
         const r = await fetch(new URL(b, document.baseURI));
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         this.map.loadBasemap(await r.text());
+        // The credit line names the page's own basemap, not Natural Earth.
+        this.$("credit").dataset.t = "basemapOwn";
+        this.$("credit").textContent = this.s.basemapOwn;
       } else {
         this.map.setBasemapStyle(b);
       }

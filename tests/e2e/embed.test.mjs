@@ -2,7 +2,7 @@
 // presenter mode, keyboard use, exports, and the one-file offline build.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { ARTIFACTS, launch, nextFrames, readCsv, startServer } from "./harness.mjs";
 
 const rows = readCsv("data/partnerships.csv");
@@ -201,5 +201,37 @@ test("the globe: centred on Shandong, clipped at the horizon, turned by drag", a
   assert.ok(Number.isNaN(after[0]) || after[0] < jinan[0] - 100, `turned: ${jinan} -> ${after}`);
   await p.screenshot({ path: `${ARTIFACTS}globe-turned.png` });
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("an office's own basemap loads from GeoJSON and from TopoJSON", async () => {
+  // GeoJSON: one square "China" feature; TopoJSON: Natural Earth's land (npm world-atlas).
+  writeFileSync("dist/test-office.geojson", JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", id: "156",
+    properties: { name: "Office" }, geometry: { type: "Polygon", coordinates: [[[100, 20], [130, 20], [130, 50], [100, 50], [100, 20]]] } }] }));
+  writeFileSync("dist/test-land.topojson", readFileSync("node_modules/world-atlas/land-110m.json"));
+  writeFileSync("dist/test-basemaps.html", `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="favicon.svg">
+    <script type="module" src="friendship-map.js"></script></head><body>
+    <friendship-map id="g" basemap="test-office.geojson" controls="none" review-number="GS(2024)0000号"></friendship-map>
+    <friendship-map id="t" basemap="test-land.topojson" controls="none"></friendship-map></body></html>`);
+  const { p, context, log } = await page(`${server.url}test-basemaps.html`);
+  await p.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.dataset.ready === "true"));
+  await p.waitForTimeout(500);
+  // No links over the basemap for these pixel checks.
+  await p.evaluate(() => { for (const el of document.querySelectorAll("friendship-map")) el.filter = { ...el.filter, sister: false, friendly: false }; });
+  const pixel = (id, lon, lat) => p.evaluate(([id, lon, lat]) => {
+    const el = document.getElementById(id);
+    el.map.render();
+    const [x, y] = el.map.screenPoint(lon, lat);
+    const c = el.shadowRoot.querySelector("canvas");
+    return [...c.getContext("2d").getImageData(Math.round(x), Math.round(y), 1, 1).data].slice(0, 3);
+  }, [id, lon, lat]);
+  assert.deepEqual(await pixel("g", 105, 45), [0xf1, 0xe0, 0xc8], "inside the office square: China's fill");
+  assert.deepEqual(await pixel("g", 20, 5), [0xee, 0xf3, 0xf8], "Africa is not in this basemap: ocean");
+  assert.deepEqual(await pixel("t", 20, 5), [0xdd, 0xd8, 0xcc], "Natural Earth land from TopoJSON");
+  assert.match(await p.locator("#g >> #review").innerText(), /GS\(2024\)0000号/);
+  assert.equal(await p.locator("#g >> #credit").innerText(), "底图：由本页提供");
+  await p.screenshot({ path: `${ARTIFACTS}office-basemaps.png`, fullPage: true });
+  // (Chromium notes that this test's own pixel reads would be faster with willReadFrequently.)
+  assert.deepEqual(log.errors.filter((e) => !e.includes("willReadFrequently")), []);
   await context.close();
 });
