@@ -626,22 +626,23 @@ impl MapState {
     /// The URL query of the current state (filters, selection, view); empty for the default.
     pub fn query(&self) -> String {
         let v = &self.viewport;
-        let centre = self
-            .projector
-            .invert(v.to_world([v.width / 2.0, v.height / 2.0]));
-        let zoom = v.zoom();
-        let view = centre
-            .filter(|_| {
-                (zoom - 1.0).abs() > 0.01
-                    || v.to_world([v.width / 2.0, v.height / 2.0]) != [0.0, 0.0]
-            })
-            .map(|c| (zoom, c.lon, c.lat));
+        let centre_xy = v.to_world([v.width / 2.0, v.height / 2.0]);
+        let fitted = Viewport::fit(v.width, v.height, self.projector.bounds());
+        let fitted_xy = fitted.to_world([v.width / 2.0, v.height / 2.0]);
+        // The view goes in the URL only when it differs from the whole-world view (zoomed, or
+        // moved by more than a pixel).
+        let moved =
+            (centre_xy[0] - fitted_xy[0]).hypot(centre_xy[1] - fitted_xy[1]) * v.scale > 1.0;
+        let view = ((v.zoom() - 1.0).abs() > 0.01 || moved)
+            .then(|| self.projector.invert(centre_xy))
+            .flatten()
+            .map(|c| (v.zoom(), c.lon, c.lat));
         to_query(
             &UrlState {
                 projection: Some(self.projector.name().to_string()).filter(|p| p != "naturalearth"),
                 filter: self.filter.clone(),
                 selected: self.selected_city,
-                view: view.filter(|(z, _, _)| (z - 1.0).abs() > 0.01),
+                view,
             },
             &self.dataset.origins,
         )

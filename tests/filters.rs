@@ -347,6 +347,14 @@ fn url_state_round_trips_and_ignores_hostile_values() {
     assert_eq!(m3.filter().cities, vec![2]);
     assert_eq!(m3.filter().years, Years::All);
     assert_eq!(map().query(), "");
+    // A view panned at the whole-world zoom is kept too.
+    let mut panned = map();
+    panned.pan(-40.0, 0.0);
+    let q = panned.query();
+    assert!(q.starts_with("view=1.00,"), "{q}");
+    let mut back = map();
+    assert!(back.apply_query(&q, 2026).is_empty());
+    assert!((back.viewport().tx - panned.viewport().tx).abs() < 1.0);
 }
 
 #[test]
