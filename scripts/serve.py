@@ -35,7 +35,11 @@ def main():
     p.add_argument("--dir", default="dist")
     a = p.parse_args()
     handler = functools.partial(Handler, directory=a.dir)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), handler)
+    except OSError as e:
+        raise SystemExit(f"serve: cannot listen on 127.0.0.1:{a.port} ({e.strerror}); "
+                         f"is the map already served? Choose another port: PORT=9000 scripts/run.sh")
     print(f"Serving the map at http://127.0.0.1:{server.server_port}/  (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()
