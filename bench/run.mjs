@@ -54,9 +54,10 @@ const stats = (xs) => {
   return { p50: q(0.5), p95: q(0.95), max: s[s.length - 1] };
 };
 
-async function open(url, size) {
+async function open(url, size, init) {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(url);
@@ -76,9 +77,21 @@ function bytes(requests) {
 // ---- our map ----
 const OURS = {
   async open(size, data) {
-    const o = await open(`${BASE}/dist/index.html`, size);
-    await o.page.waitForFunction(() => window.friendshipMap?.framesDrawn() >= 1, null, { polling: "raf", timeout: 60000 });
-    const firstFrame = await o.page.evaluate(() => performance.now());
+    // The map marks its first drawn frame; as on the peers' pages, the canvas is then
+    // rasterised (one pixel read back) before the time is taken.
+    const o = await open(`${BASE}/dist/index.html`, size, () => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        const r = mark(name, ...rest);
+        if (name === "friendship-map:first-frame") {
+          document.querySelector("friendship-map").shadowRoot.querySelector("canvas").getContext("2d").getImageData(0, 0, 1, 1);
+          window.benchFirstFrame = performance.now();
+        }
+        return r;
+      };
+    });
+    await o.page.waitForFunction(() => window.benchFirstFrame, null, { timeout: 60000 });
+    const firstFrame = await o.page.evaluate(() => window.benchFirstFrame);
     await o.page.waitForSelector("html[data-ready=true]");
     const interactive = await o.page.evaluate(() => performance.now());
     if (data === "world") {

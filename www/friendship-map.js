@@ -14,8 +14,10 @@ let modulePromise;
 function loadModule() {
   modulePromise ??= (async () => {
     if (globalThis.__FRIENDSHIP_MAP_INLINE__) return globalThis.__FRIENDSHIP_MAP_INLINE__;
+    // The wasm download starts together with its JS glue, not after it.
+    const wasm = fetch(new URL("pkg/shandong_friendship_map_bg.wasm", BASE));
     const m = await import(new URL("pkg/shandong_friendship_map.js", BASE).href);
-    await m.default({ module_or_path: new URL("pkg/shandong_friendship_map_bg.wasm", BASE) });
+    await m.default({ module_or_path: wasm });
     return m;
   })();
   return modulePromise;
@@ -233,7 +235,21 @@ export class FriendshipMapElement extends HTMLElement {
     canvas.tabIndex = 0;
     canvas.setAttribute("aria-describedby", "coverage");
     this.canvas = canvas;
+    // The map's own state first and one frame drawn now, so the first frame shown is the
+    // right one and does not wait for the panels below.
+    map.setLanguage(this.language);
+    // Statistics of the whole dataset (the year axis, the totals), before any filter.
     this.all = map.stats();
+    const present = this.getAttribute("mode") === "present";
+    this.present = present;
+    this.classList.toggle("present", present);
+    this.classList.toggle("bare", this.getAttribute("controls") === "none");
+    if (this.getAttribute("projection")) map.setProjection(this.getAttribute("projection"));
+    const q = this.hasAttribute("url-state") && location.search.length > 1 ? location.search : this.#attributeQuery();
+    for (const w of map.applyQuery(q)) console.warn(w);
+    const style = this.getAttribute("basemap") || "countries";
+    if (!/\.(geo|topo)?json$/i.test(style)) map.setBasemapStyle(style);
+    map.render();
     this.#buildRegions();
     this.#buildCities();
     this.#wire();
@@ -244,7 +260,12 @@ export class FriendshipMapElement extends HTMLElement {
     // Embedded in a longer page, one finger scrolls the page and two move the map; the
     // stand-alone page (url-state) takes every gesture.
     this.classList.toggle("embedded", !this.hasAttribute("url-state"));
-    this.#applyAttributes();
+    this.$("projection").value = map.projection();
+    this.#writeControls(map.getFilter());
+    if (present) this.#setPresent(true);
+    if (/\.(geo|topo)?json$/i.test(style)) this.#applyBasemap();
+    this.#applyReview();
+    if (this.getAttribute("src")) this.#loadSrc();
     this.dataset.ready = "true";
     if (this.hasAttribute("url-state")) {
       // The page's map object, for scripts and tests on the stand-alone page.
@@ -275,18 +296,6 @@ export class FriendshipMapElement extends HTMLElement {
       if (v) parts.push(`${key}=${encodeURIComponent(v)}`);
     }
     return parts.join("&");
-  }
-
-  #applyAttributes() {
-    const q = this.hasAttribute("url-state") && location.search.length > 1 ? location.search : this.#attributeQuery();
-    if (this.getAttribute("projection")) this.map.setProjection(this.getAttribute("projection"));
-    this.#fromQuery(q, false);
-    this.$("projection").value = this.map.projection();
-    this.#setPresent(this.getAttribute("mode") === "present");
-    this.classList.toggle("bare", this.getAttribute("controls") === "none");
-    this.#applyBasemap();
-    this.#applyReview();
-    if (this.getAttribute("src")) this.#loadSrc();
   }
 
   #fromQuery(q, notify = true) {
@@ -600,7 +609,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.#showStats();
     this.#showPlayback();
     this.#showCoverage();
-    if (this.tableOpen || this.map.summary().ties <= 1000) this.#renderTable();
+    if (this.tableOpen) this.#renderTable();
   }
 
   #showCoverage() {

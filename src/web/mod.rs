@@ -119,7 +119,11 @@ impl FriendshipMap {
         let weak = Rc::downgrade(&inner);
         inner.borrow_mut().raf = Some(Closure::new(move || {
             if let Some(rc) = weak.upgrade() {
-                draw_now(&rc);
+                // A frame drawn since by `render()` leaves nothing pending.
+                let pending = rc.borrow().frame_pending;
+                if pending {
+                    draw_now(&rc);
+                }
             }
         }));
         let listeners = attach_events(&inner, &canvas)?;
@@ -722,6 +726,12 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
     inner.sink.paint(&frame);
     inner.sink.end_frame();
     inner.frames_drawn += 1;
+    if inner.frames_drawn == 1 {
+        // For host pages and the benchmark: when the first complete frame was drawn.
+        if let Some(p) = window().ok().and_then(|w| w.performance()) {
+            let _ = p.mark("friendship-map:first-frame");
+        }
+    }
     let detail = inner
         .map
         .take_detail_request()

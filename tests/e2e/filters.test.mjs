@@ -52,6 +52,21 @@ test("URL: a link reproduces the map; back and forward work", async () => {
   await context.close();
 });
 
+test("URL: a shared link restores the camera and the emphasised city", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  await page.evaluate(() => { window.friendshipMap.zoomBy(3); window.friendshipMap.selectCity("Qingdao"); });
+  await page.waitForFunction(() => /view=.*sel=Qingdao|sel=Qingdao.*view=/.test(location.search), null, { timeout: 3000 });
+  const search = await page.evaluate(() => location.search);
+  const before = await page.evaluate(() => window.friendshipMap.view());
+  const again = await openMap(browser, `${server.url}${search}`);
+  assert.equal(await again.page.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
+  const after = await again.page.evaluate(() => window.friendshipMap.view());
+  assert.ok(Math.abs(after.zoom - before.zoom) < 0.01, `${JSON.stringify(before)} vs ${JSON.stringify(after)}`);
+  assert.ok(Math.abs(after.tx - before.tx) < 1 && Math.abs(after.ty - before.ty) < 1, `${JSON.stringify(before)} vs ${JSON.stringify(after)}`);
+  await again.context.close();
+  await context.close();
+});
+
 test("URL: hostile values are ignored with a warning, never run", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
