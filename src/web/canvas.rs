@@ -8,18 +8,44 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
-/// The basemap kept as a picture while the map is dragged: drawn once with a margin around the
-/// view, then only moved, until the scale, the basemap or the size changes, or the drag leaves
-/// the margin.
+/// The basemap kept as a picture: drawn once with a margin around the view, then moved while
+/// the map is dragged and scaled while it is zoomed, until the gesture rests (then it is drawn
+/// again at the new scale), the basemap or the size changes, or the view leaves it.
 struct Picture {
     canvas: HtmlCanvasElement,
-    /// Identity of what it shows: the static layers' names and versions, scale, size, dpr.
-    key: (Vec<(&'static str, u64)>, u64, u64, u64, u64),
-    /// The view's translation (CSS px) when it was drawn.
-    tx: f64,
-    ty: f64,
-    /// Margin drawn around the view on each side, CSS px.
-    margin: f64,
+    /// Identity of what it shows: the static layers' names and versions, size and dpr.
+    key: PictureKey,
+    /// The viewport it was drawn with (its origin is the picture's top-left corner).
+    view: Viewport,
+}
+
+/// Static layers (name, version), view width and height, dpr (as bits).
+type PictureKey = (Vec<(&'static str, u64)>, u64, u64, u64);
+
+/// How far a picture may be scaled during a zoom gesture before it is drawn afresh.
+const MAX_PICTURE_SCALE: f64 = 3.0;
+
+/// Above this many device pixels, zoom frames draw the basemap afresh instead of scaling the
+/// picture: measured in Chromium's software canvas (docs/PERFORMANCE.md), a smoothed scaled
+/// copy costs about 3 ms at 1280×720 against 6 ms for the basemap's paths, but at 3840×2160
+/// about 30 ms against 20 ms.
+const MAX_SCALED_PIXELS: f64 = 4.2e6;
+
+impl Picture {
+    /// Where the picture goes for view `v`: the scale factor and the top-left corner, CSS px.
+    fn placement(&self, v: &Viewport) -> (f64, f64, f64) {
+        let k = v.scale / self.view.scale;
+        (k, v.tx - k * self.view.tx, v.ty - k * self.view.ty)
+    }
+
+    /// Whether the picture, placed for view `v`, covers it entirely.
+    fn covers(&self, v: &Viewport) -> bool {
+        let (k, x, y) = self.placement(v);
+        x <= 0.5
+            && y <= 0.5
+            && x + k * self.view.width >= v.width - 0.5
+            && y + k * self.view.height >= v.height - 0.5
+    }
 }
 
 /// Paints frames into a 2D context at a device-pixel ratio.
@@ -29,8 +55,15 @@ pub struct CanvasSink {
     pub dpr: f64,
     /// Built paths by (layer name, version), with whether the current frame used them.
     cache: HashMap<(&'static str, u64), (Path2d, bool)>,
+    /// The basemap around the view, at the scale of the last frame that held still.
     picture: Option<Box<Picture>>,
+    /// The whole world's basemap at the fitted scale, when zoomed in: the backdrop where a
+    /// zoom-out gesture uncovers more than `picture` holds.
+    world: Option<Box<Picture>>,
     last_scale: f64,
+    /// Whether the last frame showed a scaled picture (so a sharp frame is due once the
+    /// gesture rests).
+    scaled: bool,
 }
 
 impl CanvasSink {
@@ -41,22 +74,45 @@ impl CanvasSink {
             dpr: 1.0,
             cache: HashMap::new(),
             picture: None,
+            world: None,
             last_scale: f64::NAN,
+            scaled: false,
         }
     }
 
-    /// Paints a frame, reusing the basemap picture when only the position changed since it was
-    /// drawn (a drag). While the scale changes (zooming), everything is drawn directly.
+    /// Whether the last frame was painted from a scaled picture: the host should paint again
+    /// (sharp) once the zoom gesture has rested.
+    pub fn wants_sharp_frame(&self) -> bool {
+        self.scaled
+    }
+
+    /// Paints a frame. While only the position changes (a drag), the basemap is moved as a
+    /// picture; while the scale changes (a zoom gesture), the picture is scaled; a frame at an
+    /// unchanged scale after a gesture draws it afresh.
     pub fn paint(&mut self, frame: &Frame) {
         let v = frame.viewport;
         let steady = v.scale == self.last_scale;
         self.last_scale = v.scale;
+        self.scaled = false;
         let n = frame.static_items.min(frame.items.len());
-        if !steady || n == 0 || !self.paint_picture(frame, n) {
+        // A gesture too far from the picture's scale draws a new one at this scale; with no
+        // picture yet (the first frame), everything is drawn directly.
+        let pictured = n > 0
+            && if steady {
+                self.paint_picture(frame, n)
+            } else {
+                let small = v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS;
+                small
+                    && (self.paint_scaled(frame, n)
+                        || (self.picture.is_some() && self.paint_picture(frame, n)))
+            };
+        if !pictured {
             self.picture = None;
             frame.replay(self);
             return;
         }
+        self.ctx.set_line_join("round");
+        self.ctx.set_line_cap("round");
         for item in &frame.items[n..] {
             match item {
                 Item::Draw(l) => self.draw(l, &v),
@@ -66,46 +122,101 @@ impl CanvasSink {
         }
     }
 
-    /// Draws the static part from the picture (making it first if needed); false if no picture
-    /// can be made.
-    fn paint_picture(&mut self, frame: &Frame, n: usize) -> bool {
+    /// During a zoom gesture: the picture scaled to the new view (over the whole world's
+    /// picture where it does not reach); false when there is none close enough in scale.
+    fn paint_scaled(&mut self, frame: &Frame, n: usize) -> bool {
         let v = frame.viewport;
-        let names: Vec<(&'static str, u64)> = frame.items[..n]
-            .iter()
-            .filter_map(|i| match i {
-                Item::Draw(l) | Item::Clip(l) => Some((l.name, l.version)),
-                Item::Unclip => None,
-            })
-            .collect();
-        let key = (
-            names,
-            v.scale.to_bits(),
-            v.width.to_bits(),
-            v.height.to_bits(),
-            self.dpr.to_bits(),
-        );
-        let fits = |p: &Picture| {
-            p.key == key && (v.tx - p.tx).abs() <= p.margin && (v.ty - p.ty).abs() <= p.margin
+        let size = (v.width.to_bits(), v.height.to_bits(), self.dpr.to_bits());
+        let same_size = |p: &Picture| (p.key.1, p.key.2, p.key.3) == size;
+        let usable = |p: &Picture| {
+            let k = v.scale / p.view.scale;
+            same_size(p) && (1.0 / MAX_PICTURE_SCALE..=MAX_PICTURE_SCALE).contains(&k)
         };
-        if !self.picture.as_deref().is_some_and(fits) {
-            let margin = (0.25 * v.width.max(v.height)).clamp(64.0, 512.0);
-            let Some(picture) = make_picture(frame, n, key, margin, self.dpr) else {
-                return false;
-            };
-            self.picture = Some(Box::new(picture));
+        if !self.picture.as_deref().is_some_and(usable) {
+            return false;
+        }
+        let covered = self.picture.as_deref().is_some_and(|p| p.covers(&v));
+        if !covered && !self.world.as_deref().is_some_and(same_size) {
+            // Zooming out past the picture's margin: the whole world behind it, made once.
+            self.make_world(frame, n);
         }
         let Some(p) = self.picture.as_deref() else {
             return false;
         };
+        let world = self.world.as_deref().filter(|w| !covered && same_size(w));
+        if !covered && world.is_none() {
+            return false;
+        }
         let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        let dx = (v.tx - p.tx - p.margin) * self.dpr;
-        let dy = (v.ty - p.ty - p.margin) * self.dpr;
-        let _ = self
-            .ctx
-            .draw_image_with_html_canvas_element(&p.canvas, dx.round(), dy.round());
-        self.ctx.set_line_join("round");
-        self.ctx.set_line_cap("round");
+        self.ctx.set_fill_style_str(frame.background);
+        self.ctx
+            .fill_rect(0.0, 0.0, v.width * self.dpr, v.height * self.dpr);
+        for pic in world.into_iter().chain(std::iter::once(p)) {
+            let (k, x, y) = pic.placement(&v);
+            let d = self.dpr;
+            let _ = self.ctx.set_transform(k, 0.0, 0.0, k, x * d, y * d);
+            let _ = self
+                .ctx
+                .draw_image_with_html_canvas_element(&pic.canvas, 0.0, 0.0);
+        }
+        self.scaled = true;
         true
+    }
+
+    /// Draws the static part from the picture (making it first if needed); false if no picture
+    /// can be made.
+    fn paint_picture(&mut self, frame: &Frame, n: usize) -> bool {
+        let v = frame.viewport;
+        let key = static_key(frame, n, self.dpr);
+        let fits = |p: &Picture| {
+            let (k, x, y) = p.placement(&v);
+            p.key == key && k == 1.0 && p.covers(&v) && x.is_finite() && y.is_finite()
+        };
+        if !self.picture.as_deref().is_some_and(fits) {
+            let margin = (0.25 * v.width.max(v.height)).clamp(64.0, 512.0);
+            let mut around = v;
+            around.width += 2.0 * margin;
+            around.height += 2.0 * margin;
+            around.tx += margin;
+            around.ty += margin;
+            let Some(canvas) = draw_static(frame, n, &around, self.dpr) else {
+                return false;
+            };
+            self.picture = Some(Box::new(Picture {
+                canvas,
+                key: key.clone(),
+                view: around,
+            }));
+        }
+        // Zoomed in, the whole world is kept too, for zoom-out gestures.
+        let home = Viewport::fit(v.width, v.height, v.bounds);
+        if v.scale > 1.1 * home.scale && self.world.as_deref().is_none_or(|w| w.key != key) {
+            self.make_world(frame, n);
+        }
+        let Some(p) = self.picture.as_deref() else {
+            return false;
+        };
+        let (_, x, y) = p.placement(&v);
+        let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let _ = self.ctx.draw_image_with_html_canvas_element(
+            &p.canvas,
+            (x * self.dpr).round(),
+            (y * self.dpr).round(),
+        );
+        true
+    }
+
+    /// Draws the whole world's basemap at the fitted scale into `self.world`.
+    fn make_world(&mut self, frame: &Frame, n: usize) {
+        let v = frame.viewport;
+        let home = Viewport::fit(v.width, v.height, v.bounds);
+        self.world = draw_static(frame, n, &home, self.dpr).map(|canvas| {
+            Box::new(Picture {
+                canvas,
+                key: static_key(frame, n, self.dpr),
+                view: home,
+            })
+        });
     }
 
     fn world_transform(&self, v: &Viewport) {
@@ -216,40 +327,35 @@ impl Sink for CanvasSink {
     }
 }
 
-/// Draws the first `n` items of `frame` into a new off-screen canvas, `margin` CSS px larger than
-/// the view on each side.
-fn make_picture(
-    frame: &Frame,
-    n: usize,
-    key: (Vec<(&'static str, u64)>, u64, u64, u64, u64),
-    margin: f64,
-    dpr: f64,
-) -> Option<Picture> {
+/// What a picture of the first `n` items of `frame` at `dpr` shows.
+fn static_key(frame: &Frame, n: usize, dpr: f64) -> PictureKey {
     let v = frame.viewport;
+    let names = frame.items[..n]
+        .iter()
+        .filter_map(|i| match i {
+            Item::Draw(l) | Item::Clip(l) => Some((l.name, l.version)),
+            Item::Unclip => None,
+        })
+        .collect();
+    (names, v.width.to_bits(), v.height.to_bits(), dpr.to_bits())
+}
+
+/// Draws the first `n` items of `frame` (the basemap) for viewport `v` into a new off-screen
+/// canvas of `v`'s size.
+fn draw_static(frame: &Frame, n: usize, v: &Viewport, dpr: f64) -> Option<HtmlCanvasElement> {
     let doc = web_sys::window()?.document()?;
     let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(((v.width + 2.0 * margin) * dpr).round() as u32);
-    canvas.set_height(((v.height + 2.0 * margin) * dpr).round() as u32);
+    canvas.set_width((v.width * dpr).round() as u32);
+    canvas.set_height((v.height * dpr).round() as u32);
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let mut sink = CanvasSink::new(ctx);
     sink.dpr = dpr;
-    let mut shifted = v;
-    shifted.width += 2.0 * margin;
-    shifted.height += 2.0 * margin;
-    shifted.tx += margin;
-    shifted.ty += margin;
     let part = Frame {
-        viewport: shifted,
+        viewport: *v,
         background: frame.background,
         items: frame.items[..n].to_vec(),
         static_items: 0,
     };
     part.replay(&mut sink);
-    Some(Picture {
-        canvas,
-        key,
-        tx: v.tx,
-        ty: v.ty,
-        margin,
-    })
+    Some(canvas)
 }

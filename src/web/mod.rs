@@ -43,6 +43,9 @@ struct Inner {
     frame_pending: bool,
     frames_drawn: u32,
     raf: Option<Closure<dyn FnMut()>>,
+    /// Paints a sharp frame once a zoom gesture has rested (see `SHARP_AFTER_MS`).
+    sharpen: Option<Closure<dyn FnMut()>>,
+    sharpen_timer: Option<i32>,
     on_select: Option<js_sys::Function>,
     on_detail: Option<js_sys::Function>,
     on_change: Option<js_sys::Function>,
@@ -109,6 +112,8 @@ impl FriendshipMap {
             frame_pending: false,
             frames_drawn: 0,
             raf: None,
+            sharpen: None,
+            sharpen_timer: None,
             on_select: None,
             on_detail: None,
             on_change: None,
@@ -124,6 +129,13 @@ impl FriendshipMap {
                 if pending {
                     draw_now(&rc);
                 }
+            }
+        }));
+        let weak = Rc::downgrade(&inner);
+        inner.borrow_mut().sharpen = Some(Closure::new(move || {
+            if let Some(rc) = weak.upgrade() {
+                rc.borrow_mut().sharpen_timer = None;
+                request_frame_forced(&rc);
             }
         }));
         let listeners = attach_events(&inner, &canvas)?;
@@ -702,6 +714,9 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// How long a zoom gesture must rest before the basemap is drawn sharp again, ms.
+const SHARP_AFTER_MS: i32 = 120;
+
 fn draw_now(rc: &Rc<RefCell<Inner>>) {
     let mut inner = rc.borrow_mut();
     inner.frame_pending = false;
@@ -740,6 +755,25 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
     let data_changed = inner.map.data_version() != inner.told_data_version;
     inner.told_data_version = inner.map.data_version();
     let on_change = inner.on_change.clone();
+    if inner.sink.wants_sharp_frame() {
+        // Zooming showed the basemap scaled; draw it sharp when no zoom frame follows.
+        let Inner {
+            sharpen,
+            sharpen_timer,
+            ..
+        } = &mut *inner;
+        if let (Ok(w), Some(cb)) = (window(), sharpen.as_ref()) {
+            if let Some(t) = sharpen_timer.take() {
+                w.clear_timeout_with_handle(t);
+            }
+            *sharpen_timer = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    cb.as_ref().unchecked_ref(),
+                    SHARP_AFTER_MS,
+                )
+                .ok();
+        }
+    }
     drop(inner);
     if animating {
         request_frame_forced(rc);

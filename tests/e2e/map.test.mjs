@@ -145,6 +145,23 @@ test("a city on the map is emphasised by a click; nothing is drawn while idle", 
   await context.close();
 });
 
+test("after a zoom gesture rests, the basemap is drawn sharp again, then nothing while idle", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  const pixels = () => page.evaluate(() => document.querySelector("friendship-map").shadowRoot.querySelector("#map canvas").toDataURL());
+  // Zoom steps a frame apart (as the + key gives), with no pointer over the map to cause
+  // other frames, and below the zoom that loads the detailed basemap (which draws again).
+  for (let i = 0; i < 4; i++) { await page.evaluate(() => window.friendshipMap.zoomBy(1.15)); await page.waitForTimeout(20); }
+  await page.waitForTimeout(500);
+  const rested = await pixels();
+  const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => window.friendshipMap.framesDrawn()), f0, "frames drawn while idle");
+  // A frame drawn now at the same view is the sharp one; the rested canvas must equal it.
+  await page.evaluate(() => window.friendshipMap.render());
+  assert.ok(rested === await pixels(), "the canvas still shows the scaled picture");
+  await context.close();
+});
+
 test("a phone-sized viewport works: crisp canvas, no sideways scroll, touch pan", async () => {
   const { page, context, log } = await openMap(browser, server.url, {
     viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
