@@ -239,17 +239,18 @@ export class FriendshipMapElement extends HTMLElement {
     // right one and does not wait for the panels below.
     map.setLanguage(this.language);
     // Statistics of the whole dataset (the year axis, the totals), before any filter.
-    this.all = map.stats();
+    const q = this.hasAttribute("url-state") && location.search.length > 1 ? location.search : this.#attributeQuery();
+    if (q) this.all = map.stats();
     const present = this.getAttribute("mode") === "present";
     this.present = present;
     this.classList.toggle("present", present);
     this.classList.toggle("bare", this.getAttribute("controls") === "none");
     if (this.getAttribute("projection")) map.setProjection(this.getAttribute("projection"));
-    const q = this.hasAttribute("url-state") && location.search.length > 1 ? location.search : this.#attributeQuery();
     for (const w of map.applyQuery(q)) console.warn(w);
     const style = this.getAttribute("basemap") || "countries";
     if (!/\.(geo|topo)?json$/i.test(style)) map.setBasemapStyle(style);
     map.render();
+    this.all ??= map.stats();
     this.#buildRegions();
     this.#buildCities();
     this.#wire();
