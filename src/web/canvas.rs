@@ -188,9 +188,13 @@ impl CanvasSink {
                 view: around,
             }));
         }
-        // Zoomed in, the whole world is kept too, for zoom-out gestures.
+        // Zoomed in, the whole world is kept too, for zoom-out gestures (on canvases small
+        // enough to scale pictures at all).
         let home = Viewport::fit(v.width, v.height, v.bounds);
-        if v.scale > 1.1 * home.scale && self.world.as_deref().is_none_or(|w| w.key != key) {
+        if v.scale > 1.1 * home.scale
+            && v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS
+            && self.world.as_deref().is_none_or(|w| w.key != key)
+        {
             self.make_world(frame, n);
         }
         let Some(p) = self.picture.as_deref() else {
