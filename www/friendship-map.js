@@ -251,9 +251,9 @@ export class FriendshipMapElement extends HTMLElement {
     if (!/\.(geo|topo)?json$/i.test(style)) map.setBasemapStyle(style);
     map.render();
     this.all ??= map.stats();
-    this.#buildRegions();
-    this.#buildCities();
     this.#wire();
+    // Builds the region and city lists in the language, writes the controls from the map's
+    // filter and fills the panels.
     this.#applyLanguage();
     if (this.hasAttribute("url-state")) {
       window.addEventListener("popstate", () => this.#fromQuery(location.search, false));
@@ -262,7 +262,6 @@ export class FriendshipMapElement extends HTMLElement {
     // stand-alone page (url-state) takes every gesture.
     this.classList.toggle("embedded", !this.hasAttribute("url-state"));
     this.$("projection").value = map.projection();
-    this.#writeControls(map.getFilter());
     if (present) this.#setPresent(true);
     if (/\.(geo|topo)?json$/i.test(style)) this.#applyBasemap();
     this.#applyReview();

@@ -101,8 +101,7 @@ impl CanvasSink {
             && if steady {
                 self.paint_picture(frame, n)
             } else {
-                let small = v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS;
-                small
+                self.scales_pictures(&v)
                     && (self.paint_scaled(frame, n)
                         || (self.picture.is_some() && self.paint_picture(frame, n)))
             };
@@ -132,21 +131,21 @@ impl CanvasSink {
             let k = v.scale / p.view.scale;
             same_size(p) && (1.0 / MAX_PICTURE_SCALE..=MAX_PICTURE_SCALE).contains(&k)
         };
-        if !self.picture.as_deref().is_some_and(usable) {
-            return false;
-        }
-        let covered = self.picture.as_deref().is_some_and(|p| p.covers(&v));
-        if !covered && !self.world.as_deref().is_some_and(same_size) {
-            // Zooming out past the picture's margin: the whole world behind it, made once.
-            self.make_world(frame, n);
-        }
-        let Some(p) = self.picture.as_deref() else {
+        let Some(p) = self.picture.as_deref().filter(|p| usable(p)) else {
             return false;
         };
-        let world = self.world.as_deref().filter(|w| !covered && same_size(w));
-        if !covered && world.is_none() {
-            return false;
-        }
+        let world = if p.covers(&v) {
+            None
+        } else {
+            // Zooming out past the picture's margin: the whole world behind it, made once.
+            if !self.world.as_deref().is_some_and(same_size) {
+                self.world = world_picture(frame, n, self.dpr);
+            }
+            match self.world.as_deref() {
+                Some(w) => Some(w),
+                None => return false,
+            }
+        };
         let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         self.ctx.set_fill_style_str(frame.background);
         self.ctx
@@ -168,10 +167,7 @@ impl CanvasSink {
     fn paint_picture(&mut self, frame: &Frame, n: usize) -> bool {
         let v = frame.viewport;
         let key = static_key(frame, n, self.dpr);
-        let fits = |p: &Picture| {
-            let (k, x, y) = p.placement(&v);
-            p.key == key && k == 1.0 && p.covers(&v) && x.is_finite() && y.is_finite()
-        };
+        let fits = |p: &Picture| p.key == key && p.view.scale == v.scale && p.covers(&v);
         if !self.picture.as_deref().is_some_and(fits) {
             let margin = (0.25 * v.width.max(v.height)).clamp(64.0, 512.0);
             let mut around = v;
@@ -192,10 +188,10 @@ impl CanvasSink {
         // enough to scale pictures at all).
         let home = Viewport::fit(v.width, v.height, v.bounds);
         if v.scale > 1.1 * home.scale
-            && v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS
+            && self.scales_pictures(&v)
             && self.world.as_deref().is_none_or(|w| w.key != key)
         {
-            self.make_world(frame, n);
+            self.world = world_picture(frame, n, self.dpr);
         }
         let Some(p) = self.picture.as_deref() else {
             return false;
@@ -210,17 +206,9 @@ impl CanvasSink {
         true
     }
 
-    /// Draws the whole world's basemap at the fitted scale into `self.world`.
-    fn make_world(&mut self, frame: &Frame, n: usize) {
-        let v = frame.viewport;
-        let home = Viewport::fit(v.width, v.height, v.bounds);
-        self.world = draw_static(frame, n, &home, self.dpr).map(|canvas| {
-            Box::new(Picture {
-                canvas,
-                key: static_key(frame, n, self.dpr),
-                view: home,
-            })
-        });
+    /// Whether zoom frames scale pictures on a view of this size (see `MAX_SCALED_PIXELS`).
+    fn scales_pictures(&self, v: &Viewport) -> bool {
+        v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS
     }
 
     fn world_transform(&self, v: &Viewport) {
@@ -329,6 +317,18 @@ impl Sink for CanvasSink {
     fn unclip(&mut self) {
         self.ctx.restore();
     }
+}
+
+/// The whole world's basemap (the first `n` items of `frame`) at the fitted scale.
+fn world_picture(frame: &Frame, n: usize, dpr: f64) -> Option<Box<Picture>> {
+    let v = frame.viewport;
+    let home = Viewport::fit(v.width, v.height, v.bounds);
+    let canvas = draw_static(frame, n, &home, dpr)?;
+    Some(Box::new(Picture {
+        canvas,
+        key: static_key(frame, n, dpr),
+        view: home,
+    }))
 }
 
 /// What a picture of the first `n` items of `frame` at `dpr` shows.
