@@ -675,6 +675,12 @@ impl MapState {
         &self.dataset
     }
 
+    /// What the URL's `view=` depends on: the viewport and, on the globe, its centre. Hosts
+    /// compare it between frames to tell a moved camera from a redraw in place.
+    pub fn camera(&self) -> (Viewport, Option<crate::globe::Globe>) {
+        (self.viewport, self.projector.as_globe().copied())
+    }
+
     /// The camera.
     pub fn viewport(&self) -> &Viewport {
         &self.viewport

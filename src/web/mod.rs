@@ -53,6 +53,8 @@ struct Inner {
     last_frame_ms: Option<f64>,
     /// The data version the host was last told about.
     told_data_version: u64,
+    /// The camera last reported to `on_change`.
+    told_camera: Option<(crate::viewport::Viewport, Option<crate::globe::Globe>)>,
     /// `zh` or `en`, for tooltips.
     lang: tooltip::Lang,
 }
@@ -119,6 +121,7 @@ impl FriendshipMap {
             on_change: None,
             last_frame_ms: None,
             told_data_version: 0,
+            told_camera: None,
             lang: tooltip::Lang::Zh,
         }));
         let weak = Rc::downgrade(&inner);
@@ -754,7 +757,14 @@ fn draw_now(rc: &Rc<RefCell<Inner>>) {
         .flatten();
     let data_changed = inner.map.data_version() != inner.told_data_version;
     inner.told_data_version = inner.map.data_version();
-    let on_change = inner.on_change.clone();
+    let camera = Some(inner.map.camera());
+    let camera_moved = camera != inner.told_camera;
+    inner.told_camera = camera;
+    // Redraws in place (hover, a sharp frame after a zoom, a detailed basemap arriving) are
+    // not changes: reporting them would keep postponing the host's URL update.
+    let on_change = (data_changed || camera_moved)
+        .then(|| inner.on_change.clone())
+        .flatten();
     if inner.sink.wants_sharp_frame() {
         // Zooming showed the basemap scaled; draw it sharp when no zoom frame follows.
         let Inner {

@@ -24,7 +24,7 @@ test("controls: Qingdao's partners in Europe", async () => {
   await nextFrames(page);
   assert.equal((await summary(page)).ties, want);
   assert.equal(await tile(page, 0), String(want));
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => /cities=/.test(location.search), null, { timeout: 3000 });
   const search = await page.evaluate(() => location.search);
   assert.match(search, /regions=europe/);
   assert.match(search, /cities=Qingdao/);

@@ -135,7 +135,15 @@ test("a city on the map is emphasised by a click; nothing is drawn while idle", 
   at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), QINGDAO);
   await page.mouse.click(Math.round(ox + at[0]), Math.round(oy + at[1]));
   assert.equal(await page.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
-  await page.waitForTimeout(400);
+  // The URL follows 250 ms after the last change. Redraws in place (hover highlights, the sharp
+  // frame after the zoom, the detailed basemap arriving) must not keep postponing it: keep the
+  // pointer moving on and off Qingdao's marker for a second, and read the URL before it stops.
+  const frames = await page.evaluate(() => window.friendshipMap.framesDrawn());
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.move(Math.round(ox + at[0]) + (i % 2 ? 40 : 0), Math.round(oy + at[1]));
+    await page.waitForTimeout(50);
+  }
+  assert.ok(await page.evaluate(() => window.friendshipMap.framesDrawn()) > frames + 5, "hovering redraws");
   assert.match(await page.evaluate(() => location.search), /sel=Qingdao/);
   const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
   await page.waitForTimeout(1000);
