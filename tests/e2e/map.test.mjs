@@ -145,6 +145,9 @@ test("a city on the map is emphasised by a click; nothing is drawn while idle", 
   }
   assert.ok(await page.evaluate(() => window.friendshipMap.framesDrawn()) > frames + 5, "hovering redraws");
   assert.match(await page.evaluate(() => location.search), /sel=Qingdao/);
+  // Zoomed in this far, the detailed basemap loads and is drawn once; then nothing moves.
+  await page.waitForFunction(() => window.friendshipMap.showingDetail(), null, { timeout: 5000 });
+  await page.waitForTimeout(200);
   const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
   await page.waitForTimeout(1000);
   const f1 = await page.evaluate(() => window.friendshipMap.framesDrawn());
