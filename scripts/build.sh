@@ -12,7 +12,7 @@ mkdir -p dist/pkg
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
   target/wasm32-unknown-unknown/release/shandong_friendship_map.wasm
 WASM=dist/pkg/shandong_friendship_map_bg.wasm
-# wasm-opt from npm's binaryen when present (npm ci installs it); Debian's breaks the module.
+# wasm-opt from npm's binaryen (setup.sh installs it); Debian's breaks the module.
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
@@ -21,3 +21,9 @@ fi
 cp www/index.html www/embed.html www/page.css www/friendship-map.css www/friendship-map.js www/i18n.js www/embed.js www/favicon.svg data/basemap-50m.bin dist/
 echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM" | wc -c) gzipped)"
 python3 scripts/build_single.py
+# Minify the served scripts and styles in place (esbuild from npm; identifiers, whitespace),
+# after the one-file page has taken the readable ones.
+node_modules/.bin/esbuild --minify --log-level=warning --allow-overwrite --outdir=dist \
+  --outbase=dist dist/friendship-map.js dist/i18n.js dist/embed.js dist/pkg/shandong_friendship_map.js \
+  dist/friendship-map.css dist/page.css
+echo "build: scripts and styles minified ($(cat dist/*.js dist/pkg/*.js dist/*.css | gzip -9 | wc -c) bytes gzipped together)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building the map needs, skipping what is already there:
-# the wasm32 target and wasm-bindgen-cli at exactly the version in Cargo.lock.
+# the wasm32 target, wasm-bindgen-cli at exactly the version in Cargo.lock, and the npm dev
+# tools (binaryen's wasm-opt for the build, playwright-core for the tests).
 # Sourced by build.sh and test.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,3 +26,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 export WB_VERSION
+
+if [ ! -d node_modules/binaryen ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm dev tools (binaryen, playwright-core, world-atlas)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

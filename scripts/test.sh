@@ -20,10 +20,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "installing npm dev tools (playwright-core, binaryen, world-atlas)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
 
 step "cargo fmt --check"
 cargo fmt --check

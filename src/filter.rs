@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which years are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "lowercase")]
+#[serde(tag = "mode", rename_all = "lowercase", try_from = "YearsFields")]
 pub enum Years {
     /// Every year.
     All,
@@ -23,6 +23,37 @@ pub enum Years {
         /// Last year shown.
         year: u16,
     },
+}
+
+/// `Years` as its fields arrive (`{mode, from, to, year}`): read as a plain struct, which spares
+/// the wasm serde's buffering of internally tagged enums (about 10 KB of code).
+#[derive(Deserialize)]
+struct YearsFields {
+    mode: String,
+    from: Option<u16>,
+    to: Option<u16>,
+    year: Option<u16>,
+}
+
+impl TryFrom<YearsFields> for Years {
+    type Error = String;
+    fn try_from(f: YearsFields) -> Result<Self, String> {
+        let need =
+            |v: Option<u16>, name: &str| v.ok_or(format!("years: `{}` needs `{name}`", f.mode));
+        match f.mode.as_str() {
+            "all" => Ok(Years::All),
+            "range" => Ok(Years::Range {
+                from: need(f.from, "from")?,
+                to: need(f.to, "to")?,
+            }),
+            "asof" => Ok(Years::AsOf {
+                year: need(f.year, "year")?,
+            }),
+            other => Err(format!(
+                "years: unknown mode `{other}` (all, range or asof)"
+            )),
+        }
+    }
 }
 
 /// The whole filter. Empty lists mean "all".

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a search result points at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(tag = "type", rename_all = "lowercase", try_from = "TargetFields")]
 pub enum Target {
     /// One partner: the ties ending there.
     Partner {
@@ -24,6 +24,39 @@ pub enum Target {
         /// City index.
         city: usize,
     },
+}
+
+/// `Target` as its fields arrive (`{type, ties, code, city}`): read as a plain struct, which
+/// spares the wasm serde's buffering of internally tagged enums.
+#[derive(Deserialize)]
+struct TargetFields {
+    #[serde(rename = "type")]
+    kind: String,
+    ties: Option<Vec<usize>>,
+    code: Option<String>,
+    city: Option<usize>,
+}
+
+impl TryFrom<TargetFields> for Target {
+    type Error = String;
+    fn try_from(f: TargetFields) -> Result<Self, String> {
+        let missing = |name: &str| format!("target: `{}` needs `{name}`", f.kind);
+        match f.kind.as_str() {
+            "partner" => Ok(Target::Partner {
+                ties: f.ties.ok_or_else(|| missing("ties"))?,
+            }),
+            "country" => Ok(Target::Country {
+                code: f.code.ok_or_else(|| missing("code"))?,
+                ties: f.ties.ok_or_else(|| missing("ties"))?,
+            }),
+            "city" => Ok(Target::City {
+                city: f.city.ok_or_else(|| missing("city"))?,
+            }),
+            other => Err(format!(
+                "target: unknown type `{other}` (partner, country or city)"
+            )),
+        }
+    }
 }
 
 /// One search result.

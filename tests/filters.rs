@@ -382,3 +382,54 @@ fn search_finds_partners_countries_and_cities_in_both_languages() {
     assert_eq!(m.focus().len(), n);
     assert_ne!(*m.viewport(), before);
 }
+
+/// The filter as host pages write it (`{mode, from, to, year}`) reads back the same as it is
+/// written, and a year mode missing its field is refused with the field named.
+#[test]
+fn years_round_trip_through_their_json_form() {
+    for years in [
+        Years::All,
+        Years::Range {
+            from: 1979,
+            to: 2000,
+        },
+        Years::AsOf { year: 2013 },
+    ] {
+        let json = serde_json::to_string(&years).expect("serialize");
+        let back: Years = serde_json::from_str(&json).expect(&json);
+        assert_eq!(back, years, "{json}");
+    }
+    assert_eq!(
+        serde_json::from_str::<Years>(r#"{"mode":"asof","year":1990}"#).expect("asof"),
+        Years::AsOf { year: 1990 }
+    );
+    let e = serde_json::from_str::<Years>(r#"{"mode":"range","from":2000}"#)
+        .expect_err("range without `to`")
+        .to_string();
+    assert!(e.contains("`to`"), "{e}");
+    let e = serde_json::from_str::<Years>(r#"{"mode":"decade"}"#)
+        .expect_err("unknown mode")
+        .to_string();
+    assert!(e.contains("decade"), "{e}");
+}
+
+/// Search targets read back from their JSON form (what the page hands to `choose`).
+#[test]
+fn search_targets_round_trip_through_their_json_form() {
+    for target in [
+        Target::Partner { ties: vec![1, 2] },
+        Target::Country {
+            code: "JP".into(),
+            ties: vec![3],
+        },
+        Target::City { city: 4 },
+    ] {
+        let json = serde_json::to_string(&target).expect("serialize");
+        let back: Target = serde_json::from_str(&json).expect(&json);
+        assert_eq!(back, target, "{json}");
+    }
+    let e = serde_json::from_str::<Target>(r#"{"type":"country","ties":[1]}"#)
+        .expect_err("country without code")
+        .to_string();
+    assert!(e.contains("`code`"), "{e}");
+}
