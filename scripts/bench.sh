@@ -2,7 +2,7 @@
 # The benchmark (not part of the tests): builds the release map, exports the same great circles
 # for the peer pages, installs the bench-only peers (d3-geo, ECharts) and runs everything in one
 # headless Chromium session; writes docs/PERFORMANCE.md.
-# Usage: scripts/bench.sh        (BENCH_FRAMES, BENCH_LOOPS, BENCH_FILTER_CHANGES to shorten)
+# Usage: scripts/bench.sh   (BENCH_ROUNDS, BENCH_FRAMES, BENCH_LOOPS, BENCH_FILTER_CHANGES to shorten)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/build.sh
