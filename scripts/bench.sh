@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/build.sh
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
+source scripts/browser.sh
 [ -d bench/node_modules/d3-geo ] || npm ci --prefix bench --no-audit --no-fund --loglevel=error
 mkdir -p bench/out
 cargo build --quiet --release --bin friendship-map

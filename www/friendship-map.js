@@ -637,8 +637,12 @@ export class FriendshipMapElement extends HTMLElement {
     const names = c.new_partners.slice(0, max)
       .map(([zh, en, city]) => (this.language === "zh" ? `${city}–${zh}` : en)).join(this.language === "zh" ? "、" : ", ");
     const more = c.new_partners.length > max ? this.s.andMore(c.new_partners.length) : "";
+    // Lines break only between the " · " parts, never inside "累计 1 项".
+    const parts = this.s.caption(c, n.format(c.total), c.countries).replace(String(c.total), n.format(c.total)).split(" · ");
+    const big = el("div", { class: "big" });
+    parts.forEach((p, i) => big.append(...(i ? [" · "] : []), el("span", { textContent: p })));
     cap.replaceChildren(
-      el("div", { class: "big", textContent: this.s.caption(c, n.format(c.total), c.countries).replace(String(c.total), n.format(c.total)) }),
+      big,
       el("div", { class: "names", textContent: names + more }),
     );
   }

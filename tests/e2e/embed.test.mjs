@@ -116,6 +116,14 @@ test("presenter mode plays and loops; wasm memory does not grow over many loops"
   assert.equal(await p.locator("#caption").isVisible(), true);
   const size = await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("friendship-map").shadowRoot.querySelector(".caption .big")).fontSize));
   assert.ok(size >= 40, `caption font ${size}px at 1920 wide`);
+  // The year's line ("1979 · 新增 1 项 · 累计 1 项、1 个国家") fits on one line on a big screen.
+  const lines = await p.evaluate(() => {
+    const big = document.querySelector("friendship-map").shadowRoot.querySelector(".caption .big");
+    const css = getComputedStyle(big);
+    const line = css.lineHeight === "normal" ? 1.4 * parseFloat(css.fontSize) : parseFloat(css.lineHeight);
+    return big.getBoundingClientRect().height / line;
+  });
+  assert.ok(lines < 1.6, `caption's first line wraps into ${lines.toFixed(2)} lines`);
   await p.screenshot({ path: `${ARTIFACTS}presenter-1920.png` });
   await p.evaluate(() => window.friendshipMap.setPlaybackOptions(20, true, true));
   const memory = () => p.evaluate(() => window.friendshipMap.wasmMemoryBytes());
