@@ -7,6 +7,7 @@
 
 pub mod antimeridian;
 pub mod basemap;
+pub mod case;
 pub mod coverage;
 pub mod data;
 pub mod display_list;

@@ -825,7 +825,10 @@ impl MapState {
             .filter(|(_, s)| **s)
         {
             ties += 1;
-            partners.insert((t.record.partner.to_lowercase(), t.record.country.clone()));
+            partners.insert((
+                crate::case::fold(&t.record.partner),
+                t.record.country.clone(),
+            ));
             countries.insert(t.record.country.clone());
             cities.insert(t.city);
         }

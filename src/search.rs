@@ -73,13 +73,13 @@ pub struct SearchHit {
 }
 
 fn matches(hay: &str, needle: &str) -> bool {
-    hay.to_lowercase().contains(needle)
+    crate::case::fold(hay).contains(needle)
 }
 
 /// Results for `query` (case-insensitive substring of any name), at most `limit`: Shandong
 /// cities first, then countries, then partners. An empty query gives nothing.
 pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
-    let q = query.trim().to_lowercase();
+    let q = crate::case::fold(query.trim());
     if q.is_empty() {
         return Vec::new();
     }
@@ -109,7 +109,8 @@ pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         let Some(c) = dataset.countries.get(code) else {
             continue;
         };
-        if matches(&c.name_en, &q) || matches(&c.name_zh, &q) || c.alpha2.to_lowercase() == q {
+        if matches(&c.name_en, &q) || matches(&c.name_zh, &q) || c.alpha2.to_ascii_lowercase() == q
+        {
             let ties: Vec<usize> = (0..dataset.ties.len())
                 .filter(|&i| dataset.ties[i].record.country == code)
                 .collect();
@@ -127,7 +128,7 @@ pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     let mut seen: Vec<(String, String)> = Vec::new();
     for t in &dataset.ties {
         let r = &t.record;
-        let key = (r.partner.to_lowercase(), r.country.clone());
+        let key = (crate::case::fold(&r.partner), r.country.clone());
         if seen.contains(&key) || !(matches(&r.partner, &q) || matches(&r.partner_zh, &q)) {
             continue;
         }

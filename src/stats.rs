@@ -84,7 +84,7 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
         let r = &t.record;
         s.ties += 1;
         s.by_kind.add(r.kind);
-        partners.insert((r.partner.to_lowercase(), r.country.as_str()));
+        partners.insert((crate::case::fold(&r.partner), r.country.as_str()));
         countries.entry(&r.country).or_default().add(r.kind);
         cities.insert(t.city);
         match r.established {
@@ -118,7 +118,7 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
         .map(|(name, count)| {
             let reg = continent_region(&name);
             Count {
-                id: reg.map_or(name.to_lowercase(), |r| r.id.clone()),
+                id: reg.map_or(crate::case::fold(&name), |r| r.id.clone()),
                 name_zh: reg.map_or(name.clone(), |r| r.name_zh.clone()),
                 name_en: name,
                 count,

@@ -233,9 +233,9 @@ impl Dataset {
 fn pair_key(r: &Record) -> (String, String, String, String) {
     (
         r.shandong_city.clone(),
-        r.partner.to_lowercase(),
+        crate::case::fold(&r.partner),
         r.country.clone(),
-        r.signed_by.clone().unwrap_or_default().to_lowercase(),
+        crate::case::fold(r.signed_by.as_deref().unwrap_or_default()),
     )
 }
 
@@ -248,7 +248,7 @@ fn country_code(countries: &Countries, v: &str, names: bool) -> Option<String> {
         return None;
     }
     countries
-        .get(&v.trim().to_uppercase())
+        .get(&v.trim().to_ascii_uppercase())
         .map(|c| c.alpha2.as_str())
         .or_else(|| countries.code_of_name(v))
         .map(str::to_string)
