@@ -9,11 +9,16 @@ mod record;
 #[path = "src/data/cities.rs"]
 mod cities;
 
+#[allow(dead_code, missing_docs)]
+#[path = "src/number.rs"]
+mod number;
+
 fn main() {
     println!("cargo:rerun-if-changed=data/partnerships.csv");
     println!("cargo:rerun-if-changed=data/countries.csv");
     println!("cargo:rerun-if-changed=src/data/record.rs");
     println!("cargo:rerun-if-changed=src/data/cities.rs");
+    println!("cargo:rerun-if-changed=src/number.rs");
     let csv_text = std::fs::read_to_string("data/partnerships.csv")
         .unwrap_or_else(|e| panic!("data/partnerships.csv: {e}"));
     let countries = std::fs::read_to_string("data/countries.csv")

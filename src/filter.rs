@@ -38,16 +38,28 @@ struct YearsFields {
 impl TryFrom<YearsFields> for Years {
     type Error = String;
     fn try_from(f: YearsFields) -> Result<Self, String> {
-        let need =
-            |v: Option<u16>, name: &str| v.ok_or(format!("years: `{}` needs `{name}`", f.mode));
-        match f.mode.as_str() {
+        Years::from_fields(&f.mode, f.from, f.to, f.year)
+    }
+}
+
+impl Years {
+    /// The years from their written fields (`{mode, from, to, year}`, as serialized); an error
+    /// names a missing field or an unknown mode.
+    pub fn from_fields(
+        mode: &str,
+        from: Option<u16>,
+        to: Option<u16>,
+        year: Option<u16>,
+    ) -> Result<Self, String> {
+        let need = |v: Option<u16>, name: &str| v.ok_or(format!("years: `{mode}` needs `{name}`"));
+        match mode {
             "all" => Ok(Years::All),
             "range" => Ok(Years::Range {
-                from: need(f.from, "from")?,
-                to: need(f.to, "to")?,
+                from: need(from, "from")?,
+                to: need(to, "to")?,
             }),
             "asof" => Ok(Years::AsOf {
-                year: need(f.year, "year")?,
+                year: need(year, "year")?,
             }),
             other => Err(format!(
                 "years: unknown mode `{other}` (all, range or asof)"

@@ -79,7 +79,7 @@ pub fn segment_distance(p: Xy, a: Xy, b: Xy) -> f64 {
     let t = if len2 == 0.0 {
         0.0
     } else {
-        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+        crate::number::clamp(((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2, 0.0, 1.0)
     };
     (p[0] - a[0] - t * dx).hypot(p[1] - a[1] - t * dy)
 }

@@ -19,6 +19,7 @@ pub mod hit;
 pub mod import;
 pub mod lonlat;
 pub mod map;
+pub mod number;
 pub mod playback;
 pub mod projection;
 pub mod scene;

@@ -317,7 +317,7 @@ impl MapState {
         let k = (1.0 / self.viewport.scale).to_degrees();
         let centre = Globe {
             center_lon: crate::lonlat::wrap_lon(g.center_lon - dx * k),
-            center_lat: (g.center_lat + dy * k).clamp(-89.0, 89.0),
+            center_lat: crate::number::clamp(g.center_lat + dy * k, -89.0, 89.0),
         };
         self.projector = Projector::globe(centre);
         self.reproject();
@@ -549,7 +549,7 @@ impl MapState {
     /// Playback options: speed multiplier, looping, and whether links grow (false for reduced
     /// motion). Kept for later playbacks too.
     pub fn set_playback_options(&mut self, speed: f64, looping: bool, animate: bool) {
-        self.play_options = (speed.clamp(0.1, 20.0), looping, animate);
+        self.play_options = (crate::number::clamp(speed, 0.1, 20.0), looping, animate);
         if let Some(p) = &mut self.playback {
             (p.speed, p.looping, p.animate) = self.play_options;
         }
@@ -604,7 +604,7 @@ impl MapState {
         let spinning = self.spin && self.projector.as_globe().is_some();
         if spinning {
             // A slow turn, 6° a second, the way the Earth turns (the view's centre moves west).
-            let degrees = dt_ms.clamp(0.0, 100.0) * 0.006;
+            let degrees = crate::number::clamp(dt_ms, 0.0, 100.0) * 0.006;
             self.turn_globe(degrees / (1.0 / self.viewport.scale).to_degrees(), 0.0);
         }
         let Some(p) = &mut self.playback else {

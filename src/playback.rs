@@ -116,7 +116,7 @@ impl Playback {
         if !self.animate {
             return 1.0;
         }
-        (self.elapsed_ms / (self.step_ms() * GROW_SHARE)).clamp(0.0, 1.0)
+        crate::number::clamp(self.elapsed_ms / (self.step_ms() * GROW_SHARE), 0.0, 1.0)
     }
 
     /// Jumps to a step (clamped), at its start.
@@ -141,7 +141,7 @@ impl Playback {
         if !self.playing {
             return false;
         }
-        self.elapsed_ms += dt_ms.clamp(0.0, 250.0);
+        self.elapsed_ms += crate::number::clamp(dt_ms, 0.0, 250.0);
         if self.elapsed_ms < self.step_ms() {
             return false;
         }

@@ -77,7 +77,11 @@ impl RawProjection for NaturalEarth1 {
                 break;
             }
         }
-        let phi = phi.clamp(-std::f64::consts::FRAC_PI_2, std::f64::consts::FRAC_PI_2);
+        let phi = crate::number::clamp(
+            phi,
+            -std::f64::consts::FRAC_PI_2,
+            std::f64::consts::FRAC_PI_2,
+        );
         let lon = x / Self::x_factor(phi);
         (lon.abs() <= std::f64::consts::PI + 1e-9).then_some((lon, phi))
     }

@@ -354,7 +354,7 @@ pub fn partial_layer(
     for &i in ties {
         let pieces = &geometry.pieces[i];
         let segments: usize = pieces.iter().map(|p| p.len().saturating_sub(1)).sum();
-        let mut budget = fraction.clamp(0.0, 1.0) * segments as f64;
+        let mut budget = crate::number::clamp(fraction, 0.0, 1.0) * segments as f64;
         for piece in pieces {
             if budget <= 0.0 || piece.len() < 2 {
                 break;

@@ -40,17 +40,30 @@ struct TargetFields {
 impl TryFrom<TargetFields> for Target {
     type Error = String;
     fn try_from(f: TargetFields) -> Result<Self, String> {
-        let missing = |name: &str| format!("target: `{}` needs `{name}`", f.kind);
-        match f.kind.as_str() {
+        Target::from_fields(&f.kind, f.ties, f.code, f.city)
+    }
+}
+
+impl Target {
+    /// The target from its written fields (`{type, ties, code, city}`, as serialized); an
+    /// error names a missing field or an unknown type.
+    pub fn from_fields(
+        kind: &str,
+        ties: Option<Vec<usize>>,
+        code: Option<String>,
+        city: Option<usize>,
+    ) -> Result<Self, String> {
+        let missing = |name: &str| format!("target: `{kind}` needs `{name}`");
+        match kind {
             "partner" => Ok(Target::Partner {
-                ties: f.ties.ok_or_else(|| missing("ties"))?,
+                ties: ties.ok_or_else(|| missing("ties"))?,
             }),
             "country" => Ok(Target::Country {
-                code: f.code.ok_or_else(|| missing("code"))?,
-                ties: f.ties.ok_or_else(|| missing("ties"))?,
+                code: code.ok_or_else(|| missing("code"))?,
+                ties: ties.ok_or_else(|| missing("ties"))?,
             }),
             "city" => Ok(Target::City {
-                city: f.city.ok_or_else(|| missing("city"))?,
+                city: city.ok_or_else(|| missing("city"))?,
             }),
             other => Err(format!(
                 "target: unknown type `{other}` (partner, country or city)"

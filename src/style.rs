@@ -11,11 +11,11 @@ impl Rgba {
             format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
         } else {
             format!(
-                "rgba({},{},{},{:.3})",
+                "rgba({},{},{},{})",
                 self.0,
                 self.1,
                 self.2,
-                f64::from(self.3) / 255.0
+                crate::number::fixed(f64::from(self.3) / 255.0, 3)
             )
         }
     }

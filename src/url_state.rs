@@ -92,7 +92,12 @@ pub fn to_query(state: &UrlState, origins: &[Origin]) -> String {
         parts.push(format!("sel={}", encode(name(c))));
     }
     if let Some((z, lon, lat)) = state.view {
-        parts.push(format!("view={z:.2},{lon:.2},{lat:.2}"));
+        parts.push(format!(
+            "view={},{},{}",
+            crate::number::fixed(z, 2),
+            crate::number::fixed(lon, 2),
+            crate::number::fixed(lat, 2)
+        ));
     }
     parts.join("&")
 }
@@ -195,7 +200,10 @@ pub fn from_query(
                 None => warn(k, &v),
             },
             "view" => {
-                let nums: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+                let nums: Vec<f64> = v
+                    .split(',')
+                    .filter_map(|x| crate::number::parse(x.trim()))
+                    .collect();
                 match nums[..] {
                     [z, lon, lat]
                         if z.is_finite()

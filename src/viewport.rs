@@ -82,7 +82,7 @@ impl Viewport {
         }
         let fit = self.fit_scale();
         let world = self.to_world(anchor);
-        self.scale = (self.scale * factor).clamp(fit * MIN_ZOOM, fit * MAX_ZOOM);
+        self.scale = crate::number::clamp(self.scale * factor, fit * MIN_ZOOM, fit * MAX_ZOOM);
         self.tx = anchor[0] - self.scale * world[0];
         self.ty = anchor[1] + self.scale * world[1];
         self.clamp();
@@ -92,8 +92,8 @@ impl Viewport {
     fn clamp(&mut self) {
         let (cx, cy) = (self.width / 2.0, self.height / 2.0);
         let [x0, y0, x1, y1] = self.bounds;
-        self.tx = self.tx.clamp(cx - self.scale * x1, cx - self.scale * x0);
-        self.ty = self.ty.clamp(cy + self.scale * y0, cy + self.scale * y1);
+        self.tx = crate::number::clamp(self.tx, cx - self.scale * x1, cx - self.scale * x0);
+        self.ty = crate::number::clamp(self.ty, cy + self.scale * y0, cy + self.scale * y1);
     }
 
     /// Shows all `points` (world units) with a margin, zooming in no further than 8× and out no
@@ -109,14 +109,15 @@ impl Viewport {
         let fit = self.fit_scale();
         let w = (x1 - x0).max(1e-9);
         let h = (y1 - y0).max(1e-9);
-        let scale = (0.8 * (self.width / w).min(self.height / h)).clamp(fit, fit * 8.0);
+        let scale =
+            crate::number::clamp(0.8 * (self.width / w).min(self.height / h), fit, fit * 8.0);
         self.set_view(scale / fit, [(x0 + x1) / 2.0, (y0 + y1) / 2.0]);
     }
 
     /// Sets the zoom (multiple of the fitted scale) and the world point at the centre.
     pub fn set_view(&mut self, zoom: f64, centre: Xy) {
         let fit = self.fit_scale();
-        self.scale = fit * zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        self.scale = fit * crate::number::clamp(zoom, MIN_ZOOM, MAX_ZOOM);
         self.tx = self.width / 2.0 - self.scale * centre[0];
         self.ty = self.height / 2.0 + self.scale * centre[1];
         self.clamp();

@@ -112,3 +112,55 @@ fn selecting_a_city_changes_the_drawing() {
     assert!(changed > 500, "changed pixels: {changed}");
     assert_eq!(map.selected_city().as_deref(), Some("Qingdao"));
 }
+
+/// The filter and search targets handed over from JavaScript: what `getFilter()` and `search()`
+/// return is taken back as it is, and a malformed object is refused with the field named,
+/// leaving the map as it was.
+#[wasm_bindgen_test]
+fn filters_and_targets_from_javascript() {
+    use wasm_bindgen::JsValue;
+    let div = container(400, 300);
+    let map = FriendshipMap::new(div).expect("map");
+    let shown = |m: &FriendshipMap| {
+        let s = m.summary().expect("summary");
+        js_sys::Reflect::get(&s, &"ties".into())
+            .expect("ties")
+            .as_f64()
+            .expect("a number")
+    };
+    let all = shown(&map);
+    let f = map.get_filter().expect("filter");
+    map.set_filter(f.clone()).expect("the map's own filter");
+    assert_eq!(shown(&map), all);
+    let years = js_sys::Object::new();
+    for (k, v) in [
+        ("mode", JsValue::from_str("range")),
+        ("from", 1979.into()),
+        ("to", 1985.into()),
+    ] {
+        js_sys::Reflect::set(&years, &k.into(), &v).expect("set");
+    }
+    js_sys::Reflect::set(&f, &"years".into(), &years).expect("set");
+    map.set_filter(f.clone()).expect("a range");
+    let early = shown(&map);
+    assert!(early > 0.0 && early < all, "{early} of {all}");
+    let bad = |key: &str, value: JsValue| {
+        let g = js_sys::Object::assign(&js_sys::Object::new(), f.unchecked_ref());
+        js_sys::Reflect::set(&g, &key.into(), &value).expect("set");
+        let e = map.set_filter(g.into()).expect_err(key);
+        let text = js_sys::Error::from(e)
+            .message()
+            .as_string()
+            .unwrap_or_default();
+        assert!(text.contains(key), "{key}: {text}");
+        assert_eq!(shown(&map), early, "{key} changed the map");
+    };
+    bad("sister", JsValue::from_str("yes"));
+    bad("cities", JsValue::from_f64(2.5));
+    bad("regions", JsValue::from_f64(1.0));
+    let hits = map.search("Shimonoseki").expect("search");
+    let first = js_sys::Array::from(&hits).get(0);
+    let target = js_sys::Reflect::get(&first, &"target".into()).expect("target");
+    map.choose(target).expect("a search result's own target");
+    assert!(map.choose(JsValue::from_str("Shimonoseki")).is_err());
+}

@@ -455,17 +455,17 @@ fn parse_coord(
         errors.push(err(line, name, "is empty"));
         return None;
     }
-    match v.parse::<f64>() {
-        Ok(x) if x.is_finite() && x.abs() <= limit => Some(x),
-        Ok(_) => {
+    match crate::number::parse(v) {
+        Some(x) if x.is_finite() && x.abs() <= limit => Some(x),
+        Some(_) => {
             errors.push(err(
                 line,
                 name,
-                &format!("`{v}` is outside -{limit}..{limit} degrees"),
+                &format!("`{v}` is outside -{0}..{0} degrees", limit as i32),
             ));
             None
         }
-        Err(_) => {
+        None => {
             errors.push(err(line, name, &format!("`{v}` is not a number")));
             None
         }

@@ -169,7 +169,7 @@ impl CanvasSink {
         let key = static_key(frame, n, self.dpr);
         let fits = |p: &Picture| p.key == key && p.view.scale == v.scale && p.covers(&v);
         if !self.picture.as_deref().is_some_and(fits) {
-            let margin = (0.25 * v.width.max(v.height)).clamp(64.0, 512.0);
+            let margin = crate::number::clamp(0.25 * v.width.max(v.height), 64.0, 512.0);
             let mut around = v;
             around.width += 2.0 * margin;
             around.height += 2.0 * margin;

@@ -3,6 +3,7 @@
 
 mod basemap_json;
 mod canvas;
+mod from_js;
 mod tooltip;
 
 use crate::basemap::{Basemap, BASEMAP_110M};
@@ -241,8 +242,7 @@ impl FriendshipMap {
     /// object, leaving the map as it was.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsValue> {
-        let f: crate::filter::Filter =
-            serde_wasm_bindgen::from_value(filter).map_err(|e| js_err(&format!("filter: {e}")))?;
+        let f = from_js::filter(&filter).map_err(|e| js_err(&format!("filter: {e}")))?;
         let n = self.inner.borrow().map.dataset().origins.len();
         if let Some(bad) = f.cities.iter().find(|&&c| c >= n) {
             return Err(js_err(&format!("filter: no city {bad}")));
@@ -269,8 +269,7 @@ impl FriendshipMap {
 
     /// Chooses a search result's `target`: focuses and highlights it.
     pub fn choose(&self, target: JsValue) -> Result<(), JsValue> {
-        let t: crate::search::Target =
-            serde_wasm_bindgen::from_value(target).map_err(|e| js_err(&format!("target: {e}")))?;
+        let t = from_js::target(&target).map_err(|e| js_err(&format!("target: {e}")))?;
         self.inner.borrow_mut().map.choose(&t);
         request_frame(&self.inner);
         Ok(())
@@ -661,9 +660,16 @@ fn json_items(v: &JsValue) -> Result<Vec<Vec<(String, String)>>, String> {
             let pair: js_sys::Array = entry.unchecked_into();
             let key = pair.get(0).as_string().unwrap_or_default();
             let val = pair.get(1);
+            // Numbers as JavaScript writes them (the shortest form that reads back the same).
             let text = val
                 .as_string()
-                .or_else(|| val.as_f64().map(|n| n.to_string()))
+                .or_else(|| {
+                    val.as_f64()?;
+                    js_sys::Number::unchecked_from_js_ref(&val)
+                        .to_string_with_radix(10)
+                        .ok()
+                        .map(String::from)
+                })
                 .unwrap_or_default();
             row.push((key, text));
         }

@@ -127,6 +127,6 @@ pub fn show(
         y + 14.0
     };
     let style = el.style();
-    let _ = style.set_property("left", &format!("{left}px"));
-    let _ = style.set_property("top", &format!("{top}px"));
+    let _ = style.set_property("left", &format!("{}px", crate::number::fixed(left, 1)));
+    let _ = style.set_property("top", &format!("{}px", crate::number::fixed(top, 1)));
 }
