@@ -40,7 +40,7 @@ for row in csv.DictReader(io.StringIO(out)):
     else:
         crate = "(other)"
     if crate in ("core", "alloc", "std", "compiler_builtins", "dlmalloc", "hashbrown"):
-        crate = "(Rust std: core, alloc, std, float formatting, allocator, hash maps)"
+        crate = "(Rust std: core, alloc, std, allocator, hash maps, sorting, libm)"
     totals[crate] += size
 total = sum(totals.values())
 print(f"| part | bytes | share |\n|---|---:|---:|")
