@@ -187,6 +187,9 @@ test("a phone-sized viewport works: crisp canvas, no sideways scroll, touch pan"
   assert.ok(size.scroll <= 360, `page scrolls sideways: ${size.scroll}`);
   const buttons = await page.locator(".cities button").count();
   assert.equal(buttons, 17);
+  // The controls sit below the map across the whole width (not a desktop-wide column).
+  const panel = await page.locator(".panel").boundingBox();
+  assert.ok(panel.width >= 350 && panel.y >= size.h, `panel ${JSON.stringify(panel)}`);
   // Touch: a one-finger drag pans the map.
   const v0 = await page.evaluate(() => window.friendshipMap.view());
   const box = await page.locator("#map canvas").boundingBox();
