@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which years are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "lowercase", try_from = "YearsFields")]
+#[serde(tag = "mode", rename_all = "lowercase")]
 pub enum Years {
     /// Every year.
     All,
@@ -23,23 +23,6 @@ pub enum Years {
         /// Last year shown.
         year: u16,
     },
-}
-
-/// `Years` as its fields arrive (`{mode, from, to, year}`): read as a plain struct, which spares
-/// the wasm serde's buffering of internally tagged enums (about 10 KB of code).
-#[derive(Deserialize)]
-struct YearsFields {
-    mode: String,
-    from: Option<u16>,
-    to: Option<u16>,
-    year: Option<u16>,
-}
-
-impl TryFrom<YearsFields> for Years {
-    type Error = String;
-    fn try_from(f: YearsFields) -> Result<Self, String> {
-        Years::from_fields(&f.mode, f.from, f.to, f.year)
-    }
 }
 
 impl Years {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a search result points at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase", try_from = "TargetFields")]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum Target {
     /// One partner: the ties ending there.
     Partner {
@@ -24,24 +24,6 @@ pub enum Target {
         /// City index.
         city: usize,
     },
-}
-
-/// `Target` as its fields arrive (`{type, ties, code, city}`): read as a plain struct, which
-/// spares the wasm serde's buffering of internally tagged enums.
-#[derive(Deserialize)]
-struct TargetFields {
-    #[serde(rename = "type")]
-    kind: String,
-    ties: Option<Vec<usize>>,
-    code: Option<String>,
-    city: Option<usize>,
-}
-
-impl TryFrom<TargetFields> for Target {
-    type Error = String;
-    fn try_from(f: TargetFields) -> Result<Self, String> {
-        Target::from_fields(&f.kind, f.ties, f.code, f.city)
-    }
 }
 
 impl Target {
