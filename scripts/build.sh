@@ -18,12 +18,17 @@ if [ -x node_modules/.bin/wasm-opt ]; then
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$WASM" -o "$WASM.opt" && mv "$WASM.opt" "$WASM"
 fi
-cp www/index.html www/embed.html www/page.css www/friendship-map.css www/friendship-map.js www/i18n.js www/embed.js www/favicon.svg data/basemap-50m.bin dist/
+cp www/index.html www/embed.html www/page.css www/friendship-map.css www/favicon.svg data/basemap-50m.bin dist/
 echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM" | wc -c) gzipped)"
+# The element's modules bundled into one file each for the element and the iframe page (which
+# loads the element's file, not a copy of it): the page loads as few files as before.
+node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dist www/friendship-map.js
+node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dist \
+  --external:./friendship-map.js www/embed.js
 python3 scripts/build_single.py
 # Minify the served scripts and styles in place (esbuild from npm; identifiers, whitespace),
 # after the one-file page has taken the readable ones.
 node_modules/.bin/esbuild --minify --log-level=warning --allow-overwrite --outdir=dist \
-  --outbase=dist dist/friendship-map.js dist/i18n.js dist/embed.js dist/pkg/shandong_friendship_map.js \
+  --outbase=dist dist/friendship-map.js dist/embed.js dist/pkg/shandong_friendship_map.js \
   dist/friendship-map.css dist/page.css
 echo "build: scripts and styles minified ($(cat dist/*.js dist/pkg/*.js dist/*.css | gzip -9 | wc -c) bytes gzipped together)"

@@ -7,7 +7,6 @@ Run after scripts/build.sh (which calls it). No fonts are embedded: the page use
 import base64
 import json
 import pathlib
-import re
 
 DIST = pathlib.Path("dist")
 
@@ -16,13 +15,9 @@ def main():
     glue = (DIST / "pkg/shandong_friendship_map.js").read_text(encoding="utf-8")
     wasm = (DIST / "pkg/shandong_friendship_map_bg.wasm").read_bytes()
     css = (DIST / "friendship-map.css").read_text(encoding="utf-8")
-    strings = (DIST / "i18n.js").read_text(encoding="utf-8")
     element = (DIST / "friendship-map.js").read_text(encoding="utf-8")
     if "__wbg_init" not in glue or "export class FriendshipMap" not in glue:
         raise SystemExit("unexpected wasm-bindgen output: __wbg_init / FriendshipMap not found")
-    # One module script: the strings without their export, then the element without its import.
-    strings = strings.replace("export const STRINGS", "const STRINGS")
-    element = re.sub(r'^import \{ STRINGS \} from "\./i18n\.js";\n', "", element, flags=re.M)
     b64 = base64.b64encode(wasm).decode("ascii")
     loader = (
         f"\nconst __fm_wasm = Uint8Array.from(atob({json.dumps(b64)}), (c) => c.charCodeAt(0));\n"
@@ -30,7 +25,7 @@ def main():
         "globalThis.__FRIENDSHIP_MAP_INLINE__ = __wbg_init({ module_or_path: __fm_wasm })"
         ".then(() => ({ FriendshipMap }));\n"
     )
-    for part in (glue, strings, element):
+    for part in (glue, element):
         if "</script" in part:
             raise SystemExit("a script contains </script>")
     html = f"""<!doctype html>
@@ -45,7 +40,6 @@ def main():
 {loader}
 </script>
 <script type="module">
-{strings}
 {element}
 </script>
 </head>

@@ -13,6 +13,7 @@ pub mod data;
 pub mod display_list;
 pub mod export;
 pub mod filter;
+pub mod gesture;
 pub mod globe;
 pub mod graticule;
 pub mod hit;

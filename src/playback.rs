@@ -14,6 +14,37 @@ const EMPTY_STEP_FACTOR: f64 = 0.35;
 /// One step of the timeline: a year, or the final "year unknown" step.
 pub type Step = Option<u16>;
 
+/// How the timeline plays: kept by the map for every playback.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlayOptions {
+    /// Speed multiplier (1 = [`STEP_MS`] per year), 0.1 to 20.
+    pub speed: f64,
+    /// Start again after the last step.
+    pub looping: bool,
+    /// Grow links (false: new links appear at once, for reduced motion).
+    pub animate: bool,
+}
+
+impl Default for PlayOptions {
+    fn default() -> Self {
+        Self {
+            speed: 1.0,
+            looping: false,
+            animate: true,
+        }
+    }
+}
+
+impl PlayOptions {
+    /// The options with the speed clamped to 0.1–20.
+    pub fn clamped(self) -> Self {
+        Self {
+            speed: crate::number::clamp(self.speed, 0.1, 20.0),
+            ..self
+        }
+    }
+}
+
 /// The playback state (pure: time is fed in by [`Playback::advance`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playback {
@@ -26,12 +57,8 @@ pub struct Playback {
     pub elapsed_ms: f64,
     /// Advancing by itself.
     pub playing: bool,
-    /// Start again after the last step.
-    pub looping: bool,
-    /// Speed multiplier (1 = [`STEP_MS`] per year).
-    pub speed: f64,
-    /// Grow links (false: new links appear at once, for reduced motion).
-    pub animate: bool,
+    /// Speed, looping, growth.
+    pub options: PlayOptions,
     /// Ties established in each step, by step.
     new_by_step: Vec<Vec<usize>>,
     /// Completed loops (for soak tests).
@@ -40,7 +67,7 @@ pub struct Playback {
 
 impl Playback {
     /// A timeline over the ties with `eligible[i]` (the user's non-year filters), at step 0.
-    pub fn new(dataset: &Dataset, eligible: &[bool]) -> Self {
+    pub fn new(dataset: &Dataset, eligible: &[bool], options: PlayOptions) -> Self {
         let years: Vec<u16> = dataset
             .ties
             .iter()
@@ -75,9 +102,7 @@ impl Playback {
             index: 0,
             elapsed_ms: 0.0,
             playing: false,
-            looping: false,
-            speed: 1.0,
-            animate: true,
+            options,
             new_by_step,
             loops: 0,
         }
@@ -103,7 +128,7 @@ impl Playback {
     }
 
     fn step_ms(&self) -> f64 {
-        let base = STEP_MS / self.speed.max(0.05);
+        let base = STEP_MS / self.options.speed.max(0.05);
         if self.new_ties().is_empty() {
             base * EMPTY_STEP_FACTOR
         } else {
@@ -113,7 +138,7 @@ impl Playback {
 
     /// How far the current step's new links have grown, 0 to 1.
     pub fn growth(&self) -> f64 {
-        if !self.animate {
+        if !self.options.animate {
             return 1.0;
         }
         crate::number::clamp(self.elapsed_ms / (self.step_ms() * GROW_SHARE), 0.0, 1.0)
@@ -129,7 +154,7 @@ impl Playback {
     pub fn step_by(&mut self, delta: isize) {
         let n = self.steps.len() as isize;
         let mut i = self.index as isize + delta;
-        if self.looping {
+        if self.options.looping {
             i = i.rem_euclid(n);
         }
         self.go_to(i.clamp(0, n - 1) as usize);
@@ -147,7 +172,7 @@ impl Playback {
         }
         if self.index + 1 < self.steps.len() {
             self.go_to(self.index + 1);
-        } else if self.looping {
+        } else if self.options.looping {
             self.loops += 1;
             self.go_to(0);
         } else {
@@ -158,8 +183,18 @@ impl Playback {
         true
     }
 
+    /// Whether the step's new links are still growing.
+    pub fn growing(&self) -> bool {
+        self.options.animate && self.growth() < 1.0
+    }
+
+    /// Whether the timeline is at its end and stopped (playing again starts over).
+    pub fn finished(&self) -> bool {
+        self.index + 1 == self.steps.len() && !self.growing() && !self.playing
+    }
+
     /// Whether frames are still needed (playing, or links still growing).
     pub fn animating(&self) -> bool {
-        self.playing || (self.animate && self.growth() < 1.0)
+        self.playing || self.growing()
     }
 }

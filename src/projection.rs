@@ -19,8 +19,49 @@ pub trait RawProjection {
     /// # Units
     /// World units in, radians out.
     fn inverse(&self, x: f64, y: f64) -> Option<(f64, f64)>;
-    /// A short name (for tests and the URL).
-    fn name(&self) -> &'static str;
+    /// Which projection this is.
+    fn kind(&self) -> ProjectionKind;
+}
+
+/// The projections the map offers. Their names (one table, [`ProjectionKind::NAMES`]) are the
+/// values of the URL's `projection` key, the element's `projection` attribute and the API.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProjectionKind {
+    /// Natural Earth I, centred on the Pacific (the default).
+    #[default]
+    NaturalEarth,
+    /// Plate carrée.
+    Equirectangular,
+    /// The orthographic globe, centred on Shandong.
+    Globe,
+}
+
+impl ProjectionKind {
+    /// Every projection with its name.
+    pub const NAMES: [(ProjectionKind, &'static str); 3] = [
+        (ProjectionKind::NaturalEarth, "naturalearth"),
+        (ProjectionKind::Equirectangular, "equirectangular"),
+        (ProjectionKind::Globe, "globe"),
+    ];
+
+    /// The name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("naturalearth", |(_, n)| n)
+    }
+
+    /// A projection by name (the empty name is the default).
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name.is_empty() {
+            return Some(Self::default());
+        }
+        Self::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(k, _)| *k)
+    }
 }
 
 /// Natural Earth I (Šavrič, Jenny, Patterson, Petrovič and Hurni, 2011): a pseudo-cylindrical
@@ -86,8 +127,8 @@ impl RawProjection for NaturalEarth1 {
         (lon.abs() <= std::f64::consts::PI + 1e-9).then_some((lon, phi))
     }
 
-    fn name(&self) -> &'static str {
-        "naturalearth"
+    fn kind(&self) -> ProjectionKind {
+        ProjectionKind::NaturalEarth
     }
 }
 
@@ -103,8 +144,8 @@ impl RawProjection for Equirectangular {
         use std::f64::consts::{FRAC_PI_2, PI};
         (x.abs() <= PI + 1e-9 && y.abs() <= FRAC_PI_2 + 1e-9).then_some((x, y))
     }
-    fn name(&self) -> &'static str {
-        "equirectangular"
+    fn kind(&self) -> ProjectionKind {
+        ProjectionKind::Equirectangular
     }
 }
 
@@ -144,13 +185,18 @@ impl Projector {
         self.globe.as_ref()
     }
 
-    /// The projection's name (`naturalearth`, `equirectangular`, `globe`).
-    pub fn name(&self) -> &'static str {
+    /// Which projection this is.
+    pub fn kind(&self) -> ProjectionKind {
         if self.globe.is_some() {
-            "globe"
+            ProjectionKind::Globe
         } else {
-            self.raw.name()
+            self.raw.kind()
         }
+    }
+
+    /// The projection's name (see [`ProjectionKind::NAMES`]).
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
     }
 
     /// Longitude relative to the central meridian, wrapped into [-180, 180).

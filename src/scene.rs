@@ -262,15 +262,16 @@ impl LinkGeometry {
 pub const DENSE_LINKS: usize = 2000;
 
 /// Link layers for the shown ties: sister and friendly apart, and, when a city is selected,
-/// its links highlighted above the others dimmed.
+/// its links highlighted above the others dimmed. `dense` (more than [`DENSE_LINKS`] shown)
+/// draws them fine and faint.
 pub fn link_layers(
     dataset: &Dataset,
     geometry: &LinkGeometry,
     shown: &[bool],
     selected_city: Option<usize>,
+    dense: bool,
     version: u64,
 ) -> Vec<Rc<Layer>> {
-    let dense = shown.iter().filter(|s| **s).count() > DENSE_LINKS;
     let look = |s: style::Style| if dense { style::dense(s) } else { s };
     let mut sister = Layer::new(
         "links.sister",

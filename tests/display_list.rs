@@ -5,6 +5,7 @@
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::display_list::Recorder;
+use shandong_friendship_map::map::describe::TooltipTarget;
 use shandong_friendship_map::map::MapState;
 
 // A test fixture, not data: two real pairs and one made-up partner whose link crosses the map's
@@ -100,7 +101,7 @@ fn hover_finds_a_known_partner_and_link() {
     let s = v.to_screen(p);
     let hit = map.hover_at(s[0] + 2.0, s[1] - 1.0);
     let tip = map.tooltip(hit.expect("a hit at Sacramento"));
-    assert_eq!(tip.target, "partner");
+    assert_eq!(tip.target, TooltipTarget::Partner);
     assert_eq!(tip.title_en, "Sacramento");
     assert_eq!(tip.ties[0].city_zh, "济南市");
     assert_eq!(tip.ties[0].established, "1984");

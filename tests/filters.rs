@@ -6,6 +6,7 @@ use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::{city_index, Dataset};
 use shandong_friendship_map::filter::{Filter, Years};
 use shandong_friendship_map::map::MapState;
+use shandong_friendship_map::playback::PlayOptions;
 use shandong_friendship_map::search::Target;
 use std::collections::{BTreeSet, HashMap};
 
@@ -260,7 +261,7 @@ fn playback_runs_from_1979_to_the_unfiltered_total() {
     m.play();
     let c = m.caption().expect("in playback");
     assert_eq!((c.year, c.new, c.total, c.countries), (Some(1979), 1, 1, 1));
-    assert_eq!(c.new_partners[0].1, "Shimonoseki");
+    assert_eq!(c.new_partners[0].name_en, "Shimonoseki");
     let mut last_total = 0;
     let mut guard = 0;
     while m.playback().is_some_and(|p| p.playing) {
@@ -290,7 +291,11 @@ fn playback_runs_from_1979_to_the_unfiltered_total() {
 #[test]
 fn playback_loops_and_steps() {
     let mut m = map();
-    m.set_playback_options(20.0, true, false);
+    m.set_playback_options(PlayOptions {
+        speed: 20.0,
+        looping: true,
+        animate: false,
+    });
     m.play();
     for _ in 0..20_000 {
         m.tick(100.0);
@@ -374,7 +379,7 @@ fn search_finds_partners_countries_and_cities_in_both_languages() {
     assert!(m.search("   ").is_empty());
     // Choosing a country highlights exactly its ties and moves the view.
     let before = *m.viewport();
-    m.choose(&japan.target);
+    m.choose(&japan.target).expect("a fresh result");
     let n = match &japan.target {
         Target::Country { ties, .. } => ties.len(),
         _ => 0,

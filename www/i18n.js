@@ -72,7 +72,8 @@ export const STRINGS = {
       `收录 ${i.rows} 项友好关系（另有区县签署 ${i.by_districts} 项），分布于 ${countries} 个国家；` +
       `山东全省公布 ${i.published_total} 项（${i.published_as_of}）· 资料截至 ${i.as_of}`,
     yearUnknown: "年份不详",
-    caption: (c, total, countries) => `${c.year ?? "年份不详"} · 新增 ${c.new} 项 · 累计 ${total} 项、${countries} 个国家`,
+    // The year is never number-formatted ("2005", not "2,005"); counts are (`n`).
+    caption: (c, n) => [`${c.year ?? "年份不详"}`, `新增 ${n(c.new)} 项`, `累计 ${n(c.total)} 项、${n(c.countries)} 个国家`],
     andMore: (n) => ` 等 ${n} 个`,
     table: "表格",
     map: "地图",
@@ -97,6 +98,14 @@ export const STRINGS = {
     reviewNumber: "审图号：",
     mapLabel: "山东省国际友好城市地图",
     keyboardHint: "方向键平移，+/- 缩放，0 重置",
+    tipSister: "友好城市",
+    tipFriendly: "友好合作关系",
+    tipCity: (n) => `显示 ${n} 项友好关系 · 点击突出显示`,
+    names: (zh, en) => (zh !== en ? `${zh} ${en}` : en),
+    countryLine: (zh, en) => `${zh} ${en}`,
+    unknownParameter: (k) => `未识别的网址参数：${k}`,
+    ignoredValue: (w) => w.replace(/^ignored URL parameter /, "已忽略的参数值："),
+    dismiss: "关闭",
   },
   en: {
     title: "Shandong's international friendship cities",
@@ -170,8 +179,8 @@ export const STRINGS = {
       `shows ${i.rows} of the ${i.published_total} ties reported (${i.published_as_of}), ` +
       `plus ${i.by_districts} signed by districts, in ${countries} countries; data as of ${i.as_of}`,
     yearUnknown: "year unknown",
-    caption: (c, total, countries) =>
-      `${c.year ?? "year unknown"} · ${c.new} new · ${total} ${total === 1 ? "tie" : "ties"} in ${countries} ${countries === 1 ? "country" : "countries"} so far`,
+    caption: (c, n) => [`${c.year ?? "year unknown"}`, `${n(c.new)} new`,
+      `${n(c.total)} ${c.total === 1 ? "tie" : "ties"} in ${n(c.countries)} ${c.countries === 1 ? "country" : "countries"} so far`],
     andMore: (n) => ` and ${n} in all`,
     table: "Table",
     map: "Map",
@@ -196,5 +205,13 @@ export const STRINGS = {
     reviewNumber: "Map review number: ",
     mapLabel: "Map of Shandong's international friendship cities",
     keyboardHint: "Arrow keys pan, +/- zoom, 0 resets",
+    tipSister: "sister city",
+    tipFriendly: "friendly cooperation",
+    tipCity: (n) => `${n} ${n === 1 ? "tie" : "ties"} shown · click to emphasise`,
+    names: (zh, en) => (zh !== en ? `${en} (${zh})` : en),
+    countryLine: (zh, en) => en,
+    unknownParameter: (k) => `Unknown URL parameter: ${k}`,
+    ignoredValue: (w) => w.replace(/^ignored URL parameter /, "Ignored parameter value: "),
+    dismiss: "Close",
   },
 };

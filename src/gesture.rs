@@ -1,0 +1,306 @@
+//! Input as data: pointer, wheel and key events in, map actions out. The web layer forwards
+//! DOM events here unchanged; the map applies the actions
+//! ([`crate::map::MapState::apply`]). No platform names, so every gesture is tested natively.
+
+/// Keyboard pan step, CSS px.
+pub const KEY_PAN_PX: f64 = 60.0;
+/// Zoom factor of one keyboard or button step.
+pub const ZOOM_STEP: f64 = 1.5;
+/// A pointer that moves less than this (CSS px, path length) between down and up clicks.
+pub const CLICK_SLOP_PX: f64 = 3.0;
+/// Wheel zoom: the scale changes by `exp(-delta_px * WHEEL_ZOOM_PER_PX)`.
+const WHEEL_ZOOM_PER_PX: f64 = 0.002;
+/// `WheelEvent.deltaMode` 1 (lines) and 2 (pages) in pixels.
+const WHEEL_LINE_PX: f64 = 16.0;
+const WHEEL_PAGE_PX: f64 = 400.0;
+
+/// What an input event asks of the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    /// Move the map by a screen offset, CSS px.
+    Pan {
+        /// Rightwards, CSS px.
+        dx: f64,
+        /// Downwards, CSS px.
+        dy: f64,
+    },
+    /// Zoom by a factor keeping the point (`x`, `y`) CSS px fixed.
+    ZoomAt {
+        /// Scale factor.
+        factor: f64,
+        /// Anchor, CSS px.
+        x: f64,
+        /// Anchor, CSS px.
+        y: f64,
+    },
+    /// Zoom by a factor about the centre.
+    ZoomBy(f64),
+    /// The pointer hovers at (`x`, `y`) CSS px.
+    Hover {
+        /// CSS px.
+        x: f64,
+        /// CSS px.
+        y: f64,
+    },
+    /// Nothing is hovered any more.
+    ClearHover,
+    /// A click (or tap) at (`x`, `y`) CSS px.
+    Click {
+        /// CSS px.
+        x: f64,
+        /// CSS px.
+        y: f64,
+    },
+    /// Back to the whole world.
+    Reset,
+    /// Step the timeline by a number of years.
+    Step(i32),
+    /// Play or pause the timeline.
+    TogglePlay,
+    /// Leave presenter mode (the page's business: the map only reports it).
+    LeavePresentation,
+}
+
+/// A key as the DOM names it (`KeyboardEvent.key`), with where it was pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key<'a> {
+    /// `KeyboardEvent.key`.
+    pub name: &'a str,
+    /// Whether the map's canvas has the focus (map keys apply only then).
+    pub on_map: bool,
+    /// Whether the page is in presenter mode (space and ←/→ drive the timeline anywhere).
+    pub presenting: bool,
+}
+
+/// One active pointer (mouse, pen or finger), CSS px relative to the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Pointer {
+    id: i32,
+    x: f64,
+    y: f64,
+}
+
+/// The state of the pointers: which are down, and whether the gesture is still a click.
+#[derive(Clone, Debug, Default)]
+pub struct Gestures {
+    pointers: Vec<Pointer>,
+    /// Path length moved since the first pointer went down, CSS px.
+    moved: f64,
+    /// Two pointers were down during this gesture (a pinch is never a click).
+    pinched: bool,
+}
+
+impl Gestures {
+    /// Whether a pointer is down.
+    pub fn active(&self) -> bool {
+        !self.pointers.is_empty()
+    }
+
+    /// A pointer went down at (`x`, `y`).
+    pub fn down(&mut self, id: i32, x: f64, y: f64) {
+        if self.pointers.is_empty() {
+            self.moved = 0.0;
+            self.pinched = false;
+        }
+        self.pointers.retain(|p| p.id != id);
+        self.pointers.push(Pointer { id, x, y });
+        self.pinched |= self.pointers.len() > 1;
+    }
+
+    /// A pointer moved to (`x`, `y`): a hover (no button down), a drag (one pointer, past the
+    /// click slop) or a pinch (two pointers: zoom about the midpoint and pan by its move).
+    pub fn moved(&mut self, id: i32, x: f64, y: f64) -> Vec<Action> {
+        let Some(k) = self.pointers.iter().position(|p| p.id == id) else {
+            return vec![Action::Hover { x, y }];
+        };
+        let before = self.pointers[k];
+        self.pointers[k] = Pointer { id, x, y };
+        if self.pointers.len() >= 2 {
+            let other = self.pointers[if k == 0 { 1 } else { 0 }];
+            let mid = |p: Pointer| ((p.x + other.x) / 2.0, (p.y + other.y) / 2.0);
+            let (m0, m1) = (mid(before), mid(self.pointers[k]));
+            let d0 = (before.x - other.x).hypot(before.y - other.y);
+            let d1 = (x - other.x).hypot(y - other.y);
+            let mut out = vec![Action::Pan {
+                dx: m1.0 - m0.0,
+                dy: m1.1 - m0.1,
+            }];
+            if d0 > 1.0 && d1 > 1.0 {
+                out.push(Action::ZoomAt {
+                    factor: d1 / d0,
+                    x: m1.0,
+                    y: m1.1,
+                });
+            }
+            return out;
+        }
+        let (dx, dy) = (x - before.x, y - before.y);
+        self.moved += dx.hypot(dy);
+        if self.moved > CLICK_SLOP_PX {
+            vec![Action::Pan { dx, dy }, Action::ClearHover]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A pointer went up at (`x`, `y`): a click when it was the only one and barely moved.
+    pub fn up(&mut self, id: i32, x: f64, y: f64) -> Vec<Action> {
+        let known = self.pointers.iter().any(|p| p.id == id);
+        let click =
+            known && self.pointers.len() == 1 && !self.pinched && self.moved <= CLICK_SLOP_PX;
+        self.pointers.retain(|p| p.id != id);
+        if click {
+            vec![Action::Click { x, y }]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A pointer was cancelled (the browser took the gesture over).
+    pub fn cancel(&mut self, id: i32) {
+        self.pointers.retain(|p| p.id != id);
+    }
+
+    /// The pointer left the map: the hover ends, unless a drag goes on.
+    pub fn leave(&mut self) -> Vec<Action> {
+        if self.pointers.is_empty() {
+            vec![Action::ClearHover]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A wheel turned over (`x`, `y`): `delta_y` in `delta_mode` units (0 pixels, 1 lines,
+    /// 2 pages, as `WheelEvent` gives them). Zooms in for negative deltas.
+    pub fn wheel(&mut self, delta_y: f64, delta_mode: u32, x: f64, y: f64) -> Vec<Action> {
+        let unit = match delta_mode {
+            1 => WHEEL_LINE_PX,
+            2 => WHEEL_PAGE_PX,
+            _ => 1.0,
+        };
+        let factor = (-delta_y * unit * WHEEL_ZOOM_PER_PX).exp();
+        if !factor.is_finite() || factor <= 0.0 {
+            return Vec::new();
+        }
+        vec![Action::ZoomAt { factor, x, y }, Action::ClearHover]
+    }
+}
+
+/// What a key does, if anything: on the map, arrows pan, `+`/`-` zoom and `0` resets; in
+/// presenter mode, anywhere, space plays or pauses, ←/→ step a year and Esc leaves.
+pub fn key_action(key: Key<'_>) -> Option<Action> {
+    if key.presenting {
+        match key.name {
+            " " => return Some(Action::TogglePlay),
+            "ArrowLeft" => return Some(Action::Step(-1)),
+            "ArrowRight" => return Some(Action::Step(1)),
+            "Escape" => return Some(Action::LeavePresentation),
+            _ => {}
+        }
+    }
+    if !key.on_map {
+        return None;
+    }
+    let pan = |dx, dy| Some(Action::Pan { dx, dy });
+    match key.name {
+        "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
+        "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
+        "ArrowUp" => pan(0.0, KEY_PAN_PX),
+        "ArrowDown" => pan(0.0, -KEY_PAN_PX),
+        "+" | "=" => Some(Action::ZoomBy(ZOOM_STEP)),
+        "-" => Some(Action::ZoomBy(1.0 / ZOOM_STEP)),
+        "0" => Some(Action::Reset),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_still_press_is_a_click_and_a_drag_is_not() {
+        let mut g = Gestures::default();
+        g.down(1, 10.0, 10.0);
+        assert_eq!(g.moved(1, 11.0, 11.0), vec![], "within the slop");
+        assert_eq!(
+            g.up(1, 11.0, 11.0),
+            vec![Action::Click { x: 11.0, y: 11.0 }]
+        );
+        g.down(1, 10.0, 10.0);
+        let a = g.moved(1, 20.0, 10.0);
+        assert_eq!(a[0], Action::Pan { dx: 10.0, dy: 0.0 });
+        assert_eq!(a[1], Action::ClearHover);
+        assert_eq!(g.up(1, 20.0, 10.0), vec![]);
+    }
+
+    #[test]
+    fn moving_without_a_button_hovers() {
+        let mut g = Gestures::default();
+        assert_eq!(g.moved(7, 3.0, 4.0), vec![Action::Hover { x: 3.0, y: 4.0 }]);
+        assert_eq!(g.leave(), vec![Action::ClearHover]);
+        g.down(7, 3.0, 4.0);
+        assert_eq!(g.leave(), vec![], "a drag goes on outside the map");
+    }
+
+    #[test]
+    fn a_pinch_zooms_about_its_midpoint_and_is_never_a_click() {
+        let mut g = Gestures::default();
+        g.down(1, 100.0, 100.0);
+        g.down(2, 200.0, 100.0);
+        let a = g.moved(2, 300.0, 100.0);
+        assert_eq!(a[0], Action::Pan { dx: 50.0, dy: 0.0 });
+        assert_eq!(
+            a[1],
+            Action::ZoomAt {
+                factor: 2.0,
+                x: 200.0,
+                y: 100.0
+            }
+        );
+        assert_eq!(g.up(2, 300.0, 100.0), vec![]);
+        assert_eq!(g.up(1, 100.0, 100.0), vec![], "the last finger of a pinch");
+        assert!(!g.active());
+    }
+
+    #[test]
+    fn wheel_deltas_are_normalised_to_pixels() {
+        let mut g = Gestures::default();
+        let zoom = |a: &[Action]| match a[0] {
+            Action::ZoomAt { factor, .. } => factor,
+            _ => f64::NAN,
+        };
+        let px = zoom(&g.wheel(-100.0, 0, 0.0, 0.0));
+        let lines = zoom(&g.wheel(-100.0 / WHEEL_LINE_PX, 1, 0.0, 0.0));
+        assert!((px - 0.2f64.exp()).abs() < 1e-12);
+        assert!((px - lines).abs() < 1e-12);
+        assert!(zoom(&g.wheel(100.0, 2, 0.0, 0.0)) < 1.0);
+        assert!(g.wheel(f64::INFINITY, 0, 0.0, 0.0).is_empty());
+    }
+
+    #[test]
+    fn keys_on_the_map_and_in_presenter_mode() {
+        let k = |name, on_map, presenting| {
+            key_action(Key {
+                name,
+                on_map,
+                presenting,
+            })
+        };
+        assert_eq!(
+            k("ArrowLeft", true, false),
+            Some(Action::Pan {
+                dx: KEY_PAN_PX,
+                dy: 0.0
+            })
+        );
+        assert_eq!(k("ArrowLeft", false, false), None, "not on the map");
+        assert_eq!(k("ArrowLeft", true, true), Some(Action::Step(-1)));
+        assert_eq!(k(" ", false, true), Some(Action::TogglePlay));
+        assert_eq!(k(" ", true, false), None);
+        assert_eq!(k("Escape", false, true), Some(Action::LeavePresentation));
+        assert_eq!(k("=", true, false), Some(Action::ZoomBy(ZOOM_STEP)));
+        assert_eq!(k("0", true, true), Some(Action::Reset));
+        assert_eq!(k("x", true, true), None);
+    }
+}

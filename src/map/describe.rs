@@ -1,0 +1,400 @@
+//! The records the page reads, as pure functions of the dataset and of what is shown: a tie
+//! described, the tooltip's content, the Shandong sides, counts, the playback caption and the
+//! facts about the data. Names only; the page owns every sentence (and the language).
+
+use super::origins::Markers;
+use crate::coverage::{per_city, published_totals, DATA_AS_OF, PUBLISHED_TOTALS_CSV};
+use crate::data::Dataset;
+use crate::hit::Hit;
+use crate::playback::Playback;
+use crate::scene::LinkGeometry;
+use crate::stats::Stats;
+use serde::Serialize;
+
+/// One tie as the tooltip and the table describe it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TieInfo {
+    /// Index in the dataset.
+    pub index: usize,
+    /// Partner, English.
+    pub partner: String,
+    /// Partner, Chinese.
+    pub partner_zh: String,
+    /// Country, English.
+    pub country: String,
+    /// Country, Chinese.
+    pub country_zh: String,
+    /// ISO alpha-2.
+    pub country_code: String,
+    /// Shandong side, English.
+    pub city: String,
+    /// Shandong side, Chinese.
+    pub city_zh: String,
+    /// `sister` or `friendly` ([`crate::data::Kind::as_str`]).
+    pub kind: &'static str,
+    /// `city` or `province` ([`crate::data::Level::as_str`]).
+    pub level: &'static str,
+    /// `YYYY[-MM[-DD]]`, or empty when unknown.
+    pub established: String,
+    /// District or county that signed, if not the city itself.
+    pub signed_by: String,
+    /// Source URLs.
+    pub sources: Vec<String>,
+}
+
+/// What the pointer is over, for the tooltip.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TooltipTarget {
+    /// A partner's marker: every shown tie ending there.
+    Partner,
+    /// One link.
+    Link,
+    /// A Shandong side's marker: its count of shown ties.
+    City,
+}
+
+/// What a tooltip shows (the page writes the sentences).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Tooltip {
+    /// What is described.
+    pub target: TooltipTarget,
+    /// Heading names, Chinese (for a link: both ends).
+    pub title_zh: String,
+    /// Heading names, English.
+    pub title_en: String,
+    /// Ties described (none for a city).
+    pub ties: Vec<TieInfo>,
+    /// Number of shown ties concerned.
+    pub count: usize,
+}
+
+/// A Shandong side (or an imported origin) for the page's list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CityInfo {
+    /// Index among the dataset's origins.
+    pub index: usize,
+    /// English name.
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// Ties in the dataset.
+    pub ties: usize,
+    /// One of the province and its 16 cities (not an imported origin).
+    pub builtin: bool,
+}
+
+/// Counts of what is shown.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Ties shown.
+    pub ties: usize,
+    /// Distinct partners (name + country).
+    pub partners: usize,
+    /// Distinct partner countries.
+    pub countries: usize,
+    /// Shandong sides with at least one shown tie (the province counts as one).
+    pub cities: usize,
+}
+
+impl From<&Stats> for Summary {
+    fn from(s: &Stats) -> Self {
+        Self {
+            ties: s.ties,
+            partners: s.partners,
+            countries: s.countries,
+            cities: s.cities,
+        }
+    }
+}
+
+/// A partner new in the playback step.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct NewPartner {
+    /// Partner, Chinese.
+    pub name_zh: String,
+    /// Partner, English.
+    pub name_en: String,
+    /// Its Shandong side, Chinese.
+    pub city_zh: String,
+    /// Its Shandong side, English.
+    pub city_en: String,
+}
+
+/// The playback caption: the step's year and counts, and the new partners by name.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Caption {
+    /// The year, or `None` for the "year unknown" step.
+    pub year: Option<u16>,
+    /// Ties new in this step.
+    pub new: usize,
+    /// Ties shown so far.
+    pub total: usize,
+    /// Countries shown so far.
+    pub countries: usize,
+    /// The new partners.
+    pub new_partners: Vec<NewPartner>,
+    /// Step index.
+    pub index: usize,
+    /// Number of steps.
+    pub steps: usize,
+    /// Whether it advances by itself.
+    pub playing: bool,
+}
+
+/// Facts about the data shown, for the page's coverage line.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DataInfo {
+    /// When the built-in data was researched (`YYYY-MM-DD`).
+    pub as_of: String,
+    /// Rows of the governments' own ties.
+    pub rows: usize,
+    /// Rows signed by a district or county.
+    pub by_districts: usize,
+    /// Shandong's published all-level total, if known.
+    pub published_total: Option<u32>,
+    /// Its countries.
+    pub published_countries: Option<u32>,
+    /// Its date (`YYYY-MM`).
+    pub published_as_of: Option<String>,
+}
+
+/// Describes tie `i`.
+pub fn tie_info(dataset: &Dataset, i: usize) -> TieInfo {
+    let t = &dataset.ties[i];
+    let r = &t.record;
+    let country = dataset.countries.get(&r.country);
+    let city = &dataset.origins[t.city];
+    TieInfo {
+        index: i,
+        partner: r.partner.clone(),
+        partner_zh: r.partner_zh.clone(),
+        country: country.map_or(r.country.clone(), |c| c.name_en.clone()),
+        country_zh: country.map_or(r.country.clone(), |c| c.name_zh.clone()),
+        country_code: r.country.clone(),
+        city: city.name.clone(),
+        city_zh: city.name_zh.clone(),
+        kind: r.kind.as_str(),
+        level: r.level.as_str(),
+        established: r.established.map(|d| d.to_string()).unwrap_or_default(),
+        signed_by: r.signed_by.clone().unwrap_or_default(),
+        sources: r.sources.clone(),
+    }
+}
+
+/// The shown ties, described, in dataset order.
+pub fn rows(dataset: &Dataset, shown: &[bool]) -> Vec<TieInfo> {
+    (0..dataset.ties.len())
+        .filter(|&i| shown[i])
+        .map(|i| tie_info(dataset, i))
+        .collect()
+}
+
+/// What the tooltip shows for a hover target.
+pub fn tooltip(
+    dataset: &Dataset,
+    geometry: &LinkGeometry,
+    shown: &[bool],
+    markers: &Markers,
+    hit: Hit,
+) -> Tooltip {
+    match hit {
+        Hit::City(c) => {
+            // Jinan's marker also stands for the province's own ties.
+            let count = dataset
+                .ties
+                .iter()
+                .zip(shown)
+                .filter(|(t, s)| **s && markers.same(t.city, c))
+                .count();
+            let city = &dataset.origins[c];
+            Tooltip {
+                target: TooltipTarget::City,
+                title_zh: city.name_zh.clone(),
+                title_en: city.name.clone(),
+                ties: Vec::new(),
+                count,
+            }
+        }
+        Hit::Partner(i) => {
+            let here = geometry.partner[i];
+            let ties: Vec<TieInfo> = (0..dataset.ties.len())
+                .filter(|&j| shown[j] && geometry.partner[j] == here)
+                .map(|j| tie_info(dataset, j))
+                .collect();
+            let r = &dataset.ties[i].record;
+            Tooltip {
+                target: TooltipTarget::Partner,
+                title_zh: r.partner_zh.clone(),
+                title_en: r.partner.clone(),
+                count: ties.len(),
+                ties,
+            }
+        }
+        Hit::Link(i) => {
+            let info = tie_info(dataset, i);
+            Tooltip {
+                target: TooltipTarget::Link,
+                title_zh: format!("{} – {}", info.city_zh, info.partner_zh),
+                title_en: format!("{} – {}", info.city, info.partner),
+                ties: vec![info],
+                count: 1,
+            }
+        }
+    }
+}
+
+/// The origins with their tie counts, province and cities first.
+pub fn cities(dataset: &Dataset) -> Vec<CityInfo> {
+    let mut counts = vec![0; dataset.origins.len()];
+    for t in &dataset.ties {
+        counts[t.city] += 1;
+    }
+    dataset
+        .origins
+        .iter()
+        .zip(counts)
+        .enumerate()
+        .map(|(index, (c, ties))| CityInfo {
+            index,
+            name: c.name.clone(),
+            name_zh: c.name_zh.clone(),
+            ties,
+            builtin: index < crate::data::SHANDONG_CITIES.len(),
+        })
+        .collect()
+}
+
+/// The caption of the playback step; `stats` are those of what the step shows.
+pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption {
+    Caption {
+        year: playback.step(),
+        new: playback.new_ties().len(),
+        total: stats.ties,
+        countries: stats.countries,
+        new_partners: playback
+            .new_ties()
+            .iter()
+            .map(|&i| {
+                let t = &dataset.ties[i];
+                let city = &dataset.origins[t.city];
+                NewPartner {
+                    name_zh: t.record.partner_zh.clone(),
+                    name_en: t.record.partner.clone(),
+                    city_zh: city.name_zh.clone(),
+                    city_en: city.name.clone(),
+                }
+            })
+            .collect(),
+        index: playback.index,
+        steps: playback.steps.len(),
+        playing: playback.playing,
+    }
+}
+
+/// Facts about `dataset` and the published totals built into the crate.
+pub fn data_info(dataset: &Dataset) -> DataInfo {
+    let cov = per_city(dataset);
+    // The totals file is checked by the native tests; a broken one only loses the figure.
+    let totals = published_totals(PUBLISHED_TOTALS_CSV).unwrap_or_default();
+    let all = totals.iter().find(|t| t.shandong_city == "All");
+    DataInfo {
+        as_of: DATA_AS_OF.trim().to_string(),
+        rows: cov.iter().map(|c| c.rows).sum(),
+        by_districts: cov.iter().map(|c| c.signed_by_district).sum(),
+        published_total: all.and_then(|t| t.total),
+        published_countries: all.and_then(|t| t.countries),
+        published_as_of: all.map(|t| t.as_of.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::SHANDONG_CITIES;
+    use crate::projection::{NaturalEarth1, Projector};
+
+    fn data() -> Dataset {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Shandong,山东省,Yamaguchi Prefecture,山口县,JP,province,sister,1982-08-12,34.18,131.47,https://a.example/1
+Jinan,济南市,Regensburg,雷根斯堡市,DE,city,friendly,,49.01,12.1,https://a.example/2 https://a.example/3
+Qingdao,青岛市,Regensburg,雷根斯堡市,DE,city,sister,2000,49.01,12.1,https://a.example/4
+";
+        let (d, errors) = Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        d
+    }
+
+    #[test]
+    fn a_tie_is_described_with_names_in_both_languages() {
+        let d = data();
+        let t = tie_info(&d, 1);
+        assert_eq!(
+            (t.partner.as_str(), t.partner_zh.as_str()),
+            ("Regensburg", "雷根斯堡市")
+        );
+        assert_eq!(
+            (t.country.as_str(), t.country_zh.as_str()),
+            ("Germany", "德国")
+        );
+        assert_eq!(
+            (t.kind, t.level, t.established.as_str()),
+            ("friendly", "city", "")
+        );
+        assert_eq!(t.sources.len(), 2);
+        assert_eq!(tie_info(&d, 0).established, "1982-08-12");
+        assert_eq!(rows(&d, &[false, true, true]).len(), 2);
+    }
+
+    #[test]
+    fn tooltips_gather_what_is_under_the_pointer() {
+        let d = data();
+        let g = LinkGeometry::build(&d, &Projector::new(Box::new(NaturalEarth1), 150.0));
+        let m = Markers::of(&d.origins);
+        let shown = [true, true, true];
+        let partner = tooltip(&d, &g, &shown, &m, Hit::Partner(1));
+        assert_eq!(partner.target, TooltipTarget::Partner);
+        assert_eq!(partner.count, 2, "two Shandong cities tie to Regensburg");
+        let link = tooltip(&d, &g, &shown, &m, Hit::Link(2));
+        assert_eq!(link.title_zh, "青岛市 – 雷根斯堡市");
+        // Jinan's marker stands for the province's ties too.
+        let jinan = tooltip(&d, &g, &shown, &m, Hit::City(1));
+        assert_eq!((jinan.target, jinan.count), (TooltipTarget::City, 2));
+        let hidden = tooltip(&d, &g, &[false, true, true], &m, Hit::City(1));
+        assert_eq!(hidden.count, 1);
+    }
+
+    #[test]
+    fn cities_count_their_ties() {
+        let c = cities(&data());
+        assert_eq!(c.len(), SHANDONG_CITIES.len());
+        assert_eq!((c[0].ties, c[1].ties, c[2].ties, c[3].ties), (1, 1, 1, 0));
+        assert!(c.iter().all(|c| c.builtin));
+    }
+
+    #[test]
+    fn the_caption_names_the_new_partners() {
+        let d = data();
+        let mut p = Playback::new(&d, &[true, true, true], Default::default());
+        p.go_to(0);
+        let s = crate::stats::stats(&d, &[true, false, false], &[]);
+        let c = caption(&d, &p, &s);
+        assert_eq!(c.year, Some(1982));
+        assert_eq!((c.new, c.total, c.countries), (1, 1, 1));
+        assert_eq!(c.new_partners[0].city_en, "Shandong");
+        assert_eq!(c.new_partners[0].name_zh, "山口县");
+        assert_eq!(
+            c.steps,
+            2000 - 1982 + 2,
+            "each year, then the unknown years"
+        );
+    }
+
+    #[test]
+    fn data_info_counts_rows_and_reads_the_published_total() {
+        let i = data_info(&data());
+        assert_eq!((i.rows, i.by_districts), (3, 0));
+        assert!(i.published_total.is_some_and(|n| n > 500));
+        assert_eq!(i.as_of.len(), 10);
+    }
+}

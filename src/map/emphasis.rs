@@ -1,0 +1,114 @@
+//! Emphasis that does not change what is shown: the hovered marker or link, and the ties a
+//! search result points at.
+
+use crate::display_list::Layer;
+use crate::hit::Hit;
+use crate::scene::{tie_layer, ties_layer, LinkGeometry};
+use std::rc::Rc;
+
+/// Hover and search focus, with their highlight layers.
+#[derive(Default)]
+pub struct Emphasis {
+    hover: Option<Hit>,
+    hover_layer: Option<Rc<Layer>>,
+    focus: Vec<usize>,
+    focus_layer: Option<Rc<Layer>>,
+}
+
+impl Emphasis {
+    /// The hover target.
+    pub fn hover(&self) -> Option<Hit> {
+        self.hover
+    }
+
+    /// The hovered tie's highlight, if a link or partner is hovered.
+    pub fn hover_layer(&self) -> Option<&Rc<Layer>> {
+        self.hover_layer.as_ref()
+    }
+
+    /// Ties highlighted by the last search choice.
+    pub fn focus(&self) -> &[usize] {
+        &self.focus
+    }
+
+    /// Their highlight.
+    pub fn focus_layer(&self) -> Option<&Rc<Layer>> {
+        self.focus_layer.as_ref()
+    }
+
+    /// Sets or clears the hover target; returns whether it changed.
+    pub fn set_hover(&mut self, hit: Option<Hit>, geometry: &LinkGeometry, version: u64) -> bool {
+        if hit == self.hover {
+            return false;
+        }
+        self.hover = hit;
+        self.hover_layer = match hit {
+            Some(Hit::Link(i) | Hit::Partner(i)) if i < geometry.pieces.len() => {
+                Some(Rc::new(tie_layer(geometry, i, version)))
+            }
+            _ => None,
+        };
+        true
+    }
+
+    /// Highlights `ties` (indexes past the geometry are dropped), or nothing.
+    pub fn set_focus(&mut self, mut ties: Vec<usize>, geometry: &LinkGeometry, version: u64) {
+        ties.retain(|&i| i < geometry.pieces.len());
+        self.focus_layer =
+            (!ties.is_empty()).then(|| Rc::new(ties_layer(geometry, &ties, version)));
+        self.focus = ties;
+    }
+
+    /// After the geometry was projected anew: the hover is dropped, the focus re-drawn.
+    pub fn reproject(&mut self, geometry: &LinkGeometry, version: u64) {
+        self.hover = None;
+        self.hover_layer = None;
+        let focus = std::mem::take(&mut self.focus);
+        self.set_focus(focus, geometry, version);
+    }
+
+    /// Drops everything (another dataset).
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn geometry(n: usize) -> LinkGeometry {
+        LinkGeometry {
+            pieces: (0..n)
+                .map(|i| vec![vec![[0.0, i as f64], [1.0, i as f64]]])
+                .collect(),
+            partner: (0..n).map(|i| [1.0, i as f64]).collect(),
+            cities: vec![[0.0, 0.0]],
+        }
+    }
+
+    #[test]
+    fn hovering_a_link_or_partner_highlights_its_tie() {
+        let g = geometry(3);
+        let mut e = Emphasis::default();
+        assert!(e.set_hover(Some(Hit::Link(1)), &g, 5));
+        assert!(!e.set_hover(Some(Hit::Link(1)), &g, 6), "unchanged");
+        assert_eq!(e.hover_layer().expect("layer").path.len(), 2);
+        assert!(e.set_hover(Some(Hit::City(0)), &g, 7));
+        assert!(e.hover_layer().is_none(), "a city has no link of its own");
+    }
+
+    #[test]
+    fn focus_drops_unknown_ties_and_survives_reprojection() {
+        let g = geometry(2);
+        let mut e = Emphasis::default();
+        e.set_focus(vec![0, 7], &g, 3);
+        assert_eq!(e.focus(), [0]);
+        e.set_hover(Some(Hit::Partner(1)), &g, 4);
+        e.reproject(&g, 8);
+        assert_eq!(e.hover(), None);
+        assert_eq!(e.focus_layer().expect("focus").version, 8);
+        e.set_focus(Vec::new(), &g, 9);
+        assert!(e.focus_layer().is_none());
+    }
+}

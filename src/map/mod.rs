@@ -1,0 +1,207 @@
+//! The map's state without any platform: a façade over the camera, the basemaps, what is shown,
+//! the emphasis and the records the page reads. Input comes in as calls (or
+//! [`crate::gesture::Action`]s), frames go out as display lists.
+//!
+//! | part | file |
+//! |---|---|
+//! | projection, viewport, spin | [`camera`] |
+//! | basemaps and their level of detail | [`basemaps`] |
+//! | filter, playback, shown ties, selected city | [`selection`] |
+//! | hover and search focus | [`emphasis`] |
+//! | origins sharing a marker | [`origins`] |
+//! | frame composition | [`frame`] |
+//! | records for the page, the snapshot | [`describe`], [`snapshot`] |
+
+pub mod basemaps;
+pub mod camera;
+pub mod describe;
+pub mod emphasis;
+pub mod frame;
+pub mod origins;
+pub mod selection;
+pub mod snapshot;
+
+mod pointing;
+mod records;
+mod showing;
+mod view;
+
+pub use basemaps::DETAIL_ZOOM;
+pub use camera::{CameraKey, DEFAULT_CENTER_LON, GLOBE_HOME};
+pub use describe::{Caption, CityInfo, DataInfo, NewPartner, Summary, TieInfo, Tooltip};
+pub use snapshot::Snapshot;
+
+pub use pointing::Outcome;
+
+use crate::basemap::Basemap;
+use crate::data::{builtin_regions, Dataset, Region};
+use crate::display_list::{Frame, Layer};
+use crate::hit::Hit;
+use crate::projection::ProjectionKind;
+use crate::scene::{link_layers, LinkGeometry, DENSE_LINKS};
+use crate::stats::{stats, Stats};
+use crate::viewport::Viewport;
+use basemaps::Basemaps;
+use camera::Camera;
+use emphasis::Emphasis;
+use frame::{FrameParts, Growing, CITY_RADIUS_PX, HIGHLIGHT_GROWTH_PX, PARTNER_RADIUS_PX};
+use origins::Markers;
+use selection::Selection;
+use std::rc::Rc;
+
+/// The settled links as drawn, rebuilt when what is shown (or its emphasis) changes.
+#[derive(Default)]
+struct Drawn {
+    links: Vec<Rc<Layer>>,
+    /// Per origin, whether its marker is drawn.
+    cities_shown: Vec<bool>,
+    /// Thousands of links are shown.
+    dense: bool,
+}
+
+/// What belongs to one dataset and never changes with the view or the filter.
+struct Facts {
+    /// Changes with every dataset shown (a version like the layers').
+    version: u64,
+    markers: Markers,
+    /// Statistics of the whole dataset (the histogram's axis, the page's totals).
+    all: Stats,
+    data: DataInfo,
+}
+
+impl Facts {
+    fn of(dataset: &Dataset, regions: &[Region], version: u64) -> Self {
+        Self {
+            version,
+            markers: Markers::of(&dataset.origins),
+            all: stats(dataset, &vec![true; dataset.ties.len()], regions),
+            data: describe::data_info(dataset),
+        }
+    }
+}
+
+/// The whole state of one map.
+pub struct MapState {
+    dataset: Dataset,
+    regions: Vec<Region>,
+    facts: Facts,
+    camera: Camera,
+    basemaps: Basemaps,
+    geometry: LinkGeometry,
+    selection: Selection,
+    emphasis: Emphasis,
+    drawn: Drawn,
+    /// Source of layer versions (a backend caches paths by name and version).
+    version: u64,
+    data_version: u64,
+    dirty: bool,
+}
+
+impl MapState {
+    /// A map of `dataset` over `basemap`, sized `width`×`height` CSS px, showing every tie.
+    pub fn new(dataset: Dataset, basemap: &Basemap, width: f64, height: f64) -> Self {
+        let regions = builtin_regions();
+        let camera = Camera::new(ProjectionKind::NaturalEarth, width, height);
+        let mut map = Self {
+            facts: Facts::of(&dataset, &regions, 1),
+            basemaps: Basemaps::new(basemap, camera.projector(), 1),
+            geometry: LinkGeometry::build(&dataset, camera.projector()),
+            selection: Selection::new(&dataset, &regions),
+            dataset,
+            regions,
+            camera,
+            emphasis: Emphasis::default(),
+            drawn: Drawn::default(),
+            version: 1,
+            data_version: 0,
+            dirty: true,
+        };
+        map.refresh_links();
+        map
+    }
+
+    fn next_version(&mut self) -> u64 {
+        self.version += 1;
+        self.version
+    }
+
+    /// Rebuilds the settled links and the city markers after what is shown changed.
+    fn refresh_links(&mut self) {
+        let v = self.next_version();
+        self.data_version = v;
+        let shown = self.selection.shown();
+        self.drawn.dense = shown.iter().filter(|s| **s).count() > DENSE_LINKS;
+        self.drawn.links = link_layers(
+            &self.dataset,
+            &self.geometry,
+            &self.selection.settled(),
+            self.selection.selected_city(),
+            self.drawn.dense,
+            v,
+        );
+        let mut cities = vec![false; self.dataset.origins.len()];
+        for (t, shown) in self.dataset.ties.iter().zip(shown) {
+            if *shown {
+                // Origins at one place (the province at its capital, Jinan) share one marker.
+                cities[self.facts.markers.marker(t.city)] = true;
+            }
+        }
+        self.drawn.cities_shown = cities;
+        self.dirty = true;
+    }
+
+    /// Re-projects everything after the projection or the globe's centre changed.
+    fn reproject(&mut self) {
+        let v = self.next_version();
+        self.basemaps.reproject(self.camera.projector(), v);
+        self.geometry = LinkGeometry::build(&self.dataset, self.camera.projector());
+        self.emphasis.reproject(&self.geometry, v);
+        self.refresh_links();
+    }
+
+    /// Whether something changed since the last [`MapState::take_dirty`].
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
+    }
+
+    /// The frame to paint now.
+    pub fn frame(&self) -> Frame {
+        self.frame_in(*self.camera.viewport())
+    }
+
+    /// The current view painted at another size (CSS px), same centre and zoom: for exports.
+    pub fn frame_sized(&self, width: f64, height: f64) -> Frame {
+        let mut v = *self.camera.viewport();
+        v.resize(width, height);
+        self.frame_in(v)
+    }
+
+    fn frame_in(&self, viewport: Viewport) -> Frame {
+        let g = &self.geometry;
+        let grow = |r: f64| r + HIGHLIGHT_GROWTH_PX;
+        let emphasised = match self.emphasis.hover() {
+            Some(Hit::Partner(i)) => Some((g.partner[i], grow(PARTNER_RADIUS_PX))),
+            Some(Hit::City(c)) => Some((g.cities[c], grow(CITY_RADIUS_PX))),
+            _ => self
+                .selection
+                .selected_city()
+                .map(|c| (g.cities[c], grow(CITY_RADIUS_PX))),
+        };
+        frame::compose(FrameParts {
+            viewport,
+            base: self.basemaps.layers(viewport.zoom()),
+            links: &self.drawn.links,
+            focus: self.emphasis.focus_layer(),
+            growing: self.selection.playback().map(|p| Growing {
+                ties: p.new_ties(),
+                fraction: p.growth(),
+            }),
+            hover: self.emphasis.hover_layer(),
+            geometry: g,
+            shown: self.selection.shown(),
+            cities_shown: &self.drawn.cities_shown,
+            dense: self.drawn.dense,
+            emphasised,
+        })
+    }
+}

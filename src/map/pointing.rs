@@ -1,0 +1,139 @@
+//! What the pointer and the search do to a [`MapState`]: hover, click, search focus, and the
+//! gestures' actions.
+
+use super::MapState;
+use crate::gesture::Action;
+use crate::hit::{hit_test, Hit};
+use crate::search::{search, SearchHit, Target};
+
+/// How many search results are offered.
+const SEARCH_RESULTS: usize = 12;
+
+/// What applying an action did, for the host to follow up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The selected city changed (a click).
+    pub selection_changed: bool,
+    /// The hover target changed (the tooltip follows).
+    pub hover_changed: bool,
+    /// The page should leave presenter mode (the map does not know the page's modes).
+    pub leave_presentation: bool,
+}
+
+impl MapState {
+    pub(super) fn set_focus(&mut self, ties: Vec<usize>) {
+        let v = self.next_version();
+        self.emphasis.set_focus(ties, &self.geometry, v);
+        self.dirty = true;
+    }
+
+    /// Ties highlighted by the last search choice.
+    pub fn focus(&self) -> &[usize] {
+        self.emphasis.focus()
+    }
+
+    /// Search results for a query (Chinese or English).
+    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        search(&self.dataset, query, SEARCH_RESULTS)
+    }
+
+    /// Chooses a search result: a city is selected; a partner's or country's ties are
+    /// highlighted. The view moves to show them. A target that does not fit this dataset (a
+    /// stale result) is refused and changes nothing.
+    pub fn choose(&mut self, target: &Target) -> Result<(), String> {
+        let ties: Vec<usize> = match target {
+            Target::City { city } => {
+                let c = *city;
+                if c >= self.dataset.origins.len() {
+                    return Err(format!("no city {c} in this dataset"));
+                }
+                self.select_city(Some(c));
+                self.set_focus(Vec::new());
+                let m = &self.facts.markers;
+                let shown = self.selection.shown();
+                (0..self.dataset.ties.len())
+                    .filter(|&i| m.same(self.dataset.ties[i].city, c) && shown[i])
+                    .collect()
+            }
+            Target::Partner { ties } | Target::Country { ties, .. } => {
+                if let Some(bad) = ties.iter().find(|&&i| i >= self.dataset.ties.len()) {
+                    return Err(format!("no tie {bad} in this dataset"));
+                }
+                self.select_city(None);
+                self.set_focus(ties.clone());
+                ties.clone()
+            }
+        };
+        let mut points = Vec::with_capacity(2 * ties.len());
+        for &i in &ties {
+            points.push(self.geometry.partner[i]);
+            points.push(self.geometry.cities[self.dataset.ties[i].city]);
+        }
+        if !points.is_empty() {
+            self.camera.fit_points(&points);
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Updates the hover target for a pointer at (`x`, `y`) CSS px; returns it.
+    pub fn hover_at(&mut self, x: f64, y: f64) -> Option<Hit> {
+        let hit = hit_test(
+            &self.geometry,
+            self.camera.viewport(),
+            self.selection.shown(),
+            &self.drawn.cities_shown,
+            [x, y],
+        );
+        self.set_hover(hit);
+        hit
+    }
+
+    /// Sets or clears the hover target.
+    pub fn set_hover(&mut self, hit: Option<Hit>) {
+        let v = self.next_version();
+        self.dirty |= self.emphasis.set_hover(hit, &self.geometry, v);
+    }
+
+    /// The current hover target.
+    pub fn hover(&self) -> Option<Hit> {
+        self.emphasis.hover()
+    }
+
+    /// Handles a click at (`x`, `y`): a Shandong city toggles its selection, anything else
+    /// clears it. Returns whether the selection changed.
+    pub fn click_at(&mut self, x: f64, y: f64) -> bool {
+        let before = self.selected_city();
+        match self.hover_at(x, y) {
+            Some(Hit::City(c)) if before != Some(c) => self.select_city(Some(c)),
+            Some(Hit::City(_)) | None => self.select_city(None),
+            _ => {}
+        }
+        self.selected_city() != before
+    }
+
+    /// Applies an input action (see [`crate::gesture`]).
+    pub fn apply(&mut self, action: Action) -> Outcome {
+        let (hover, selected) = (self.hover(), self.selected_city());
+        let mut out = Outcome::default();
+        match action {
+            Action::Pan { dx, dy } => self.pan(dx, dy),
+            Action::ZoomAt { factor, x, y } => self.zoom_at(factor, x, y),
+            Action::ZoomBy(factor) => self.zoom_by(factor),
+            Action::Hover { x, y } => {
+                self.hover_at(x, y);
+            }
+            Action::ClearHover => self.set_hover(None),
+            Action::Click { x, y } => {
+                self.click_at(x, y);
+            }
+            Action::Reset => self.reset_view(),
+            Action::Step(delta) => self.step(delta as isize),
+            Action::TogglePlay => self.toggle_play(),
+            Action::LeavePresentation => out.leave_presentation = true,
+        }
+        out.hover_changed = self.hover() != hover;
+        out.selection_changed = self.selected_city() != selected;
+        out
+    }
+}

@@ -1,0 +1,96 @@
+//! What a [`MapState`] tells the page: the URL query, the records, the snapshot.
+
+use super::describe::{self, Caption, CityInfo, DataInfo, Summary, TieInfo, Tooltip};
+use super::{MapState, Snapshot};
+use crate::hit::Hit;
+use crate::projection::ProjectionKind;
+use crate::stats::{stats, Stats};
+use crate::url_state::{from_query, to_query, UrlState};
+
+impl MapState {
+    /// The URL query of the current state (filters, selection, view); empty for the default.
+    pub fn query(&self) -> String {
+        to_query(
+            &UrlState {
+                projection: Some(self.camera.kind()).filter(|&k| k != ProjectionKind::default()),
+                filter: self.selection.filter().clone(),
+                selected: self.selection.selected_city(),
+                view: self.camera.view(),
+            },
+            &self.dataset,
+        )
+    }
+
+    /// Applies a URL query; returns warnings for the keys and values it ignored.
+    pub fn apply_query(&mut self, query: &str, last_year: u16) -> Vec<String> {
+        let (state, warnings) = from_query(query, &self.regions, &self.dataset, last_year);
+        let kind = state.projection.unwrap_or_default();
+        if kind != self.camera.kind() {
+            self.set_projection(kind);
+        }
+        self.set_filter(state.filter);
+        self.select_city(state.selected);
+        self.camera.set_view(state.view);
+        self.dirty = true;
+        warnings
+    }
+
+    // ---------- records for the page ----------
+
+    /// Statistics of the ties shown.
+    pub fn stats(&self) -> Stats {
+        stats(&self.dataset, self.selection.shown(), &self.regions)
+    }
+
+    /// Statistics of the whole dataset.
+    pub fn all_stats(&self) -> &Stats {
+        &self.facts.all
+    }
+
+    /// Counts of the ties now shown.
+    pub fn summary(&self) -> Summary {
+        Summary::from(&self.stats())
+    }
+
+    /// About the data shown.
+    pub fn data_info(&self) -> &DataInfo {
+        &self.facts.data
+    }
+
+    /// The shown ties, described.
+    pub fn rows(&self) -> Vec<TieInfo> {
+        describe::rows(&self.dataset, self.selection.shown())
+    }
+
+    /// Describes one tie.
+    pub fn tie_info(&self, i: usize) -> TieInfo {
+        describe::tie_info(&self.dataset, i)
+    }
+
+    /// What the tooltip shows for a hover target.
+    pub fn tooltip(&self, hit: Hit) -> Tooltip {
+        describe::tooltip(
+            &self.dataset,
+            &self.geometry,
+            self.selection.shown(),
+            &self.facts.markers,
+            hit,
+        )
+    }
+
+    /// Origins with their tie counts, province and cities first.
+    pub fn cities(&self) -> Vec<CityInfo> {
+        describe::cities(&self.dataset)
+    }
+
+    /// The caption of the playback step, when in playback.
+    pub fn caption(&self) -> Option<Caption> {
+        let p = self.selection.playback()?;
+        Some(describe::caption(&self.dataset, p, &self.stats()))
+    }
+
+    /// Everything the page's panels show, built once (per data version, by the host).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot::of(self)
+    }
+}

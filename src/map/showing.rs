@@ -1,0 +1,142 @@
+//! What a [`MapState`] shows: the dataset, the filter, the selected city and the timeline.
+
+use super::{Facts, MapState};
+use crate::data::{Dataset, Region};
+use crate::filter::Filter;
+use crate::playback::{PlayOptions, Playback};
+use crate::scene::LinkGeometry;
+
+impl MapState {
+    /// The dataset shown.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Shows another dataset (an import): filters, selection and playback start afresh; the
+    /// view stays.
+    pub fn set_dataset(&mut self, dataset: Dataset) {
+        self.geometry = LinkGeometry::build(&dataset, self.camera.projector());
+        let v = self.next_version();
+        self.facts = Facts::of(&dataset, &self.regions, v);
+        self.dataset = dataset;
+        self.selection.reset(&self.dataset, &self.regions);
+        self.emphasis.clear();
+        self.refresh_links();
+    }
+
+    /// Changes whenever another dataset is shown.
+    pub fn dataset_version(&self) -> u64 {
+        self.facts.version
+    }
+
+    /// The regions that can be filtered on.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// The current filter.
+    pub fn filter(&self) -> &Filter {
+        self.selection.filter()
+    }
+
+    /// Applies a filter: stops playback and clears the search focus; keeps the view.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.selection
+            .set_filter(filter, &self.dataset, &self.regions);
+        self.set_focus(Vec::new());
+        self.refresh_links();
+    }
+
+    /// Which ties are shown now, index for index with the dataset.
+    pub fn shown(&self) -> &[bool] {
+        self.selection.shown()
+    }
+
+    /// Changes whenever the set of shown ties or their drawing changes (not the view).
+    pub fn data_version(&self) -> u64 {
+        self.data_version
+    }
+
+    /// Emphasises one origin's links (index into the dataset's origins), or none. An index
+    /// out of range clears the selection.
+    ///
+    /// Selecting Jinan's marker selects Jinan's own ties; the province is selected by name.
+    pub fn select_city(&mut self, city: Option<usize>) {
+        if self.selection.select(city, self.dataset.origins.len()) {
+            self.refresh_links();
+        }
+    }
+
+    /// The selected origin.
+    pub fn selected_city(&self) -> Option<usize> {
+        self.selection.selected_city()
+    }
+
+    /// An origin by its English or Chinese name (built-in or imported).
+    pub fn city_named(&self, name: &str) -> Option<usize> {
+        self.dataset.origin_index(name)
+    }
+
+    // ---------- playback ----------
+
+    /// Starts (or resumes) playback over the current non-year filters; after the end, from the
+    /// start again.
+    pub fn play(&mut self) {
+        self.selection.play(&self.dataset, &self.regions);
+        self.set_focus(Vec::new());
+        self.refresh_links();
+    }
+
+    /// Pauses playback (the step stays shown).
+    pub fn pause(&mut self) {
+        self.dirty |= self.selection.pause();
+    }
+
+    /// Playing if paused or stopped, paused if playing.
+    pub fn toggle_play(&mut self) {
+        if self.playback().is_some_and(|p| p.playing) {
+            self.pause();
+        } else {
+            self.play();
+        }
+    }
+
+    /// Leaves playback: the filter's own years are shown again.
+    pub fn stop(&mut self) {
+        if self.selection.stop(&self.dataset, &self.regions) {
+            self.refresh_links();
+        }
+    }
+
+    /// Steps the timeline by `delta` years (entering playback, paused, if needed).
+    pub fn step(&mut self, delta: isize) {
+        self.selection.step(delta, &self.dataset, &self.regions);
+        self.refresh_links();
+    }
+
+    /// Playback options, kept for later playbacks too.
+    pub fn set_playback_options(&mut self, options: PlayOptions) {
+        self.selection.set_options(options);
+        self.dirty = true;
+    }
+
+    /// The playback state, if playing or paused in it.
+    pub fn playback(&self) -> Option<&Playback> {
+        self.selection.playback()
+    }
+
+    /// Advances animations (playback, the globe's turn) by `dt_ms`; returns whether more frames
+    /// are needed.
+    pub fn tick(&mut self, dt_ms: f64) -> bool {
+        let turned = self.camera.tick(dt_ms);
+        if turned {
+            self.reproject();
+        }
+        let t = self.selection.tick(dt_ms, &self.dataset, &self.regions);
+        if t.data {
+            self.refresh_links();
+        }
+        self.dirty |= t.redraw || turned;
+        t.animating || self.camera.spinning()
+    }
+}

@@ -1,0 +1,87 @@
+//! One message per change: everything the page's panels show, built once per data version and
+//! handed over with the change event (instead of the page calling back for each part).
+
+use super::describe::{caption, Caption, DataInfo, Summary};
+use super::MapState;
+use crate::filter::Filter;
+use crate::stats::{stats, Stats};
+use serde::Serialize;
+
+/// What the panels show after a change of what is shown.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Snapshot {
+    /// The data version this describes ([`MapState::data_version`]).
+    pub version: u64,
+    /// The dataset's version ([`MapState::dataset_version`]): lists of cities and search
+    /// results are rebuilt when it changes.
+    pub dataset: u64,
+    /// Statistics of the ties shown.
+    pub stats: Stats,
+    /// Statistics of the whole dataset (the histogram's axis, the unknown-year count).
+    pub all: Stats,
+    /// Counts of the ties shown.
+    pub summary: Summary,
+    /// The playback caption, in playback.
+    pub caption: Option<Caption>,
+    /// About the data.
+    pub data: DataInfo,
+    /// The filter.
+    pub filter: Filter,
+    /// The selected origin's English name.
+    pub selected: Option<String>,
+    /// The projection's name.
+    pub projection: &'static str,
+    /// Rows in the dataset.
+    pub rows: usize,
+}
+
+impl Snapshot {
+    /// The snapshot of `map` now (statistics computed once for all its parts).
+    pub fn of(map: &MapState) -> Self {
+        let dataset = map.dataset();
+        let shown = stats(dataset, map.shown(), map.regions());
+        Self {
+            version: map.data_version(),
+            dataset: map.dataset_version(),
+            summary: Summary::from(&shown),
+            caption: map.playback().map(|p| caption(dataset, p, &shown)),
+            stats: shown,
+            all: map.all_stats().clone(),
+            data: map.data_info().clone(),
+            filter: map.filter().clone(),
+            selected: map.selected_city().map(|c| dataset.origins[c].name.clone()),
+            projection: map.projection().name(),
+            rows: dataset.ties.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::basemap::Basemap;
+    use crate::data::Dataset;
+    use crate::filter::{Filter, Years};
+    use crate::map::MapState;
+
+    #[test]
+    fn the_snapshot_agrees_with_the_single_records() {
+        let mut m = MapState::new(Dataset::builtin(), &Basemap::default(), 800.0, 400.0);
+        m.set_filter(Filter {
+            years: Years::AsOf { year: 2000 },
+            ..Filter::default()
+        });
+        m.select_city(Some(2));
+        let s = m.snapshot();
+        assert_eq!(s.summary, m.summary());
+        assert_eq!(s.stats, m.stats());
+        assert_eq!(s.all.ties, m.dataset().ties.len());
+        assert!(s.stats.ties < s.all.ties);
+        assert_eq!(s.selected.as_deref(), Some("Qingdao"));
+        assert_eq!(s.caption, None);
+        assert_eq!(s.version, m.data_version());
+        m.step(1);
+        let s = m.snapshot();
+        assert_eq!(s.caption, m.caption());
+        assert!(s.version > 0 && s.caption.is_some());
+    }
+}

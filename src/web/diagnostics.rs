@@ -1,0 +1,84 @@
+//! Hooks for tests, benchmarks and soak runs: not needed by pages, kept apart from the API.
+
+use super::frame_loop::draw_now;
+use super::handle::FriendshipMap;
+use crate::lonlat::LonLat;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+impl FriendshipMap {
+    /// Diagnostics: frames painted since start (a frame is painted only when something changed).
+    #[wasm_bindgen(js_name = framesDrawn)]
+    pub fn frames_drawn(&self) -> u32 {
+        self.host.borrow().frames.drawn
+    }
+
+    /// Diagnostics: the camera, `{zoom, scale, tx, ty, width, height}` (CSS px).
+    pub fn view(&self) -> Result<JsValue, JsValue> {
+        let host = self.host.borrow();
+        let v = host.map.viewport();
+        let o = js_sys::Object::new();
+        for (k, x) in [
+            ("zoom", v.zoom()),
+            ("scale", v.scale),
+            ("tx", v.tx),
+            ("ty", v.ty),
+            ("width", v.width),
+            ("height", v.height),
+        ] {
+            js_sys::Reflect::set(&o, &k.into(), &x.into())?;
+        }
+        Ok(o.into())
+    }
+
+    /// Diagnostics: where a geographic position is on the canvas now, `[x, y]` CSS px.
+    #[wasm_bindgen(js_name = screenPoint)]
+    pub fn screen_point(&self, lon: f64, lat: f64) -> Vec<f64> {
+        let host = self.host.borrow();
+        let p = host.map.projector().project(LonLat::new(lon, lat));
+        host.map.viewport().to_screen(p).to_vec()
+    }
+
+    /// Diagnostics: whether the 1:50m basemap is drawn now.
+    #[wasm_bindgen(js_name = showingDetail)]
+    pub fn showing_detail(&self) -> bool {
+        self.host.borrow().map.showing_detail()
+    }
+
+    /// Diagnostics: rows in the dataset shown.
+    #[wasm_bindgen(js_name = tieCount)]
+    pub fn tie_count(&self) -> usize {
+        self.host.borrow().map.dataset().ties.len()
+    }
+
+    /// Diagnostics: the wasm linear memory's size in bytes (soak tests: it must stay flat).
+    #[wasm_bindgen(js_name = wasmMemoryBytes)]
+    pub fn wasm_memory_bytes(&self) -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .ok()
+            .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map_or(0.0, |b| f64::from(b.byte_length()))
+    }
+
+    /// Diagnostics: advances animations (playback, the globe's turn) by `ms` as if that much
+    /// time had passed, then paints: for soak tests and benchmarks that cannot wait.
+    pub fn advance(&self, ms: f64) {
+        {
+            let mut host = self.host.borrow_mut();
+            host.map.tick(ms);
+            host.frames.last_frame_ms = None;
+        }
+        draw_now(&self.host);
+    }
+
+    /// Diagnostics: completed playback loops.
+    pub fn loops(&self) -> f64 {
+        self.host
+            .borrow()
+            .map
+            .playback()
+            .map_or(0.0, |p| p.loops as f64)
+    }
+}

@@ -1,0 +1,165 @@
+//! Frame scheduling: a frame is painted on the next animation frame, only when something
+//! changed; animations keep asking for frames; a zoom gesture's scaled basemap is drawn sharp
+//! once the gesture rests; the page hears of changes once per painted frame, with the snapshot
+//! of its panels when what is shown changed.
+
+use super::host::Shared;
+use super::js::{call, now_ms, to_js, window};
+use crate::map::CameraKey;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How long a zoom gesture must rest before the basemap is drawn sharp again, ms.
+const SHARP_AFTER_MS: i32 = 120;
+
+/// The frame loop's state.
+#[derive(Default)]
+pub struct FrameLoop {
+    /// A frame is requested and not painted yet.
+    pending: bool,
+    /// Frames painted since start.
+    pub drawn: u32,
+    raf: Option<Closure<dyn FnMut()>>,
+    /// Paints a sharp frame once a zoom gesture has rested (see `SHARP_AFTER_MS`).
+    sharpen: Option<Closure<dyn FnMut()>>,
+    sharpen_timer: Option<i32>,
+    /// `performance.now()` of the last painted frame of an animation, ms.
+    pub last_frame_ms: Option<f64>,
+    /// The data version the page was last told about.
+    told_data_version: u64,
+    /// The camera last reported.
+    told_camera: Option<CameraKey>,
+}
+
+/// Creates the loop's callbacks (they hold the host weakly).
+pub fn init(rc: &Shared) {
+    let weak = Rc::downgrade(rc);
+    let raf = Closure::new(move || {
+        if let Some(rc) = weak.upgrade() {
+            // A frame drawn since by `render()` leaves nothing pending.
+            let pending = rc.borrow().frames.pending;
+            if pending {
+                draw_now(&rc);
+            }
+        }
+    });
+    let weak = Rc::downgrade(rc);
+    let sharpen = Closure::new(move || {
+        if let Some(rc) = weak.upgrade() {
+            rc.borrow_mut().frames.sharpen_timer = None;
+            request_forced(&rc);
+        }
+    });
+    let mut host = rc.borrow_mut();
+    host.frames.raf = Some(raf);
+    host.frames.sharpen = Some(sharpen);
+}
+
+/// Requests a frame if the map changed.
+pub fn request(rc: &Shared) {
+    let dirty = rc.borrow_mut().map.take_dirty();
+    if dirty {
+        request_forced(rc);
+    }
+}
+
+/// Requests a frame.
+pub fn request_forced(rc: &Shared) {
+    let mut host = rc.borrow_mut();
+    if host.frames.pending {
+        return;
+    }
+    host.frames.pending = true;
+    if let (Ok(w), Some(cb)) = (window(), host.frames.raf.as_ref()) {
+        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+    }
+}
+
+/// Restarts the animation clock (after playing or spinning starts: no jump).
+pub fn restart_clock(rc: &Shared) {
+    rc.borrow_mut().frames.last_frame_ms = None;
+    request_forced(rc);
+}
+
+/// Paints a frame now.
+pub fn draw_now(rc: &Shared) {
+    let mut host = rc.borrow_mut();
+    host.frames.pending = false;
+    // Animations (playback, the globe's turn) advance by the real time since the last frame.
+    let now = now_ms();
+    let dt = host.frames.last_frame_ms.map_or(0.0, |t| now - t);
+    let animating = host.map.tick(dt);
+    host.frames.last_frame_ms = animating.then_some(now);
+    host.map.take_dirty();
+    paint(&mut host);
+    let detail = host
+        .map
+        .take_detail_request()
+        .then(|| host.callbacks.detail.clone())
+        .flatten();
+    let data_changed = host.map.data_version() != host.frames.told_data_version;
+    host.frames.told_data_version = host.map.data_version();
+    let camera = Some(host.map.camera());
+    let camera_moved = camera != host.frames.told_camera;
+    host.frames.told_camera = camera;
+    // Redraws in place (hover, a sharp frame after a zoom, a detailed basemap arriving) are
+    // not changes: reporting them would keep postponing the page's URL update.
+    let change = (data_changed || camera_moved)
+        .then(|| host.callbacks.change.clone())
+        .flatten();
+    let snapshot = (data_changed && change.is_some()).then(|| to_js(&host.map.snapshot()));
+    if host.sink.wants_sharp_frame() {
+        schedule_sharp_frame(&mut host.frames);
+    }
+    drop(host);
+    if animating {
+        request_forced(rc);
+    }
+    call(detail, &[]);
+    match snapshot {
+        Some(Ok(s)) => call(change, &["data".into(), s]),
+        _ => call(change, &["view".into()]),
+    }
+}
+
+/// Sizes the backing store to the canvas at the screen's pixel ratio and paints the frame.
+fn paint(host: &mut super::host::Host) {
+    let dpr = window().map_or(1.0, |w| w.device_pixel_ratio()).max(0.5);
+    let v = *host.map.viewport();
+    let (pw, ph) = (
+        (v.width * dpr).round() as u32,
+        (v.height * dpr).round() as u32,
+    );
+    if host.canvas.width() != pw || host.canvas.height() != ph {
+        host.canvas.set_width(pw);
+        host.canvas.set_height(ph);
+    }
+    host.sink.dpr = dpr;
+    let frame = host.map.frame();
+    host.sink.paint(&frame);
+    host.sink.end_frame();
+    host.frames.drawn += 1;
+    if host.frames.drawn == 1 {
+        // For host pages and the benchmark: when the first complete frame was drawn.
+        if let Some(p) = window().ok().and_then(|w| w.performance()) {
+            let _ = p.mark("friendship-map:first-frame");
+        }
+    }
+}
+
+/// Zooming showed the basemap scaled: draw it sharp when no zoom frame follows.
+fn schedule_sharp_frame(frames: &mut FrameLoop) {
+    let (Ok(w), Some(cb)) = (window(), frames.sharpen.as_ref()) else {
+        return;
+    };
+    if let Some(t) = frames.sharpen_timer.take() {
+        w.clear_timeout_with_handle(t);
+    }
+    frames.sharpen_timer = w
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            cb.as_ref().unchecked_ref(),
+            SHARP_AFTER_MS,
+        )
+        .ok();
+}

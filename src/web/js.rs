@@ -1,0 +1,51 @@
+//! Small helpers between Rust values and JavaScript: errors, serialisation, the window.
+
+use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
+
+/// A JavaScript `Error` with `msg`.
+pub fn js_err(msg: &str) -> JsValue {
+    js_sys::Error::new(msg).into()
+}
+
+/// A Rust value as a plain JavaScript value.
+pub fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(v).map_err(|e| js_err(&e.to_string()))
+}
+
+/// The window.
+pub fn window() -> Result<web_sys::Window, JsValue> {
+    web_sys::window().ok_or_else(|| js_err("no window"))
+}
+
+/// `performance.now()`, ms.
+pub fn now_ms() -> f64 {
+    window()
+        .ok()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The element's size in CSS px (at least 1×1).
+pub fn css_size(el: &HtmlElement) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.width().max(1.0), r.height().max(1.0))
+}
+
+/// This year, from the browser's clock (the latest year a date or a URL may name).
+pub fn this_year() -> u16 {
+    js_sys::Date::new_0().get_full_year() as u16
+}
+
+/// Calls `cb` with `args`, ignoring what a host page's callback throws.
+pub fn call(cb: Option<js_sys::Function>, args: &[JsValue]) {
+    let Some(cb) = cb else {
+        return;
+    };
+    let _ = match args {
+        [] => cb.call0(&JsValue::NULL),
+        [a] => cb.call1(&JsValue::NULL, a),
+        [a, b] => cb.call2(&JsValue::NULL, a, b),
+        [a, b, c, ..] => cb.call3(&JsValue::NULL, a, b, c),
+    };
+}

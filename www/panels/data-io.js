@@ -1,0 +1,81 @@
+// Data in and out: the coverage line, PNG/CSV/GeoJSON exports, a user's own file (chosen, or
+// the element's `src`), and the way back to the built-in data.
+import { download, el } from "../dom.js";
+
+/// Import errors listed at most (the rest is counted).
+const ERRORS_SHOWN = 500;
+
+export class DataPanel {
+  /// `loaded()` is called after the data shown was replaced.
+  constructor(ui, map, loaded) {
+    Object.assign(this, { ui, map, loaded, imported: null });
+  }
+
+  wire(element) {
+    const { ui, map } = this;
+    ui.$("export-png").addEventListener("click", async () => {
+      const [w, h] = (ui.$("png-size").value || "").split("x").map(Number);
+      download("shandong-friendship-map.png", await element.exportPng(w ? { width: w, height: h } : {}));
+    });
+    ui.$("export-csv").addEventListener("click", () => download("shandong-friendship-ties.csv", new Blob([map.exportCsv()], { type: "text/csv" })));
+    ui.$("export-geojson").addEventListener("click", () => download("shandong-friendship-ties.geojson", new Blob([map.exportGeoJson()], { type: "application/geo+json" })));
+    ui.$("import-file").addEventListener("change", async () => {
+      const file = ui.$("import-file").files[0];
+      if (!file) return;
+      ui.$("import-result").textContent = ui.s.reading(file.name);
+      const mode = ui.element.root.querySelector('input[name="import-mode"]:checked').value;
+      this.importText(await file.text(), file.name, ui.$("import-preset").value, mode);
+    });
+    ui.$("builtin-data").addEventListener("click", () => {
+      map.useBuiltinData();
+      this.imported = null;
+      ui.$("builtin-data").hidden = true;
+      ui.$("import-result").textContent = "";
+      ui.$("import-errors").replaceChildren();
+      ui.$("import-file").value = "";
+      this.loaded();
+    });
+  }
+
+  /// Loads a file's text; lists its bad rows. Returns the report, or null when unreadable.
+  importText(text, name, preset, mode) {
+    const { ui } = this;
+    let report;
+    try {
+      report = this.map.importData(text, { file: name, preset, mode });
+    } catch (e) {
+      ui.$("import-result").textContent = `${ui.s.cannotRead}${e.message}`;
+      ui.$("import-errors").replaceChildren();
+      return null;
+    }
+    const bad = new Set(report.errors.map((e) => e.line)).size;
+    ui.$("import-result").textContent = ui.s.imported(name, report.loaded, bad, report.total);
+    const items = report.errors.slice(0, ERRORS_SHOWN).map((e) => el("li", { textContent: e.text }));
+    if (report.errors.length > ERRORS_SHOWN) items.push(el("li", { textContent: `… +${report.errors.length - ERRORS_SHOWN}` }));
+    ui.$("import-errors").replaceChildren(...items);
+    ui.$("builtin-data").hidden = false;
+    this.imported = name;
+    this.loaded();
+    return report;
+  }
+
+  /// Loads the element's `src` file (`layout`: the import preset).
+  async loadSrc(src, layout) {
+    const { ui } = this;
+    try {
+      const r = await fetch(new URL(src, document.baseURI));
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      this.importText(await r.text(), src.split("/").pop(), layout || "standard", "replace");
+    } catch (e) {
+      ui.$("import-result").textContent = `${ui.s.cannotRead}${src}: ${e.message}`;
+    }
+  }
+
+  /// The line under the title: the built-in data's coverage, or the user's file.
+  render(snapshot) {
+    const { ui } = this;
+    ui.$("coverage").textContent = this.imported
+      ? ui.s.yourData(this.imported, ui.n(snapshot.summary.ties))
+      : ui.s.coverage(snapshot.data, snapshot.all.countries);
+  }
+}

@@ -1,0 +1,34 @@
+// Search over partners, countries and Shandong cities; choosing a result focuses it. Results
+// are searched again whenever the data changes, so no result of older data can be chosen.
+import { el } from "../dom.js";
+
+export class SearchPanel {
+  /// `chosen()` is called after a result was chosen.
+  constructor(ui, map, chosen) {
+    Object.assign(this, { ui, map, chosen, dataset: null });
+  }
+
+  wire() {
+    this.ui.$("search").addEventListener("input", () => this.#search());
+  }
+
+  render(snapshot) {
+    if (snapshot.dataset !== this.dataset) {
+      this.dataset = snapshot.dataset;
+      this.#search();
+    }
+  }
+
+  #search() {
+    const { ui, map } = this;
+    const hits = map.search(ui.$("search").value);
+    ui.$("search-results").replaceChildren(...hits.map((h) => {
+      const b = el("button", { type: "button" }, ui.zh ? `${h.label_zh} ${h.label_en}` : h.label_en, el("span", { class: "detail", textContent: h.detail }));
+      b.addEventListener("click", () => {
+        map.choose(h.target);
+        this.chosen();
+      });
+      return el("li", {}, b);
+    }));
+  }
+}

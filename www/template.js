@@ -1,0 +1,150 @@
+// The element's markup: every visible string comes from i18n.js through the data-t attributes
+// (text), data-t-label (aria-label) and data-t-placeholder.
+
+export const TEMPLATE = `
+<div class="fm-root" part="root">
+  <header class="top">
+    <div class="titles">
+      <h1 data-t="title"></h1>
+      <p class="sub" id="coverage" data-t="subtitle"></p>
+    </div>
+    <div class="top-buttons">
+      <button type="button" id="table-toggle" aria-pressed="false" data-t="table"></button>
+      <button type="button" id="present-toggle" aria-pressed="false" data-t="present"></button>
+      <button type="button" id="lang-toggle" data-t="language" data-t-label="languageLabel"></button>
+    </div>
+  </header>
+  <main class="layout">
+    <section class="map-wrap">
+      <div id="map" class="map" role="region">
+        <div class="status" id="status" role="status" data-t="loading"></div>
+        <div class="fm-tooltip" id="tooltip" role="tooltip" hidden></div>
+      </div>
+      <div class="notice" id="notice" role="status" hidden>
+        <ul id="notice-list"></ul>
+        <button type="button" id="notice-close" data-t="dismiss"></button>
+      </div>
+      <div class="map-controls">
+        <button type="button" id="reset" data-t="resetView"></button>
+        <button type="button" id="zoom-in" data-t-label="zoomIn">+</button>
+        <button type="button" id="zoom-out" data-t-label="zoomOut">−</button>
+      </div>
+      <div class="caption" id="caption" aria-live="polite" hidden></div>
+      <div class="legend">
+        <span class="key sister"></span><span data-t="legendSister"></span>
+        <span class="key friendly"></span><span data-t="legendFriendly"></span>
+      </div>
+      <div class="review" id="review" hidden></div>
+      <div class="attribution" id="credit" data-t="basemapCredit"></div>
+    </section>
+    <aside class="panel">
+      <section class="block">
+        <label class="h" for="search" data-t="search"></label>
+        <input id="search" type="search" autocomplete="off" data-t-placeholder="searchPlaceholder" aria-controls="search-results">
+        <ul id="search-results" class="results" data-t-label="searchResults"></ul>
+      </section>
+      <section class="block">
+        <div class="h" data-t="years"></div>
+        <div class="seg" role="group" data-t-label="years">
+          <button type="button" data-mode="all" aria-pressed="true" data-t="modeAll"></button>
+          <button type="button" data-mode="range" aria-pressed="false" data-t="modeRange"></button>
+          <button type="button" data-mode="asof" aria-pressed="false" data-t="modeAsOf"></button>
+        </div>
+        <div class="years">
+          <div class="hist" id="hist" aria-hidden="true"></div>
+          <input type="range" id="year-from" data-t-label="fromYear">
+          <input type="range" id="year-to" data-t-label="toYear">
+        </div>
+        <div class="year-labels" id="year-label"></div>
+        <label class="check"><input type="checkbox" id="unknown" checked> <span data-t="includeUnknown"></span> (<span id="unknown-count">0</span>)</label>
+        <div class="play" role="group">
+          <button type="button" id="step-back" data-t-label="prev">«</button>
+          <button type="button" id="play"></button>
+          <button type="button" id="step-fwd" data-t-label="next">»</button>
+          <select id="speed" data-t-label="speed">
+            <option value="0.5">0.5×</option><option value="1" selected>1×</option><option value="2">2×</option><option value="4">4×</option>
+          </select>
+          <label class="check"><input type="checkbox" id="loop"> <span data-t="loop"></span></label>
+        </div>
+      </section>
+      <section class="block">
+        <label class="h" for="projection" data-t="projection"></label>
+        <select id="projection">
+          <option value="naturalearth" data-t="projNaturalEarth"></option>
+          <option value="globe" data-t="projGlobe"></option>
+          <option value="equirectangular" data-t="projEquirectangular"></option>
+        </select>
+        <label class="h" for="region" data-t="region"></label>
+        <select id="region"></select>
+        <div class="h" data-t="kindLevel"></div>
+        <div class="toggles">
+          <label class="check"><input type="checkbox" id="kind-sister" checked> <span data-t="sister"></span></label>
+          <label class="check"><input type="checkbox" id="kind-friendly" checked> <span data-t="friendly"></span></label>
+          <label class="check"><input type="checkbox" id="level-city" checked> <span data-t="cityLevel"></span></label>
+          <label class="check"><input type="checkbox" id="level-province" checked> <span data-t="provinceLevel"></span></label>
+        </div>
+      </section>
+      <section class="block">
+        <div class="h" data-t="cities"></div>
+        <p class="hint" data-t="citiesHint"></p>
+        <ul id="cities" class="cities"></ul>
+        <button type="button" id="reset-filters" class="wide" data-t="clearFilters"></button>
+      </section>
+      <section class="block" aria-live="polite">
+        <div class="h" data-t="stats"></div>
+        <dl class="totals" id="totals"></dl>
+        <div class="sub-h" data-t="byContinent"></div>
+        <ul class="bars" id="by-continent"></ul>
+        <div class="sub-h" data-t="topCountries"></div>
+        <ul class="bars" id="by-country"></ul>
+        <div class="sub-h" data-t="byGrouping"></div>
+        <ul class="bars" id="by-grouping"></ul>
+      </section>
+      <section class="block">
+        <div class="h" data-t="export"></div>
+        <div class="exports">
+          <select id="png-size" data-t-label="pngSize">
+            <option value="" data-t="pngCurrent"></option>
+            <option value="1920x1080">1920×1080</option>
+            <option value="3840x2160">3840×2160</option>
+          </select>
+          <button type="button" id="export-png" data-t="exportPng"></button>
+          <button type="button" id="export-csv" data-t="exportCsv"></button>
+          <button type="button" id="export-geojson" data-t="exportGeoJson"></button>
+        </div>
+      </section>
+      <section class="block">
+        <div class="h" data-t="importData"></div>
+        <p class="hint" data-t="importHint"></p>
+        <label class="file"><span data-t="chooseFile"></span>
+          <input type="file" id="import-file" accept=".csv,.json,text/csv,application/json"></label>
+        <select id="import-preset">
+          <option value="standard" data-t="layoutStandard"></option>
+          <option value="world-twin-cities" data-t="layoutWorld"></option>
+        </select>
+        <div class="toggles">
+          <label class="check"><input type="radio" name="import-mode" value="replace" checked> <span data-t="replace"></span></label>
+          <label class="check"><input type="radio" name="import-mode" value="add"> <span data-t="add"></span></label>
+        </div>
+        <div id="import-result" role="status" class="hint"></div>
+        <ol id="import-errors" class="errors" data-t-label="errorsLabel"></ol>
+        <button type="button" id="builtin-data" class="wide" hidden data-t="builtinData"></button>
+      </section>
+    </aside>
+  </main>
+  <section class="table-wrap" id="table-wrap">
+    <table id="table">
+      <caption id="table-caption"></caption>
+      <thead><tr>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="city" data-t="colCity"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="partner" data-t="colPartner"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="country" data-t="colCountry"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="kind" data-t="colKind"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="level" data-t="colLevel"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="established" data-t="colYear"></button></th>
+        <th scope="col" data-t="colSource"></th>
+      </tr></thead>
+      <tbody></tbody>
+    </table>
+  </section>
+</div>`;
