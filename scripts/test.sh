@@ -16,6 +16,8 @@ cargo fmt --check
 step "cargo clippy (host and wasm32, -D warnings)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "code shape (file and function lengths, tools/shape.py)"
+python3 tools/shape.py
 step "rustdoc (-D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 

@@ -33,8 +33,10 @@ impl Years {
         from: Option<u16>,
         to: Option<u16>,
         year: Option<u16>,
-    ) -> Result<Self, String> {
-        let need = |v: Option<u16>, name: &str| v.ok_or(format!("years: `{mode}` needs `{name}`"));
+    ) -> Result<Self, crate::Error> {
+        let need = |v: Option<u16>, name: &str| {
+            v.ok_or_else(|| crate::Error::value("years", format!("`{mode}` needs `{name}`")))
+        };
         match mode {
             "all" => Ok(Years::All),
             "range" => Ok(Years::Range {
@@ -44,8 +46,9 @@ impl Years {
             "asof" => Ok(Years::AsOf {
                 year: need(year, "year")?,
             }),
-            other => Err(format!(
-                "years: unknown mode `{other}` (all, range or asof)"
+            other => Err(crate::Error::value(
+                "years",
+                format!("unknown mode `{other}` (all, range or asof)"),
             )),
         }
     }
@@ -127,5 +130,81 @@ impl Filter {
                 kind && level && city && region && self.year_matches(r.established.map(|d| d.year))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::builtin_regions;
+
+    fn data() -> Dataset {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1
+Jinan,济南市,Bavaria,巴伐利亚州,DE,province,friendly,2004-05,48.14,11.58,https://a.example/2
+Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a.example/3
+";
+        let (d, errors) = Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        d
+    }
+
+    #[test]
+    fn years_range_and_as_of_and_the_unknown_switch() {
+        let mut f = Filter {
+            years: Years::Range {
+                from: 1979,
+                to: 2000,
+            },
+            ..Filter::default()
+        };
+        assert!(f.year_matches(Some(1979)) && f.year_matches(Some(2000)));
+        assert!(!f.year_matches(Some(2001)) && f.year_matches(None));
+        f.unknown_year = false;
+        assert!(!f.year_matches(None));
+        f.years = Years::AsOf { year: 1990 };
+        assert!(f.year_matches(Some(1973)) && !f.year_matches(Some(1991)));
+        f.years = Years::All;
+        assert!(f.year_matches(None), "all years show unknown years too");
+    }
+
+    #[test]
+    fn every_criterion_narrows() {
+        let d = data();
+        let r = builtin_regions();
+        let apply = |f: Filter| f.apply(&d, &r);
+        assert_eq!(apply(Filter::default()), [true, true, true]);
+        let europe = Filter {
+            regions: vec!["europe".into()],
+            ..Filter::default()
+        };
+        assert_eq!(apply(europe), [false, true, true]);
+        let cities = Filter {
+            cities: vec![2],
+            ..Filter::default()
+        };
+        assert_eq!(apply(cities), [true, false, false]);
+        let friendly = Filter {
+            sister: false,
+            ..Filter::default()
+        };
+        assert_eq!(apply(friendly), [false, true, false]);
+        let provinces = Filter {
+            city_level: false,
+            ..Filter::default()
+        };
+        assert_eq!(apply(provinces), [false, true, false]);
+    }
+
+    #[test]
+    fn years_from_fields_name_what_is_missing() {
+        assert_eq!(Years::from_fields("all", None, None, None), Ok(Years::All));
+        assert_eq!(
+            Years::from_fields("asof", None, None, Some(2000)),
+            Ok(Years::AsOf { year: 2000 })
+        );
+        let e = Years::from_fields("range", Some(1990), None, None).expect_err("no `to`");
+        assert_eq!(e.to_string(), "years: `range` needs `to`");
+        assert!(Years::from_fields("when", None, None, None).is_err());
     }
 }

@@ -1,9 +1,24 @@
 //! The map of Shandong's international friendships: sister and friendly-cooperation cities of
 //! Shandong province and its 16 cities, drawn as great-circle links on a world map.
 //!
-//! A pure core (data, geodesy, projection, camera, scene, hit-testing, display list) that builds
-//! and tests natively, and a thin `web` layer, compiled for wasm32 only, that owns the canvas
-//! and the DOM events and exports one handle to JavaScript.
+//! A pure core that builds and tests natively, and a thin `web` layer, compiled for wasm32
+//! only, that owns the canvas and DOM input and exports one handle to JavaScript (`src/web/`:
+//! its module page lists its parts). The core's modules, from the bottom up:
+//!
+//! | behaviour | module |
+//! |---|---|
+//! | positions, wrapping; numbers and case folding without std's tables | [`lonlat`], [`number`], [`case`] |
+//! | great circles, cut at the antimeridian | [`sphere`], [`antimeridian`] |
+//! | projections, the globe, the camera's transform | [`projection`], [`globe`], [`viewport`] |
+//! | the dataset: rows, Shandong's cities, countries, regions | [`data`] |
+//! | a user's own file; exports; coverage of published totals | [`import`], [`export`], [`coverage`] |
+//! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
+//! | what the core refuses | [`error`] |
+//! | colours and line styles; the display list; world layers | [`style`], [`display_list`], [`scene`] |
+//! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
+//! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
+//! | the state in a URL | [`url_state`] |
+//! | the whole map: input in, frames and records out | [`map`] |
 
 pub mod antimeridian;
 pub mod basemap;
@@ -11,6 +26,7 @@ pub mod case;
 pub mod coverage;
 pub mod data;
 pub mod display_list;
+pub mod error;
 pub mod export;
 pub mod filter;
 pub mod gesture;
@@ -34,4 +50,5 @@ pub mod viewport;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+pub use error::Error;
 pub use lonlat::LonLat;

@@ -118,7 +118,8 @@ impl Playback {
         &self.new_by_step[self.index]
     }
 
-    /// Whether tie `i` is shown at the current step (cumulative), given it is eligible.
+    /// Whether a tie established in `year` (`None`: unknown) is shown at the current step
+    /// (cumulative), given it is eligible.
     pub fn shows(&self, year: Option<u16>) -> bool {
         match (self.step(), year) {
             (None, _) => true,
@@ -196,5 +197,92 @@ impl Playback {
     /// Whether frames are still needed (playing, or links still growing).
     pub fn animating(&self) -> bool {
         self.playing || self.growing()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1
+Jinan,济南市,Regensburg,雷根斯堡市,DE,city,sister,1981,49.01,12.1,https://a.example/2
+Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,friendly,,48.1,20.79,https://a.example/3
+";
+        Dataset::from_csv(csv, 2030).0
+    }
+
+    #[test]
+    fn every_year_from_first_to_last_then_the_unknown_years() {
+        let p = Playback::new(&data(), &[true, true, true], PlayOptions::default());
+        assert_eq!(p.steps, vec![Some(1979), Some(1980), Some(1981), None]);
+        assert_eq!(p.new_ties(), [0]);
+        let q = Playback::new(&data(), &[true, true, false], PlayOptions::default());
+        assert_eq!(q.steps.len(), 3, "no unknown step without unknown ties");
+    }
+
+    #[test]
+    fn steps_are_cumulative() {
+        let mut p = Playback::new(&data(), &[true, true, true], PlayOptions::default());
+        p.go_to(2);
+        assert!(p.shows(Some(1979)) && p.shows(Some(1981)) && !p.shows(None));
+        p.go_to(3);
+        assert!(p.shows(None));
+    }
+
+    #[test]
+    fn time_advances_steps_and_empty_years_pass_faster() {
+        let mut p = Playback::new(&data(), &[true, true, true], PlayOptions::default());
+        assert!(!p.advance(1000.0), "paused");
+        p.playing = true;
+        let mut ms = 0.0;
+        while !p.advance(100.0) {
+            ms += 100.0;
+        }
+        assert_eq!(p.index, 1);
+        assert!((ms - STEP_MS).abs() <= 100.0, "{ms}");
+        let mut empty = 0.0;
+        while !p.advance(100.0) {
+            empty += 100.0;
+        }
+        assert!(empty < STEP_MS * 0.5, "1980 has no new ties: {empty}");
+    }
+
+    #[test]
+    fn the_end_stops_or_loops() {
+        let mut p = Playback::new(&data(), &[true, true, true], PlayOptions::default());
+        p.go_to(3);
+        p.playing = true;
+        for _ in 0..100 {
+            p.advance(250.0);
+        }
+        assert!(!p.playing && p.finished());
+        p.options.looping = true;
+        p.playing = true;
+        for _ in 0..100 {
+            p.advance(250.0);
+        }
+        assert!(p.loops >= 1 && p.playing);
+        p.go_to(0);
+        p.step_by(-1);
+        assert_eq!(p.index, 3, "stepping back wraps when looping");
+    }
+
+    #[test]
+    fn growth_is_instant_without_animation() {
+        let mut p = Playback::new(
+            &data(),
+            &[true, true, true],
+            PlayOptions {
+                animate: false,
+                ..PlayOptions::default()
+            },
+        );
+        assert_eq!(p.growth(), 1.0);
+        assert!(!p.growing());
+        p.options.animate = true;
+        assert_eq!(p.growth(), 0.0);
+        assert!(p.growing());
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::data::Dataset;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// What a search result points at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +35,9 @@ impl Target {
         ties: Option<Vec<usize>>,
         code: Option<String>,
         city: Option<usize>,
-    ) -> Result<Self, String> {
-        let missing = |name: &str| format!("target: `{kind}` needs `{name}`");
+    ) -> Result<Self, crate::Error> {
+        let missing =
+            |name: &str| crate::Error::value("target", format!("`{kind}` needs `{name}`"));
         match kind {
             "partner" => Ok(Target::Partner {
                 ties: ties.ok_or_else(|| missing("ties"))?,
@@ -47,26 +49,33 @@ impl Target {
             "city" => Ok(Target::City {
                 city: city.ok_or_else(|| missing("city"))?,
             }),
-            other => Err(format!(
-                "target: unknown type `{other}` (partner, country or city)"
+            other => Err(crate::Error::value(
+                "target",
+                format!("unknown type `{other}` (partner, country or city)"),
             )),
         }
     }
 }
 
-/// One search result.
+/// One search result (names only: the page writes its line in its language).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SearchHit {
     /// Chinese label.
     pub label_zh: String,
     /// English label.
     pub label_en: String,
-    /// Extra context (country, or the Shandong city), bilingual.
-    pub detail: String,
+    /// For a partner: its country, Chinese. Empty otherwise.
+    pub country_zh: String,
+    /// For a partner: its country, English. Empty otherwise.
+    pub country_en: String,
+    /// For a country: its ties. For an origin: whether it is one of Shandong's own (1) or
+    /// imported (0). For a partner: its ties.
+    pub count: usize,
     /// What choosing it does.
     pub target: Target,
 }
 
+/// Case-insensitive comparison, everywhere in search the same ([`crate::case::fold`]).
 fn matches(hay: &str, needle: &str) -> bool {
     crate::case::fold(hay).contains(needle)
 }
@@ -84,11 +93,9 @@ pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
             out.push(SearchHit {
                 label_zh: c.name_zh.clone(),
                 label_en: c.name.clone(),
-                detail: if i < crate::data::SHANDONG_CITIES.len() {
-                    "山东 · Shandong".into()
-                } else {
-                    "起点 · origin".into()
-                },
+                country_zh: String::new(),
+                country_en: String::new(),
+                count: usize::from(i < crate::data::SHANDONG_CITIES.len()),
                 target: Target::City { city: i },
             });
         }
@@ -104,15 +111,16 @@ pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         let Some(c) = dataset.countries.get(code) else {
             continue;
         };
-        if matches(&c.name_en, &q) || matches(&c.name_zh, &q) || c.alpha2.to_ascii_lowercase() == q
-        {
+        if matches(&c.name_en, &q) || matches(&c.name_zh, &q) || crate::case::fold(&c.alpha2) == q {
             let ties: Vec<usize> = (0..dataset.ties.len())
                 .filter(|&i| dataset.ties[i].record.country == code)
                 .collect();
             out.push(SearchHit {
                 label_zh: c.name_zh.clone(),
                 label_en: c.name_en.clone(),
-                detail: format!("{} 项 · {} ties", ties.len(), ties.len()),
+                country_zh: String::new(),
+                country_en: String::new(),
+                count: ties.len(),
                 target: Target::Country {
                     code: code.into(),
                     ties,
@@ -120,32 +128,93 @@ pub fn search(dataset: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
             });
         }
     }
-    let mut seen: Vec<(String, String)> = Vec::new();
+    // Partners: one result per (name folded, country), with all its ties; found in one pass
+    // over the ties, so a broad query over a large import stays linear.
+    let key = |r: &crate::data::Record| (crate::case::fold(&r.partner), r.country.clone());
+    let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, t) in dataset.ties.iter().enumerate() {
+        groups.entry(key(&t.record)).or_default().push(i);
+    }
     for t in &dataset.ties {
+        if out.len() >= limit {
+            break;
+        }
         let r = &t.record;
-        let key = (crate::case::fold(&r.partner), r.country.clone());
-        if seen.contains(&key) || !(matches(&r.partner, &q) || matches(&r.partner_zh, &q)) {
+        if !(matches(&r.partner, &q) || matches(&r.partner_zh, &q)) {
             continue;
         }
-        seen.push(key);
-        let ties: Vec<usize> = (0..dataset.ties.len())
-            .filter(|&i| {
-                let o = &dataset.ties[i].record;
-                o.partner.eq_ignore_ascii_case(&r.partner) && o.country == r.country
-            })
-            .collect();
+        let Some(ties) = groups.remove(&key(r)) else {
+            continue; // already listed
+        };
         let country = dataset.countries.get(&r.country);
+        let name = |f: fn(&crate::data::Country) -> &String| {
+            country.map_or(r.country.clone(), |c| f(c).clone())
+        };
         out.push(SearchHit {
             label_zh: r.partner_zh.clone(),
             label_en: r.partner.clone(),
-            detail: format!(
-                "{} {}",
-                country.map_or(r.country.as_str(), |c| c.name_zh.as_str()),
-                country.map_or(r.country.as_str(), |c| c.name_en.as_str())
-            ),
+            country_zh: name(|c| &c.name_zh),
+            country_en: name(|c| &c.name_en),
+            count: ties.len(),
             target: Target::Partner { ties },
         });
     }
     out.truncate(limit);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1
+Jinan,济南市,Ærø,艾尔岛,DK,city,friendly,,54.88,10.4,https://a.example/2
+Yantai,烟台市,ÆRØ,艾尔岛,DK,city,friendly,,54.88,10.4,https://a.example/3
+";
+        let (d, errors) = Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        d
+    }
+
+    #[test]
+    fn cities_then_countries_then_partners_in_either_language() {
+        let d = data();
+        let hits = search(&d, "青岛", 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].target, Target::City { city: 2 });
+        assert_eq!(hits[0].count, 1, "one of Shandong's own");
+        let jp = search(&d, "jp", 10);
+        assert_eq!(
+            jp[0].target,
+            Target::Country {
+                code: "JP".into(),
+                ties: vec![0]
+            }
+        );
+        let p = search(&d, "shimo", 10);
+        assert_eq!(
+            (p[0].country_zh.as_str(), p[0].country_en.as_str()),
+            ("日本", "Japan")
+        );
+        assert!(search(&d, "  ", 10).is_empty());
+    }
+
+    #[test]
+    fn one_case_folding_for_matching_and_grouping() {
+        // Ærø and ÆRØ are one partner (folded beyond ASCII), with both ties.
+        let hits = search(&data(), "ærø", 10);
+        let partners: Vec<&SearchHit> = hits
+            .iter()
+            .filter(|h| matches!(h.target, Target::Partner { .. }))
+            .collect();
+        assert_eq!(partners.len(), 1);
+        assert_eq!(partners[0].target, Target::Partner { ties: vec![1, 2] });
+    }
+
+    #[test]
+    fn results_are_limited() {
+        assert_eq!(search(&data(), "a", 2).len(), 2);
+    }
 }

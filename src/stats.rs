@@ -61,11 +61,14 @@ pub struct Stats {
     pub unknown_year: ByKind,
     /// Per continent, most first.
     pub by_continent: Vec<Count>,
-    /// Top countries, most first (at most 10).
+    /// Top countries, most first (at most [`TOP_COUNTRIES`]).
     pub top_countries: Vec<Count>,
     /// Per grouping (SCO, RCEP...), in table order.
     pub by_grouping: Vec<Count>,
 }
+
+/// How many countries the statistics list.
+pub const TOP_COUNTRIES: usize = 10;
 
 /// Computes the statistics of the ties with `shown[i]`.
 pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
@@ -108,15 +111,37 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
     s.continents = continents.len();
     s.cities = cities.len();
     s.by_year = years.into_iter().collect();
-    let continent_region = |name: &str| {
+    s.by_continent = continent_counts(continents, regions);
+    s.top_countries = top_countries(countries, dataset);
+    s.by_grouping = groupings
+        .iter()
+        .zip(grouping_counts)
+        .map(|(g, count)| Count {
+            id: g.id.clone(),
+            name_en: g.name_en.clone(),
+            name_zh: g.name_zh.clone(),
+            count,
+        })
+        .collect();
+    s
+}
+
+/// Most first, then by id.
+fn by_size(a: &Count, b: &Count) -> std::cmp::Ordering {
+    b.count.total().cmp(&a.count.total()).then(a.id.cmp(&b.id))
+}
+
+/// Counts per continent, named as the continent regions are.
+fn continent_counts(continents: BTreeMap<String, ByKind>, regions: &[Region]) -> Vec<Count> {
+    let region_of = |name: &str| {
         regions
             .iter()
             .find(|r| r.kind == crate::data::RegionKind::Continent && r.name_en == name)
     };
-    s.by_continent = continents
+    let mut out: Vec<Count> = continents
         .into_iter()
         .map(|(name, count)| {
-            let reg = continent_region(&name);
+            let reg = region_of(&name);
             Count {
                 id: reg.map_or(crate::case::fold(&name), |r| r.id.clone()),
                 name_zh: reg.map_or(name.clone(), |r| r.name_zh.clone()),
@@ -125,8 +150,12 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
             }
         })
         .collect();
-    s.by_continent
-        .sort_by(|a, b| b.count.total().cmp(&a.count.total()).then(a.id.cmp(&b.id)));
+    out.sort_by(by_size);
+    out
+}
+
+/// The countries with most ties (at most [`TOP_COUNTRIES`]).
+fn top_countries(countries: BTreeMap<&str, ByKind>, dataset: &Dataset) -> Vec<Count> {
     let mut top: Vec<Count> = countries
         .into_iter()
         .map(|(code, count)| {
@@ -139,18 +168,44 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
             }
         })
         .collect();
-    top.sort_by(|a, b| b.count.total().cmp(&a.count.total()).then(a.id.cmp(&b.id)));
-    top.truncate(10);
-    s.top_countries = top;
-    s.by_grouping = groupings
-        .iter()
-        .zip(grouping_counts)
-        .map(|(g, count)| Count {
-            id: g.id.clone(),
-            name_en: g.name_en.clone(),
-            name_zh: g.name_zh.clone(),
-            count,
-        })
-        .collect();
-    s
+    top.sort_by(by_size);
+    top.truncate(TOP_COUNTRIES);
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::builtin_regions;
+
+    #[test]
+    fn counts_by_kind_year_continent_country_and_grouping() {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1
+Jinan,济南市,Yamaguchi,山口市,JP,city,friendly,1979,34.18,131.47,https://a.example/2
+Qingdao,青岛市,Regensburg,雷根斯堡市,DE,city,sister,,49.01,12.1,https://a.example/3
+Yantai,烟台市,Shimonoseki,下关市,JP,city,sister,2000,33.96,130.94,https://a.example/4
+";
+        let (d, errors) = Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        let r = builtin_regions();
+        let s = stats(&d, &[true, true, true, true], &r);
+        assert_eq!(
+            (s.ties, s.partners, s.countries, s.continents, s.cities),
+            (4, 3, 2, 2, 3)
+        );
+        assert_eq!((s.by_kind.sister, s.by_kind.friendly), (3, 1));
+        assert_eq!(s.by_year.len(), 2);
+        assert_eq!(s.by_year[0].0, 1979);
+        assert_eq!(s.by_year[0].1.total(), 2);
+        assert_eq!(s.unknown_year.sister, 1);
+        assert_eq!(s.top_countries[0].id, "JP", "most first");
+        assert_eq!(s.top_countries[0].count.total(), 3);
+        assert_eq!(s.by_continent[0].id, "asia");
+        let rcep = s.by_grouping.iter().find(|g| g.id == "rcep").expect("RCEP");
+        assert_eq!(rcep.count.total(), 3, "Japan is an RCEP member");
+        let none = stats(&d, &[false; 4], &r);
+        assert_eq!(none.ties, 0);
+        assert!(none.by_year.is_empty() && none.top_countries.is_empty());
+    }
 }

@@ -1,4 +1,6 @@
-//! Colours and line styles of the map (one place, so the canvas and the tests agree).
+//! Colours and line styles of the map: the one source. The page's CSS repeats the link and
+//! accent colours (`--sister`, `--friendly`, `--accent`) and the background for the legend, the
+//! histogram and the moment before the map draws; `tests/palette.rs` keeps the copies equal.
 
 /// An sRGB colour with alpha (0–255 each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

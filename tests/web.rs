@@ -164,3 +164,30 @@ fn filters_and_targets_from_javascript() {
     map.choose(target).expect("a search result's own target");
     assert!(map.choose(JsValue::from_str("Shimonoseki")).is_err());
 }
+
+/// One city index for built-in and imported origins: an origin that only an import brings
+/// can be selected by name, as a URL can select it.
+#[wasm_bindgen_test]
+fn an_imported_origin_can_be_selected() {
+    use wasm_bindgen::JsValue;
+    let div = container(400, 300);
+    let map = FriendshipMap::new(div).expect("map");
+    let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,origin_lat,origin_lon
+Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://a.example/1,52.52,13.40
+";
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"mode".into(), &"add".into()).expect("set");
+    map.import_data(csv, JsValue::from(options))
+        .expect("import");
+    assert!(map.select_city(Some("Berlin".into())));
+    assert_eq!(map.selected_city().as_deref(), Some("Berlin"));
+    assert!(map.apply_query("sel=%E6%9F%8F%E6%9E%97").is_empty());
+    assert_eq!(map.selected_city().as_deref(), Some("Berlin"));
+    // A search result of data no longer shown is refused, and the map lives on.
+    let target = js_sys::Object::new();
+    js_sys::Reflect::set(&target, &"type".into(), &"city".into()).expect("set");
+    js_sys::Reflect::set(&target, &"city".into(), &JsValue::from_f64(99.0)).expect("set");
+    assert!(map.choose(target.into()).is_err());
+    map.render();
+    assert!(map.frames_drawn() >= 1);
+}

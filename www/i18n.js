@@ -106,6 +106,7 @@ export const STRINGS = {
     unknownParameter: (k) => `未识别的网址参数：${k}`,
     ignoredValue: (w) => w.replace(/^ignored URL parameter /, "已忽略的参数值："),
     dismiss: "关闭",
+    hitDetail: (h) => (h.target.type === "city" ? (h.count ? "山东" : "起点") : h.target.type === "country" ? `${h.count} 项` : `${h.country_zh} ${h.country_en}`),
   },
   en: {
     title: "Shandong's international friendship cities",
@@ -213,5 +214,6 @@ export const STRINGS = {
     unknownParameter: (k) => `Unknown URL parameter: ${k}`,
     ignoredValue: (w) => w.replace(/^ignored URL parameter /, "Ignored parameter value: "),
     dismiss: "Close",
+    hitDetail: (h) => (h.target.type === "city" ? (h.count ? "Shandong" : "origin") : h.target.type === "country" ? `${h.count} ${h.count === 1 ? "tie" : "ties"}` : h.country_en),
   },
 };

@@ -5,6 +5,7 @@ use super::MapState;
 use crate::gesture::Action;
 use crate::hit::{hit_test, Hit};
 use crate::search::{search, SearchHit, Target};
+use crate::Error;
 
 /// How many search results are offered.
 const SEARCH_RESULTS: usize = 12;
@@ -40,12 +41,15 @@ impl MapState {
     /// Chooses a search result: a city is selected; a partner's or country's ties are
     /// highlighted. The view moves to show them. A target that does not fit this dataset (a
     /// stale result) is refused and changes nothing.
-    pub fn choose(&mut self, target: &Target) -> Result<(), String> {
+    pub fn choose(&mut self, target: &Target) -> Result<(), Error> {
         let ties: Vec<usize> = match target {
             Target::City { city } => {
                 let c = *city;
                 if c >= self.dataset.origins.len() {
-                    return Err(format!("no city {c} in this dataset"));
+                    return Err(Error::NotInData {
+                        what: "city",
+                        index: c,
+                    });
                 }
                 self.select_city(Some(c));
                 self.set_focus(Vec::new());
@@ -57,7 +61,10 @@ impl MapState {
             }
             Target::Partner { ties } | Target::Country { ties, .. } => {
                 if let Some(bad) = ties.iter().find(|&&i| i >= self.dataset.ties.len()) {
-                    return Err(format!("no tie {bad} in this dataset"));
+                    return Err(Error::NotInData {
+                        what: "tie",
+                        index: *bad,
+                    });
                 }
                 self.select_city(None);
                 self.set_focus(ties.clone());

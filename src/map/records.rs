@@ -94,3 +94,40 @@ impl MapState {
         Snapshot::of(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::basemap::Basemap;
+    use crate::data::Dataset;
+    use crate::import::{import_csv, Preset};
+    use crate::map::MapState;
+
+    /// Built-in data plus a tie from Berlin, an origin of the import's own.
+    fn with_berlin() -> MapState {
+        let mut d = Dataset::builtin();
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,origin_lat,origin_lon
+Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://a.example/1,52.52,13.40
+";
+        let r = import_csv(&mut d, csv, "berlin.csv", Preset::Standard, 2026);
+        assert_eq!(r.loaded, 1, "{:?}", r.errors);
+        MapState::new(d, &Basemap::default(), 800.0, 400.0)
+    }
+
+    #[test]
+    fn an_imported_origin_is_selected_by_name_and_by_url_alike() {
+        let mut m = with_berlin();
+        let berlin = m.city_named("Berlin").expect("the imported origin");
+        assert_eq!(m.city_named("柏林"), Some(berlin));
+        assert_eq!(m.city_named("Qingdao"), Some(2));
+        m.select_city(Some(berlin));
+        let q = m.query();
+        assert_eq!(q, "sel=Berlin");
+        let mut again = with_berlin();
+        assert!(again.apply_query(&q, 2026).is_empty());
+        assert_eq!(again.selected_city(), Some(berlin));
+        assert!(again
+            .apply_query("selected=%E6%9F%8F%E6%9E%97", 2026)
+            .is_empty());
+        assert_eq!(again.selected_city(), Some(berlin));
+    }
+}

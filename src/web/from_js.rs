@@ -4,6 +4,7 @@
 
 use crate::filter::{Filter, Years};
 use crate::search::Target;
+use crate::Error;
 use wasm_bindgen::JsValue;
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -70,7 +71,11 @@ fn index(v: &JsValue) -> Option<usize> {
 }
 
 /// The filter, as `getFilter()` writes it; every field is required.
-pub fn filter(v: &JsValue) -> Result<Filter, String> {
+pub fn filter(v: &JsValue) -> Result<Filter, Error> {
+    fields(v).map_err(|reason| Error::value("filter", reason))
+}
+
+fn fields(v: &JsValue) -> Result<Filter, String> {
     let f = object(v, "the filter")?;
     let years = get(f, "years");
     let y = object(&years, "`years`")?;
@@ -78,7 +83,8 @@ pub fn filter(v: &JsValue) -> Result<Filter, String> {
         .as_string()
         .ok_or("`years.mode` is not text")?;
     Ok(Filter {
-        years: Years::from_fields(&mode, year(y, "from")?, year(y, "to")?, year(y, "year")?)?,
+        years: Years::from_fields(&mode, year(y, "from")?, year(y, "to")?, year(y, "year")?)
+            .map_err(|e| e.to_string())?,
         unknown_year: boolean(f, "unknown_year")?,
         regions: required(list(f, "regions", JsValue::as_string), "regions")?,
         cities: required(list(f, "cities", index), "cities")?,
@@ -90,13 +96,18 @@ pub fn filter(v: &JsValue) -> Result<Filter, String> {
 }
 
 /// A search result's target, as `search()` writes it.
-pub fn target(v: &JsValue) -> Result<Target, String> {
-    let t = object(v, "the target")?;
-    let kind = get(t, "type").as_string().ok_or("`type` is not text")?;
+pub fn target(v: &JsValue) -> Result<Target, Error> {
+    let wrong = |reason| Error::value("target", reason);
+    let t = object(v, "the target").map_err(wrong)?;
+    let kind = get(t, "type")
+        .as_string()
+        .ok_or_else(|| wrong("`type` is not text".into()))?;
     Target::from_fields(
         &kind,
-        list(t, "ties", index)?,
+        list(t, "ties", index).map_err(wrong)?,
         get(t, "code").as_string(),
-        whole(&get(t, "city"), "city", 1_000_000_000)?.map(|x| x as usize),
+        whole(&get(t, "city"), "city", 1_000_000_000)
+            .map_err(wrong)?
+            .map(|x| x as usize),
     )
 }

@@ -4,7 +4,10 @@
 //!
 //! | part | file |
 //! |---|---|
-//! | the exported handle and its API | [`handle`] |
+//! | the exported handle: construction, callbacks | [`handle`] |
+//! | its camera and basemap methods | [`api_view`] |
+//! | its data methods: selection, filter, search, import, timeline | [`api_data`] |
+//! | its outputs: URL, records, snapshot, exports | [`api_output`] |
 //! | test and benchmark hooks | [`diagnostics`] |
 //! | frame scheduling, change reports | [`frame_loop`] |
 //! | pointer, wheel and key events | [`dom_input`] |
@@ -14,6 +17,9 @@
 //! | filters and search targets from JS | [`from_js`] |
 //! | an office's GeoJSON/TopoJSON basemap | [`basemap_json`] |
 
+pub mod api_data;
+pub mod api_output;
+pub mod api_view;
 pub mod basemap_json;
 pub mod canvas;
 pub mod diagnostics;

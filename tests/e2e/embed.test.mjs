@@ -80,6 +80,29 @@ test("the iframe page follows its frame and takes attributes from its URL", asyn
   await context.close();
 });
 
+test("the iframe page's query takes the element's attribute names; unknown keys are shown on the map", async () => {
+  const { p, context, log } = await page(`${server.url}embed.html?as-of=1995&projection=globe&selected=Qingdao&colour=red`);
+  await p.waitForSelector("html[data-ready=true]");
+  assert.deepEqual(await p.evaluate(() => window.friendshipMap.getFilter().years), { mode: "asof", year: 1995 });
+  assert.equal(await p.evaluate(() => window.friendshipMap.projection()), "globe");
+  assert.equal(await p.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
+  // The unknown key is named on the map for an editor previewing the page, and in the console.
+  const notice = p.locator("#notice");
+  await notice.waitFor({ state: "visible" });
+  assert.match(await notice.innerText(), /未识别的网址参数：colour/);
+  assert.deepEqual(log.errors, ["unknown URL parameter colour"]);
+  await p.screenshot({ path: `${ARTIFACTS}embed-unknown-key.png` });
+  await p.click("#notice-close");
+  assert.equal(await notice.isHidden(), true);
+  // The short keys are the same vocabulary.
+  const short = await page(`${server.url}embed.html?asof=1995&proj=globe&sel=Qingdao`);
+  await short.p.waitForSelector("html[data-ready=true]");
+  assert.equal(await short.p.evaluate(() => window.friendshipMap.query()), await p.evaluate(() => window.friendshipMap.query()));
+  assert.equal(await short.p.locator("#notice").isHidden(), true);
+  await short.context.close();
+  await context.close();
+});
+
 test("keyboard alone: reach the map, pan, zoom, play and filter", async () => {
   const { p, context } = await page(server.url);
   await p.waitForSelector("html[data-ready=true]");

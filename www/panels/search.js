@@ -12,9 +12,10 @@ export class SearchPanel {
     this.ui.$("search").addEventListener("input", () => this.#search());
   }
 
+  /// Searches again for another dataset or language.
   render(snapshot) {
-    if (snapshot.dataset !== this.dataset) {
-      this.dataset = snapshot.dataset;
+    if (snapshot.dataset !== this.dataset || this.ui.lang !== this.lang) {
+      [this.dataset, this.lang] = [snapshot.dataset, this.ui.lang];
       this.#search();
     }
   }
@@ -23,7 +24,7 @@ export class SearchPanel {
     const { ui, map } = this;
     const hits = map.search(ui.$("search").value);
     ui.$("search-results").replaceChildren(...hits.map((h) => {
-      const b = el("button", { type: "button" }, ui.zh ? `${h.label_zh} ${h.label_en}` : h.label_en, el("span", { class: "detail", textContent: h.detail }));
+      const b = el("button", { type: "button" }, ui.zh ? `${h.label_zh} ${h.label_en}` : h.label_en, el("span", { class: "detail", textContent: ui.s.hitDetail(h) }));
       b.addEventListener("click", () => {
         map.choose(h.target);
         this.chosen();
