@@ -5,7 +5,7 @@ import { besideScript } from "./module.js";
 
 export class Basemap {
   constructor(ui, map, notice) {
-    Object.assign(this, { ui, map, notice });
+    Object.assign(this, { ui, map, notice, failed: false, number: null });
   }
 
   wire() {
@@ -22,31 +22,50 @@ export class Basemap {
   }
 
   /// Applies the `basemap` attribute: a style name (an unknown one is reported and the default
-  /// kept), or the URL of a GeoJSON/TopoJSON file.
+  /// kept), or the URL of a GeoJSON/TopoJSON file. An office's file that cannot be loaded is
+  /// reported on the map, and the land-only style (which needs no review number) is drawn
+  /// instead, without the review number issued for the office's basemap.
   async apply(value) {
-    const { ui, map } = this;
     const b = value || "countries";
-    try {
-      if (isBasemapFile(b)) {
-        const r = await fetch(new URL(b, document.baseURI));
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        map.loadBasemap(await r.text());
-        // The credit line names the page's own basemap, not Natural Earth.
-        ui.$("credit").dataset.t = "basemapOwn";
-        ui.$("credit").textContent = ui.s.basemapOwn;
-      } else {
-        map.setBasemapStyle(b);
+    this.failed = false;
+    this.#credit("basemapCredit");
+    if (!isBasemapFile(b)) {
+      try {
+        this.map.setBasemapStyle(b);
+      } catch (e) {
+        console.warn(`basemap ${b}: ${e.message}`);
+        this.notice.add(() => `basemap ${b}: ${e.message}`);
       }
+      this.review(this.number);
+      return;
+    }
+    try {
+      const r = await fetch(new URL(b, document.baseURI));
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      this.map.loadBasemap(await r.text());
+      // The credit line names the page's own basemap, not Natural Earth.
+      this.#credit("basemapOwn");
     } catch (e) {
       console.warn(`basemap ${b}: ${e.message}`);
-      this.notice.add(() => `basemap ${b}: ${e.message}`);
+      this.failed = true;
+      this.map.setBasemapStyle("land");
+      this.notice.add((s) => s.officeBasemapFailed(b, e.message));
     }
+    this.review(this.number);
   }
 
-  /// Shows the map review number (审图号), if any.
+  #credit(key) {
+    const credit = this.ui.$("credit");
+    credit.dataset.t = key;
+    credit.textContent = this.ui.s[key];
+  }
+
+  /// Shows the map review number (审图号), if any, unless the basemap it was issued for failed.
   review(number) {
+    this.number = number;
+    const shown = number && !this.failed ? number : "";
     const box = this.ui.$("review");
-    box.hidden = !number;
-    box.textContent = number ? `${this.ui.s.reviewNumber}${number}` : "";
+    box.hidden = !shown;
+    box.textContent = shown ? `${this.ui.s.reviewNumber}${shown}` : "";
   }
 }

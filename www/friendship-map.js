@@ -8,6 +8,7 @@
 import { ATTRIBUTES, PAGE_ATTRIBUTES, attributeQuery, isBasemapFile, languageOf } from "./attributes.js";
 import { Basemap } from "./basemap.js";
 import { el } from "./dom.js";
+import { guard } from "./fatal.js";
 import { besideScript, loadModule } from "./module.js";
 import { Notice } from "./notice.js";
 import { DataPanel } from "./panels/data-io.js";
@@ -53,10 +54,21 @@ export class FriendshipMapElement extends HTMLElement {
     status.textContent = `${this.ui.s.loadError}${message}`;
   }
 
+  /// The map stopped (a trap in the wasm): say so on it, offer a reload, tell the host page.
+  #fatal(error) {
+    const status = this.ui.$("status");
+    status.hidden = false;
+    status.classList.add("error");
+    const reload = el("button", { type: "button", textContent: this.ui.s.reload });
+    reload.addEventListener("click", () => location.reload());
+    status.replaceChildren(el("span", { textContent: `${this.ui.s.fatal}${error.message}` }), reload);
+    this.dispatchEvent(new CustomEvent("error", { bubbles: true, composed: true, detail: { message: error.message } }));
+  }
+
   // ---------- start-up ----------
   #start(m) {
     const { ui } = this;
-    const map = (this.map = new m.FriendshipMap(ui.$("map")));
+    const map = (this.map = guard(new m.FriendshipMap(ui.$("map")), (e) => this.#fatal(e)));
     ui.$("status").hidden = true;
     ui.$("map").querySelector("canvas").setAttribute("aria-describedby", "coverage");
     this.#parts(map);
@@ -98,7 +110,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.table = new TablePanel(ui, map);
     this.playback = new PlaybackPanel(ui, map);
     this.search = new SearchPanel(ui, map, () => this.urls.soon(true));
-    this.data = new DataPanel(ui, map, () => this.#filterChanged(true));
+    this.data = new DataPanel(ui, map, this.notice, () => this.#filterChanged(true));
     this.presenter = new Presenter(ui, map, this.playback);
   }
 

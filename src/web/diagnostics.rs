@@ -81,4 +81,15 @@ impl FriendshipMap {
             .playback()
             .map_or(0.0, |p| p.loops as f64)
     }
+
+    /// Diagnostics: panics inside the map (a trap in the release build), for the test that the
+    /// page says so instead of dying silently.
+    #[wasm_bindgen(js_name = panicForTest)]
+    pub fn panic_for_test(&self) {
+        let shown = self.host.borrow().map.dataset().ties.len();
+        // Data-dependent, so the optimiser keeps it.
+        if shown != usize::MAX {
+            panic!("a test panic with {shown} ties shown");
+        }
+    }
 }

@@ -7,8 +7,8 @@ const ERRORS_SHOWN = 500;
 
 export class DataPanel {
   /// `loaded()` is called after the data shown was replaced.
-  constructor(ui, map, loaded) {
-    Object.assign(this, { ui, map, loaded, imported: null });
+  constructor(ui, map, notice, loaded) {
+    Object.assign(this, { ui, map, notice, loaded, imported: null });
   }
 
   wire(element) {
@@ -59,15 +59,25 @@ export class DataPanel {
     return report;
   }
 
-  /// Loads the element's `src` file (`layout`: the import preset).
+  /// Loads the element's `src` file (`layout`: the import preset). What fails is said on the
+  /// map too (it is the only place a `controls="none"` map shows), with the reason.
   async loadSrc(src, layout) {
     const { ui } = this;
+    const url = new URL(src, document.baseURI);
+    let why;
     try {
-      const r = await fetch(new URL(src, document.baseURI));
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      this.importText(await r.text(), src.split("/").pop(), layout || "standard", "replace");
+      const r = await fetch(url);
+      if (!r.ok) why = (s) => s.notFound(r.status);
+      else {
+        const report = this.importText(await r.text(), src.split("/").pop(), layout || "standard", "replace");
+        if (!report || report.loaded === 0) why = (s) => s.notData;
+      }
     } catch (e) {
-      ui.$("import-result").textContent = `${ui.s.cannotRead}${src}: ${e.message}`;
+      why = url.origin !== location.origin ? (s) => s.otherOrigin : () => e.message;
+    }
+    if (why) {
+      ui.$("import-result").textContent = ui.s.srcFailed(src, why(ui.s));
+      this.notice.add((s) => s.srcFailed(src, why(s)));
     }
   }
 
