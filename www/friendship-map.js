@@ -20,7 +20,7 @@ import { TablePanel } from "./panels/table.js";
 import { Presenter } from "./presenter.js";
 import { TEMPLATE } from "./template.js";
 import { showTooltip } from "./tooltip.js";
-import { Ui } from "./ui.js";
+import { REDUCED_MOTION, Ui } from "./ui.js";
 import { UrlSync } from "./url-sync.js";
 
 export class FriendshipMapElement extends HTMLElement {
@@ -124,6 +124,8 @@ export class FriendshipMapElement extends HTMLElement {
       this.urls.soon(true);
     });
     ui.$("reset").addEventListener("click", () => { map.resetView(); this.urls.soon(true); });
+    ui.$("fit").addEventListener("click", () => { map.fitShown(); this.urls.soon(true); });
+    map.setViewAnimation(!REDUCED_MOTION);
     ui.$("zoom-in").addEventListener("click", () => map.zoomIn());
     ui.$("zoom-out").addEventListener("click", () => map.zoomOut());
     ui.$("lang-toggle").addEventListener("click", () => this.setAttribute("lang", ui.zh ? "en" : "zh"));
@@ -132,13 +134,14 @@ export class FriendshipMapElement extends HTMLElement {
       this.dispatchEvent(new CustomEvent("select", { bubbles: true, composed: true, detail: { city } }));
     });
     map.onHover((tip, x, y) => showTooltip(ui.$("tooltip"), tip, x, y, ui.s));
+    // The URL follows every change outside the timeline (deliberate changes asked for a new
+    // history entry already; this one replaces).
     map.onChange((what, snapshot) => {
       if (what === "data") {
         this.snapshot = snapshot;
         this.#render();
-      } else if (!this.snapshot.caption) {
-        this.urls.soon(false);
       }
+      if (!this.snapshot.caption) this.urls.soon(false);
     });
   }
 

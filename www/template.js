@@ -26,6 +26,7 @@ export const TEMPLATE = `
       </div>
       <div class="map-controls">
         <button type="button" id="reset" data-t="resetView"></button>
+        <button type="button" id="fit" data-t="fitShown" data-t-label="fitShownLabel"></button>
         <button type="button" id="zoom-in" data-t-label="zoomIn">+</button>
         <button type="button" id="zoom-out" data-t-label="zoomOut">−</button>
       </div>

@@ -1,6 +1,9 @@
 // What the element's parts share: its shadow root, its language and number formats.
 import { STRINGS } from "./i18n.js";
 
+/// The user asked for reduced motion: links appear without growing, fits jump.
+export const REDUCED_MOTION = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+
 const FORMATS = { zh: new Intl.NumberFormat("zh-CN"), en: new Intl.NumberFormat("en") };
 
 export class Ui {

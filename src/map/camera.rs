@@ -33,11 +33,46 @@ pub struct CameraKey {
     pub globe: Option<Globe>,
 }
 
-/// Projection, viewport and spin.
+/// How long a fit of the view to what is shown flies, ms.
+pub const FLIGHT_MS: f64 = 600.0;
+
+/// A short animated move of the view (a fit to what is shown).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Flight {
+    from: Viewport,
+    to: Viewport,
+    elapsed_ms: f64,
+}
+
+impl Flight {
+    /// The view after `t` (0–1) of the flight: the scale moves geometrically, the world point
+    /// at the centre linearly, both eased in and out.
+    fn at(&self, t: f64) -> Viewport {
+        let e = if t < 0.5 {
+            4.0 * t * t * t
+        } else {
+            1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
+        };
+        let (a, b) = (&self.from, &self.to);
+        let centre = [a.width / 2.0, a.height / 2.0];
+        let (ca, cb) = (a.to_world(centre), b.to_world(centre));
+        let c = [ca[0] + (cb[0] - ca[0]) * e, ca[1] + (cb[1] - ca[1]) * e];
+        let mut v = *a;
+        v.scale = a.scale * (b.scale / a.scale).powf(e);
+        v.tx = centre[0] - v.scale * c[0];
+        v.ty = centre[1] + v.scale * c[1];
+        v
+    }
+}
+
+/// Projection, viewport, spin and the flight under way.
 pub struct Camera {
     projector: Projector,
     viewport: Viewport,
     spin: bool,
+    flight: Option<Flight>,
+    /// Fits fly (off by default, and for reduced motion: they jump).
+    pub animate: bool,
 }
 
 fn projector_of(kind: ProjectionKind) -> Projector {
@@ -59,6 +94,8 @@ impl Camera {
             projector,
             viewport,
             spin: false,
+            flight: None,
+            animate: false,
         }
     }
 
@@ -98,6 +135,7 @@ impl Camera {
 
     /// Shows the whole world (the zoom goes back to 1).
     pub fn fit_world(&mut self) {
+        self.flight = None;
         let v = &self.viewport;
         self.viewport = Viewport::fit(v.width, v.height, self.projector.bounds());
     }
@@ -116,6 +154,7 @@ impl Camera {
     /// Drags the map by a screen offset (CSS px); on the globe the point under the pointer
     /// follows it. Returns whether the projection changed (the globe turned).
     pub fn pan(&mut self, dx: f64, dy: f64) -> bool {
+        self.flight = None;
         match self.projector.as_globe().copied() {
             Some(g) => {
                 let k = (1.0 / self.viewport.scale).to_degrees();
@@ -134,6 +173,7 @@ impl Camera {
 
     /// Zooms by `factor` keeping the point under (`x`, `y`) CSS px fixed.
     pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
+        self.flight = None;
         self.viewport.zoom_at(factor, [x, y]);
     }
 
@@ -156,6 +196,25 @@ impl Camera {
         self.spin && self.is_globe()
     }
 
+    /// Whether a flight or the spin needs frames.
+    pub fn moving(&self) -> bool {
+        self.flight.is_some() || self.spinning()
+    }
+
+    /// Advances the flight under way by `dt_ms`; returns whether the view moved.
+    pub fn fly(&mut self, dt_ms: f64) -> bool {
+        let Some(f) = &mut self.flight else {
+            return false;
+        };
+        f.elapsed_ms += clamp(dt_ms, 0.0, SPIN_MAX_STEP_MS);
+        let t = f.elapsed_ms / FLIGHT_MS;
+        self.viewport = if t >= 1.0 { f.to } else { f.at(t) };
+        if t >= 1.0 {
+            self.flight = None;
+        }
+        true
+    }
+
     /// Advances the spin by `dt_ms`; returns whether the globe turned.
     pub fn tick(&mut self, dt_ms: f64) -> bool {
         if !self.spinning() {
@@ -166,9 +225,52 @@ impl Camera {
         self.pan(degrees / (1.0 / self.viewport.scale).to_degrees(), 0.0)
     }
 
-    /// Shows all `points` (world units) with a margin.
+    /// Shows all `points` (world units; non-finite ones, off the globe's visible side, are left
+    /// out) with a margin: flying there when animating, else at once. On the globe, which
+    /// shows a whole hemisphere, the globe turns to the points' centre instead.
     pub fn fit_points(&mut self, points: &[Xy]) {
-        self.viewport.fit_points(points);
+        let points: Vec<Xy> = points
+            .iter()
+            .copied()
+            .filter(|p| p[0].is_finite() && p[1].is_finite())
+            .collect();
+        if points.is_empty() {
+            return;
+        }
+        let mut to = self.viewport;
+        to.fit_points(&points);
+        if self.animate && to != self.viewport {
+            self.flight = Some(Flight {
+                from: self.viewport,
+                to,
+                elapsed_ms: 0.0,
+            });
+        } else {
+            self.viewport = to;
+        }
+    }
+
+    /// Turns the globe to the centre of `positions` (their mean direction), at the whole
+    /// globe's zoom. Returns whether it turned (projected geometry must then be rebuilt).
+    pub fn turn_to(&mut self, positions: &[LonLat]) -> bool {
+        if !self.is_globe() || positions.is_empty() {
+            return false;
+        }
+        let mut sum = [0.0; 3];
+        for p in positions {
+            let v = p.to_unit_vector();
+            sum = [sum[0] + v[0], sum[1] + v[1], sum[2] + v[2]];
+        }
+        if sum.iter().all(|c| c.abs() < 1e-9) {
+            return false;
+        }
+        let c = LonLat::from_vector(sum);
+        self.projector = Projector::globe(Globe {
+            center_lon: c.lon,
+            center_lat: clamp(c.lat, -89.0, 89.0),
+        });
+        self.fit_world();
+        true
     }
 
     /// The view as the URL writes it, or `None` for the whole-world view (not zoomed, and not
@@ -264,6 +366,47 @@ mod tests {
             (GLOBE_HOME.center_lon - g.center_lon - 0.6).abs() < 1e-9,
             "{g:?}"
         );
+    }
+
+    #[test]
+    fn a_fit_flies_there_and_user_input_ends_the_flight() {
+        let mut c = Camera::new(ProjectionKind::NaturalEarth, 800.0, 400.0);
+        c.animate = true;
+        let europe = [
+            c.projector().project(LonLat::new(-10.0, 36.0)),
+            c.projector().project(LonLat::new(30.0, 60.0)),
+        ];
+        c.fit_points(&europe);
+        assert!(c.moving());
+        let start = *c.viewport();
+        assert!(c.fly(FLIGHT_MS / 2.0));
+        let mid = *c.viewport();
+        assert!(mid.scale > start.scale);
+        while c.fly(16.0) {}
+        assert!(!c.moving());
+        let end = *c.viewport();
+        assert!(end.scale > mid.scale);
+        let mut jump = Camera::new(ProjectionKind::NaturalEarth, 800.0, 400.0);
+        jump.fit_points(&europe);
+        assert!(!jump.moving());
+        assert_eq!(*jump.viewport(), end, "the flight ends where a jump lands");
+        c.fit_world();
+        c.fit_points(&europe);
+        c.pan(5.0, 0.0);
+        assert!(!c.moving(), "a drag ends the flight");
+    }
+
+    #[test]
+    fn the_globe_turns_to_what_is_shown() {
+        let mut g = Camera::new(ProjectionKind::Globe, 600.0, 600.0);
+        assert!(g.turn_to(&[LonLat::new(10.0, 50.0), LonLat::new(20.0, 50.0)]));
+        let c = g.projector().as_globe().expect("globe");
+        assert!(
+            (c.center_lon - 15.0).abs() < 0.1 && c.center_lat > 50.0,
+            "{c:?}"
+        );
+        let mut flat = Camera::new(ProjectionKind::NaturalEarth, 600.0, 400.0);
+        assert!(!flat.turn_to(&[LonLat::new(10.0, 50.0)]));
     }
 
     #[test]

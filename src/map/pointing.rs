@@ -71,16 +71,45 @@ impl MapState {
                 ties.clone()
             }
         };
-        let mut points = Vec::with_capacity(2 * ties.len());
-        for &i in &ties {
-            points.push(self.geometry.partner[i]);
-            points.push(self.geometry.cities[self.dataset.ties[i].city]);
-        }
-        if !points.is_empty() {
-            self.camera.fit_points(&points);
-            self.dirty = true;
-        }
+        self.fit_ties(&ties);
         Ok(())
+    }
+
+    /// Fits the view to the ties shown (their partners and Shandong ends), flying there unless
+    /// motion is reduced; on the globe, turns it to their centre. False when nothing is shown.
+    pub fn fit_shown(&mut self) -> bool {
+        let shown = self.selection.shown();
+        let ties: Vec<usize> = (0..shown.len()).filter(|&i| shown[i]).collect();
+        self.fit_ties(&ties);
+        !ties.is_empty()
+    }
+
+    fn fit_ties(&mut self, ties: &[usize]) {
+        if ties.is_empty() {
+            return;
+        }
+        if self.camera.is_globe() {
+            let ends = ties.iter().flat_map(|&i| {
+                let t = &self.dataset.ties[i];
+                [t.from, t.to]
+            });
+            if self.camera.turn_to(&ends.collect::<Vec<_>>()) {
+                self.reproject();
+            }
+        } else {
+            let g = &self.geometry;
+            let ends = ties
+                .iter()
+                .flat_map(|&i| [g.partner[i], g.cities[self.dataset.ties[i].city]]);
+            self.camera.fit_points(&ends.collect::<Vec<_>>());
+        }
+        self.dirty = true;
+    }
+
+    /// Whether fits of the view fly there (off by default; the page turns it on unless the
+    /// user asks for reduced motion).
+    pub fn set_view_animation(&mut self, on: bool) {
+        self.camera.animate = on;
     }
 
     /// Updates the hover target for a pointer at (`x`, `y`) CSS px; returns it.

@@ -128,6 +128,7 @@ impl MapState {
     /// Advances animations (playback, the globe's turn) by `dt_ms`; returns whether more frames
     /// are needed.
     pub fn tick(&mut self, dt_ms: f64) -> bool {
+        let flew = self.camera.fly(dt_ms);
         let turned = self.camera.tick(dt_ms);
         if turned {
             self.reproject();
@@ -136,7 +137,7 @@ impl MapState {
         if t.data {
             self.refresh_links();
         }
-        self.dirty |= t.redraw || turned;
-        t.animating || self.camera.spinning()
+        self.dirty |= t.redraw || turned || flew;
+        t.animating || self.camera.moving()
     }
 }

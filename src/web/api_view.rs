@@ -104,4 +104,17 @@ impl FriendshipMap {
         self.update(|m| m.set_detail_basemap(&basemap));
         Ok(())
     }
+
+    /// Fits the view to the ties shown (flying there when view animation is on; on the globe,
+    /// turning to them). Returns false when nothing is shown.
+    #[wasm_bindgen(js_name = fitShown)]
+    pub fn fit_shown(&self) -> bool {
+        self.update(MapState::fit_shown)
+    }
+
+    /// Whether fits of the view fly there (off for reduced motion).
+    #[wasm_bindgen(js_name = setViewAnimation)]
+    pub fn set_view_animation(&self, on: bool) {
+        self.host.borrow_mut().map.set_view_animation(on);
+    }
 }

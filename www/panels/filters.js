@@ -26,9 +26,15 @@ export class FiltersPanel {
       ui.$(id).addEventListener("input", () => this.#apply(false));
       ui.$(id).addEventListener("change", () => this.changed(true));
     }
-    for (const id of ["unknown", "kind-sister", "kind-friendly", "level-city", "level-province", "region"]) {
+    for (const id of ["unknown", "kind-sister", "kind-friendly", "level-city", "level-province"]) {
       ui.$(id).addEventListener("change", () => this.#apply(true));
     }
+    // A region is a place: the view follows it (the fit button offers the same for the rest).
+    ui.$("region").addEventListener("change", () => {
+      this.#apply(true);
+      if (ui.$("region").value) this.map.fitShown();
+      else this.map.resetView();
+    });
     ui.$("reset-filters").addEventListener("click", () => {
       this.map.resetFilter();
       this.changed(true);

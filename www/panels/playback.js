@@ -1,5 +1,6 @@
 // The timeline controls (play/pause, step, speed, loop) and the caption of the year shown.
 import { el } from "../dom.js";
+import { REDUCED_MOTION } from "../ui.js";
 
 /// New partners named in the caption (more on a presenter's screen).
 const NAMES_SHOWN = { page: 6, present: 8 };
@@ -7,7 +8,6 @@ const NAMES_SHOWN = { page: 6, present: 8 };
 export class PlaybackPanel {
   constructor(ui, map) {
     Object.assign(this, { ui, map, presenting: false, caption: null });
-    this.reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
   }
 
   wire() {
@@ -23,7 +23,7 @@ export class PlaybackPanel {
   /// Speed, looping (always in presenter mode) and growth (off for reduced motion).
   applyOptions() {
     const { ui } = this;
-    this.map.setPlaybackOptions(Number(ui.$("speed").value), ui.$("loop").checked || this.presenting, !this.reducedMotion);
+    this.map.setPlaybackOptions(Number(ui.$("speed").value), ui.$("loop").checked || this.presenting, !REDUCED_MOTION);
   }
 
   toggle() {
