@@ -27,6 +27,19 @@ fn builtin_csv_has_no_errors() {
     assert!(shown.is_empty(), "\n{}", shown.join("\n"));
     assert!(d.ties.len() >= 150, "{} rows", d.ties.len());
     assert!(d.ties.iter().all(|t| !t.record.sources.is_empty()));
+    // Every row states its evidence level, and the level survives embedding.
+    let missing: Vec<u64> = d
+        .ties
+        .iter()
+        .filter(|t| t.record.evidence.is_none())
+        .map(|t| t.line)
+        .collect();
+    assert!(missing.is_empty(), "rows without evidence: {missing:?}");
+    assert!(Dataset::builtin()
+        .ties
+        .iter()
+        .zip(&d.ties)
+        .all(|(a, b)| a.record.evidence == b.record.evidence));
     // The embedded copy holds the same ties.
     assert_eq!(
         Dataset::from_csv(PARTNERSHIPS_CSV, current_year())

@@ -11,7 +11,8 @@ import glob
 import os
 
 COLUMNS = ["shandong_city", "shandong_city_zh", "partner", "partner_zh", "country", "level",
-           "kind", "established", "lat", "lon", "source", "signed_by", "notes", "geonameid"]
+           "kind", "established", "lat", "lon", "source", "evidence", "signed_by", "notes",
+           "geonameid"]
 ORDER = ["Shandong", "Jinan", "Qingdao", "Zibo", "Zaozhuang", "Dongying", "Yantai", "Weifang",
          "Jining", "Tai'an", "Weihai", "Rizhao", "Linyi", "Dezhou", "Liaocheng", "Binzhou", "Heze"]
 
@@ -29,12 +30,17 @@ def main():
     # Round 1 files first, then round 2, round 3...: later rounds may correct earlier ones.
     files = sorted((f for f in glob.glob("data/research/*.csv") if not f.endswith("unplaced.csv")),
                    key=lambda f: (round_of(f), f))
+    kept = {}
+    if os.path.exists("data/partnerships.csv"):
+        with open("data/partnerships.csv", newline="", encoding="utf-8") as fh:
+            kept = {key(r): (r.get("evidence") or "").strip() for r in csv.DictReader(fh)}
     rows = {}
     for f in files:
         with open(f, newline="", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 r = {c: (r.get(c) or "").strip() for c in COLUMNS}
                 k = key(r)
+                r["evidence"] = r["evidence"] or kept.get(k, "")
                 if k in rows and not r["notes"].startswith("CORRECTS"):
                     continue  # first finding wins unless explicitly corrected
                 rows[k] = r
