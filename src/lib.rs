@@ -28,6 +28,7 @@ pub mod sphere;
 pub mod stats;
 pub mod style;
 pub mod url_state;
+pub mod validate;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
