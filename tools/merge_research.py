@@ -2,7 +2,8 @@
 """Merges the research files (data/research/*.csv) into data/partnerships.csv.
 
 Rows are keyed by (shandong_city, partner, country, signed_by). A round-2 row whose notes start
-with `CORRECTS` replaces the earlier row with the same key. Rows without coordinates cannot be
+with `CORRECTS` replaces the earlier row with the same key; one whose notes start with `WITHDRAWS`
+removes it (a pair found to be wrong: the reason stays in the research file). Rows without coordinates cannot be
 drawn and are listed in data/research/unplaced.csv instead (they stay visible in docs/DATA.md).
 Run: python3 tools/merge_research.py
 """
@@ -41,6 +42,9 @@ def main():
                 r = {c: (r.get(c) or "").strip() for c in COLUMNS}
                 k = key(r)
                 r["evidence"] = r["evidence"] or kept.get(k, "")
+                if r["notes"].startswith("WITHDRAWS"):
+                    rows.pop(k, None)
+                    continue
                 if k in rows and not r["notes"].startswith("CORRECTS"):
                     continue  # first finding wins unless explicitly corrected
                 rows[k] = r
