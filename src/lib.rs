@@ -27,6 +27,7 @@ pub mod search;
 pub mod sphere;
 pub mod stats;
 pub mod style;
+pub mod totals;
 pub mod url_state;
 pub mod validate;
 pub mod viewport;
