@@ -21,11 +21,13 @@ pub const GEOJSON_PROPERTIES: [&str; 11] = [
     "distance_km",
 ];
 
-/// The shown ties as CSV, in `data/partnerships.csv`'s columns (plus `signed_by`).
+/// The shown ties as CSV, in `data/partnerships.csv`'s columns (plus `signed_by` and
+/// `evidence`, empty for imported rows that have none).
 pub fn to_csv(dataset: &Dataset, shown: &[bool]) -> String {
     let mut out = String::new();
     let mut header: Vec<&str> = crate::data::record::REQUIRED_COLUMNS.to_vec();
     header.push("signed_by");
+    header.push("evidence");
     csv_line(&mut out, &header);
     for (t, _) in dataset.ties.iter().zip(shown).filter(|(_, s)| **s) {
         let r = &t.record;
@@ -45,6 +47,7 @@ pub fn to_csv(dataset: &Dataset, shown: &[bool]) -> String {
                 &crate::number::short(r.lon, 8),
                 &r.sources.join(" "),
                 r.signed_by.as_deref().unwrap_or(""),
+                r.evidence.map_or("", |e| e.as_str()),
             ],
         );
     }

@@ -2,7 +2,7 @@
 //! kinds and levels. Ties without a known year are never placed in a guessed year: they are
 //! shown or hidden as a group, by their own switch, and always counted.
 
-use crate::data::{Dataset, Kind, Level, Region};
+use crate::data::{Dataset, Evidence, Kind, Level, Region};
 use serde::{Deserialize, Serialize};
 
 /// Which years are shown.
@@ -131,6 +131,21 @@ impl Filter {
             })
             .collect()
     }
+}
+
+/// Which ties rest on one of the evidence `levels`, index for index with `dataset.ties` (an
+/// empty list passes every level); ties without a level (imports without the `evidence` column)
+/// pass when `unknown` is true. Combine it with [`Filter::apply`] (both true) to filter on
+/// evidence.
+pub fn evidence_mask(dataset: &Dataset, levels: &[Evidence], unknown: bool) -> Vec<bool> {
+    dataset
+        .ties
+        .iter()
+        .map(|t| match t.record.evidence {
+            Some(e) => levels.is_empty() || levels.contains(&e),
+            None => unknown,
+        })
+        .collect()
 }
 
 #[cfg(test)]

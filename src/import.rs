@@ -13,7 +13,7 @@ pub enum Preset {
     Standard,
     /// `city1,country1,lat1,lng1,city2,country2,lat2,lng2` (the world twin-towns file): city 1
     /// is the origin, city 2 the partner; no years or kinds, so every tie is `sister` at city
-    /// level, sourced to the file's origin.
+    /// level, sourced to the file's origin, with `secondary` evidence (scraped lists).
     WorldTwinCities,
 }
 
@@ -59,6 +59,7 @@ impl Preset {
                         ("level", "city"),
                         ("kind", "sister"),
                         ("source", WORLD_TWIN_CITIES_SOURCE),
+                        ("evidence", "secondary"),
                     ]),
                     strict: false,
                 },

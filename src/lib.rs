@@ -44,7 +44,9 @@ pub mod search;
 pub mod sphere;
 pub mod stats;
 pub mod style;
+pub mod totals;
 pub mod url_state;
+pub mod validate;
 pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]

@@ -138,3 +138,72 @@ fn an_imported_file_exports_through_the_same_path() {
         "{err}"
     );
 }
+
+#[test]
+fn check_passes_the_builtin_data_under_both_rules() {
+    for layout in ["standard", "builtin"] {
+        let (ok, out, err) = run(&["check", "data/partnerships.csv", "--layout", layout]);
+        assert!(ok, "{layout}: {out}{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains(" rows good, 0 problems"), "{err}");
+    }
+}
+
+#[test]
+fn check_names_every_problem_by_line_and_field_in_line_order() {
+    let file = "tests/fixtures/office_list_broken.csv";
+    let (ok, out, err) = run(&["check", file]);
+    assert!(!ok, "a broken file fails");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            format!("{file}:3: lat/lon: Seoul (37.5665, 126.978) is not in Japan (JP) nor within 15 km of it"),
+            format!("{file}:4: level: `town` is not `city` or `province`"),
+            format!("{file}:4: kind: `twin` is not `sister` or `friendly`"),
+            format!("{file}:5: established: `2010-02-30`: no such day"),
+            format!("{file}:5: source: is empty: every row needs a source URL"),
+            format!("{file}:6: country: `XQ` is not an ISO 3166-1 alpha-2 code"),
+            format!("{file}:6: evidence: `rumour` is not one of official, partner-side, news, secondary"),
+            format!("{file}:7: partner: duplicate of line 2: Qingdao – shimonoseki"),
+        ]
+    );
+    assert!(err.contains("2 rows good, 8 problems in 5 lines"), "{err}");
+}
+
+#[test]
+fn check_under_the_builtin_rules_wants_its_columns_and_codes() {
+    // The office list names a country (`Japan`) and orders its columns freely: fine for the
+    // page, not for the built-in file.
+    let (ok, out, _) = run(&[
+        "check",
+        "tests/fixtures/two_ties.csv",
+        "--layout",
+        "builtin",
+    ]);
+    assert!(!ok);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        vec![
+            "tests/fixtures/two_ties.csv:1: header: no `evidence` column (official, partner-side, news or secondary per row)",
+            "tests/fixtures/two_ties.csv:3: country: `ZZ` is not an ISO 3166-1 alpha-2 code",
+        ]
+    );
+    let (ok, out, _) = run(&[
+        "check",
+        "tests/fixtures/office_list_broken.csv",
+        "--layout",
+        "builtin",
+    ]);
+    assert!(!ok);
+    assert!(
+        out.starts_with(
+            "tests/fixtures/office_list_broken.csv:1: header: column 1 must be `shandong_city`"
+        ),
+        "{out}"
+    );
+    let (ok, _, err) = run(&["check"]);
+    assert!(!ok && err.contains("check needs a FILE"), "{err}");
+    let (ok, _, err) = run(&["check", "no/such/file.csv"]);
+    assert!(!ok && err.contains("no/such/file.csv"), "{err}");
+}

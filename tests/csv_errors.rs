@@ -142,3 +142,35 @@ fn quoted_fields_and_optional_columns() {
     assert_eq!(r.established, None);
     assert_eq!(r.notes, "two, sources");
 }
+
+#[test]
+fn evidence_is_read_when_the_column_is_there_and_checked_in_every_row() {
+    use shandong_friendship_map::data::Evidence;
+    let rows = "Qingdao,青岛市,A,甲,JP,city,sister,1979,34,131,https://e.org/x,official\n\
+                Qingdao,青岛市,B,乙,JP,city,sister,1979,34,131,https://e.org/x,partner-side\n\
+                Qingdao,青岛市,C,丙,JP,city,sister,1979,34,131,https://e.org/x,\n\
+                Qingdao,青岛市,D,丁,JP,city,sister,1979,34,131,https://e.org/x,blog\n\
+                Qingdao,青岛市,E,戊,JP,city,sister,1979,34,131,https://e.org/x,Official\n";
+    let (d, errors) = Dataset::from_csv(&format!("{HEADER},evidence\n{rows}"), 2026);
+    let levels: Vec<Option<Evidence>> = d.ties.iter().map(|t| t.record.evidence).collect();
+    assert_eq!(
+        levels,
+        vec![Some(Evidence::Official), Some(Evidence::PartnerSide)]
+    );
+    let shown: Vec<String> = errors.iter().map(|e| e.display_in("f.csv")).collect();
+    assert_eq!(
+        shown,
+        vec![
+            "f.csv:4: evidence: is empty: one of official, partner-side, news, secondary",
+            "f.csv:5: evidence: `blog` is not one of official, partner-side, news, secondary",
+            "f.csv:6: evidence: `Official` is not one of official, partner-side, news, secondary",
+        ]
+    );
+    // Without the column, rows carry no level.
+    let (d, errors) = Dataset::from_csv(
+        &format!("{HEADER}\nQingdao,青岛市,A,甲,JP,city,sister,1979,34,131,https://e.org/x\n"),
+        2026,
+    );
+    assert!(errors.is_empty());
+    assert_eq!(d.ties[0].record.evidence, None);
+}

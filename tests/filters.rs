@@ -438,3 +438,35 @@ fn search_targets_round_trip_through_their_json_form() {
         .to_string();
     assert!(e.contains("`code`"), "{e}");
 }
+
+#[test]
+fn evidence_mask_keeps_the_chosen_levels() {
+    use shandong_friendship_map::data::{Dataset, Evidence};
+    use shandong_friendship_map::filter::evidence_mask;
+    let d = Dataset::builtin();
+    let all = evidence_mask(&d, &[], false);
+    assert!(all.iter().all(|b| *b), "every built-in row has a level");
+    let strong = evidence_mask(&d, &[Evidence::Official, Evidence::PartnerSide], false);
+    let want = d
+        .ties
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.record.evidence,
+                Some(Evidence::Official | Evidence::PartnerSide)
+            )
+        })
+        .count();
+    assert_eq!(strong.iter().filter(|b| **b).count(), want);
+    assert!(want > 0 && want < d.ties.len());
+    let secondary = evidence_mask(&d, &[Evidence::Secondary], false);
+    assert!(strong.iter().zip(&secondary).all(|(a, b)| !(*a && *b)));
+    // Imported rows without the column pass only when asked.
+    let (plain, _) = Dataset::from_csv(
+        "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source\n\
+         Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.9555,130.9371,https://e.org/x\n",
+        2026,
+    );
+    assert_eq!(evidence_mask(&plain, &[Evidence::News], true), vec![true]);
+    assert_eq!(evidence_mask(&plain, &[Evidence::News], false), vec![false]);
+}

@@ -135,3 +135,50 @@ fn the_world_twin_towns_load_through_the_mapping() {
         map.dataset().origins.len()
     );
 }
+
+/// The page's checked import and `friendship-map check` report the same problems, and the
+/// import loads exactly the rows the check calls good.
+#[test]
+fn the_checked_import_runs_the_checks_of_the_check_command() {
+    use shandong_friendship_map::data::record::current_year;
+    use shandong_friendship_map::validate::{
+        check_csv, import_csv_checked, Placement, COAST_TOLERANCE_M,
+    };
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/office_list_broken.csv"
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/basemap-50m.bin"))
+        .expect("basemap");
+    let basemap = Basemap::decode(&bytes).expect("decodes");
+    let placement = Placement {
+        basemap: &basemap,
+        tolerance_m: COAST_TOLERANCE_M,
+    };
+    let options = Preset::Standard.options();
+    let check = check_csv(&text, &options, current_year(), Some(&placement), false);
+    let mut d = Dataset::default();
+    let r = import_csv_checked(
+        &mut d,
+        &text,
+        "list.csv",
+        &options,
+        current_year(),
+        &placement,
+    );
+    let from_check: Vec<String> = check
+        .errors
+        .iter()
+        .map(|e| e.display_in("list.csv"))
+        .collect();
+    let from_import: Vec<&str> = r.errors.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(from_import, from_check);
+    assert_eq!((r.loaded, check.good), (2, 2));
+    let partners: Vec<&str> = d.ties.iter().map(|t| t.record.partner.as_str()).collect();
+    assert_eq!(
+        partners,
+        ["Shimonoseki", "Debrecen"],
+        "Seoul-in-Japan was taken out"
+    );
+}

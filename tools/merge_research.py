@@ -2,7 +2,8 @@
 """Merges the research files (data/research/*.csv) into data/partnerships.csv.
 
 Rows are keyed by (shandong_city, partner, country, signed_by). A round-2 row whose notes start
-with `CORRECTS` replaces the earlier row with the same key. Rows without coordinates cannot be
+with `CORRECTS` replaces the earlier row with the same key; one whose notes start with `WITHDRAWS`
+removes it (a pair found to be wrong: the reason stays in the research file). Rows without coordinates cannot be
 drawn and are listed in data/research/unplaced.csv instead (they stay visible in docs/DATA.md).
 Run: python3 tools/merge_research.py
 """
@@ -11,7 +12,8 @@ import glob
 import os
 
 COLUMNS = ["shandong_city", "shandong_city_zh", "partner", "partner_zh", "country", "level",
-           "kind", "established", "lat", "lon", "source", "signed_by", "notes", "geonameid"]
+           "kind", "established", "lat", "lon", "source", "evidence", "signed_by", "notes",
+           "geonameid"]
 ORDER = ["Shandong", "Jinan", "Qingdao", "Zibo", "Zaozhuang", "Dongying", "Yantai", "Weifang",
          "Jining", "Tai'an", "Weihai", "Rizhao", "Linyi", "Dezhou", "Liaocheng", "Binzhou", "Heze"]
 
@@ -29,12 +31,20 @@ def main():
     # Round 1 files first, then round 2, round 3...: later rounds may correct earlier ones.
     files = sorted((f for f in glob.glob("data/research/*.csv") if not f.endswith("unplaced.csv")),
                    key=lambda f: (round_of(f), f))
+    kept = {}
+    if os.path.exists("data/partnerships.csv"):
+        with open("data/partnerships.csv", newline="", encoding="utf-8") as fh:
+            kept = {key(r): (r.get("evidence") or "").strip() for r in csv.DictReader(fh)}
     rows = {}
     for f in files:
         with open(f, newline="", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
                 r = {c: (r.get(c) or "").strip() for c in COLUMNS}
                 k = key(r)
+                r["evidence"] = r["evidence"] or kept.get(k, "")
+                if r["notes"].startswith("WITHDRAWS"):
+                    rows.pop(k, None)
+                    continue
                 if k in rows and not r["notes"].startswith("CORRECTS"):
                     continue  # first finding wins unless explicitly corrected
                 rows[k] = r

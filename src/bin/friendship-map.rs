@@ -1,22 +1,29 @@
 //! Command-line tools built from the same crate:
 //!
 //! - `friendship-map coverage` prints docs/DATA.md;
-//! - `friendship-map export --format geojson|csv [filters]` prints the ties to stdout.
+//! - `friendship-map export --format geojson|csv [filters]` prints the ties to stdout;
+//! - `friendship-map check FILE [--layout L]` runs the built-in data's checks on a file.
 //!
 //! Filters: `--cities Qingdao,Jinan` `--from 2000 --to 2025` or `--as-of 2013`,
 //! `--regions Europe,sco` (ids or English names), `--kinds sister|friendly`,
 //! `--levels city|province`, `--no-unknown-year`.
 
+use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::coverage::{published_totals, report, PUBLISHED_TOTALS_CSV};
 use shandong_friendship_map::data::record::current_year;
 use shandong_friendship_map::data::{builtin_regions, Dataset};
 use shandong_friendship_map::export::{to_csv, to_geojson};
 use shandong_friendship_map::filter::{Filter, Years};
 use shandong_friendship_map::import::{import_csv, Preset};
+use shandong_friendship_map::validate::{builtin_options, check_csv, Placement, COAST_TOLERANCE_M};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   friendship-map coverage                      print docs/DATA.md
+  friendship-map check FILE [--layout standard|world-twin-cities|builtin]
+                               check a CSV of ties as the map reads it (`builtin`: the built-in
+                               file's stricter rules); prints FILE:LINE: field: reason per
+                               problem, exits 1 when there is any
   friendship-map export --format geojson|csv   print the ties shown by the filters:
       --cities Qingdao,Jinan   --from 2000 --to 2025 | --as-of 2013
       --regions Europe,sco     --kinds sister|friendly   --levels city|province
@@ -134,6 +141,53 @@ fn load_dataset(args: &[String]) -> Result<(Dataset, Vec<String>), String> {
     Ok((dataset, rest))
 }
 
+/// The 1:50m basemap the placement check uses (the tests use the same file).
+const BASEMAP_50M: &[u8] = include_bytes!("../../data/basemap-50m.bin");
+
+/// `check FILE [--layout L]`: every check the built-in data passes, problems in line order.
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let mut file = None;
+    let mut layout = "standard".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--layout" => layout = it.next().ok_or("--layout needs a name")?.clone(),
+            other if other.starts_with("--") => return Err(format!("unknown option `{other}`")),
+            other if file.is_none() => file = Some(other.to_string()),
+            other => return Err(format!("one file at a time (`{other}`)")),
+        }
+    }
+    let file = file.ok_or("check needs a FILE")?;
+    let (options, builtin) = if layout == "builtin" {
+        (builtin_options(), true)
+    } else {
+        let preset = Preset::from_name(&layout).ok_or(format!("unknown layout `{layout}`"))?;
+        (preset.options(), false)
+    };
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+    let basemap = Basemap::decode(BASEMAP_50M).map_err(|e| format!("basemap: {}", e.0))?;
+    let placement = Placement {
+        basemap: &basemap,
+        tolerance_m: COAST_TOLERANCE_M,
+    };
+    let report = check_csv(&text, &options, current_year(), Some(&placement), builtin);
+    for e in &report.errors {
+        println!("{}", e.display_in(&file));
+    }
+    let rows: std::collections::BTreeSet<u64> = report.errors.iter().map(|e| e.line).collect();
+    eprintln!(
+        "{file}: {} rows good, {} problems in {} lines",
+        report.good,
+        report.errors.len(),
+        rows.len()
+    );
+    Ok(if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -147,6 +201,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("check") => check(&args[1..]).unwrap_or_else(|e| {
+            eprintln!("friendship-map check: {e}\n{USAGE}");
+            ExitCode::from(2)
+        }),
         Some("export") => {
             let (dataset, rest) = match load_dataset(&args[1..]) {
                 Ok(d) => d,

@@ -3,6 +3,7 @@
 //! Self-contained (std and `csv` only) so that `build.rs` checks `data/partnerships.csv` with the
 //! very code the map uses, and a malformed row stops the build.
 
+use super::evidence::Evidence;
 use std::fmt;
 
 /// The columns every partnerships file starts with, in this order.
@@ -21,7 +22,7 @@ pub const REQUIRED_COLUMNS: [&str; 11] = [
 ];
 
 /// Columns that may follow the required ones, in any order.
-pub const OPTIONAL_COLUMNS: [&str; 3] = ["signed_by", "notes", "geonameid"];
+pub const OPTIONAL_COLUMNS: [&str; 4] = ["signed_by", "notes", "geonameid", "evidence"];
 
 /// Earliest year accepted for `established` (China's first sister-city tie was 1973).
 pub const FIRST_YEAR: u16 = 1973;
@@ -120,6 +121,9 @@ pub struct Record {
     /// The origin's own position `(lat, lon)`, for imported ties that do not start at a
     /// Shandong seat.
     pub origin: Option<(f64, f64)>,
+    /// How strongly the pair is sourced (`evidence` column); `None` when the file has no such
+    /// column (the built-in file has it in every row).
+    pub evidence: Option<Evidence>,
 }
 
 /// A problem with one field of one line.
@@ -420,6 +424,7 @@ pub fn parse_fields(
     }
     let signed_by = Some(field("signed_by")).filter(|s| !s.is_empty());
     let notes = field("notes");
+    let evidence = evidence_of(cells, &field("evidence"), line, mapping, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -439,9 +444,30 @@ pub fn parse_fields(
             signed_by,
             notes,
             origin,
+            evidence,
         }),
         _ => Err(vec![err(line, "row", "incomplete")]),
     }
+}
+
+/// The `evidence` level of a row (`value` is its cell, or the mapping's default). A file with
+/// the column must fill it in every row; a file without it has none.
+fn evidence_of(
+    cells: &[(&str, &str)],
+    value: &str,
+    line: u64,
+    mapping: &Mapping,
+    errors: &mut Vec<RowError>,
+) -> Option<Evidence> {
+    let column = column_of("evidence", mapping);
+    if value.is_empty() && !cells.iter().any(|(c, _)| *c == column) {
+        return None;
+    }
+    let level = Evidence::from_name(value);
+    if level.is_none() {
+        errors.push(err(line, "evidence", &Evidence::reason(value)));
+    }
+    level
 }
 
 fn parse_coord(
