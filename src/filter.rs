@@ -74,6 +74,9 @@ pub struct Filter {
     pub city_level: bool,
     /// Province-level partners shown.
     pub province_level: bool,
+    /// Evidence levels shown ([`Evidence::as_str`] names); empty = all. Ties without a level
+    /// (imports without the `evidence` column) are always shown.
+    pub evidence: Vec<String>,
 }
 
 impl Default for Filter {
@@ -87,6 +90,7 @@ impl Default for Filter {
             friendly: true,
             city_level: true,
             province_level: true,
+            evidence: Vec::new(),
         }
     }
 }
@@ -127,7 +131,11 @@ impl Filter {
                         .countries
                         .get(&r.country)
                         .is_some_and(|c| chosen.iter().any(|reg| reg.contains(c)));
-                kind && level && city && region && self.year_matches(r.established.map(|d| d.year))
+                let sourced = self.evidence.is_empty()
+                    || r
+                        .evidence
+                        .is_none_or(|e| self.evidence.iter().any(|n| n == e.as_str()));
+                kind && level && city && region && sourced && self.year_matches(r.established.map(|d| d.year))
             })
             .collect()
     }
@@ -209,6 +217,11 @@ Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a
             ..Filter::default()
         };
         assert_eq!(apply(provinces), [false, true, false]);
+        let official = Filter {
+            evidence: vec!["official".into(), "partner-side".into()],
+            ..Filter::default()
+        };
+        assert_eq!(apply(official), [true, true, true], "no levels in this file: all pass");
     }
 
     #[test]

@@ -325,6 +325,7 @@ fn url_state_round_trips_and_ignores_hostile_values() {
         friendly: false,
         city_level: true,
         province_level: true,
+        evidence: Vec::new(),
     };
     m.set_filter(f.clone());
     m.select_city(Some(2));

@@ -84,6 +84,13 @@ export const TEMPLATE = `
           <label class="check"><input type="checkbox" id="level-city" checked> <span data-t="cityLevel"></span></label>
           <label class="check"><input type="checkbox" id="level-province" checked> <span data-t="provinceLevel"></span></label>
         </div>
+        <div class="h" data-t="evidence"></div>
+        <div class="toggles" id="evidence" role="group" data-t-label="evidence">
+          <label class="check"><input type="checkbox" data-evidence="official" checked> <span data-t="evOfficial"></span></label>
+          <label class="check"><input type="checkbox" data-evidence="partner-side" checked> <span data-t="evPartnerSide"></span></label>
+          <label class="check"><input type="checkbox" data-evidence="news" checked> <span data-t="evNews"></span></label>
+          <label class="check"><input type="checkbox" data-evidence="secondary" checked> <span data-t="evSecondary"></span></label>
+        </div>
       </section>
       <section class="block">
         <div class="h" data-t="cities"></div>
@@ -143,6 +150,7 @@ export const TEMPLATE = `
         <th scope="col" aria-sort="none"><button type="button" data-sort="kind" data-t="colKind"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="level" data-t="colLevel"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="established" data-t="colYear"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="evidence" data-t="colEvidence"></button></th>
         <th scope="col" data-t="colSource"></th>
       </tr></thead>
       <tbody></tbody>

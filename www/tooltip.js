@@ -9,7 +9,8 @@ function tieLine(t, s) {
   const year = t.established || s.yearUnknown;
   const signed = t.signed_by ? ` (${t.signed_by})` : "";
   const kind = t.kind === "sister" ? s.tipSister : s.tipFriendly;
-  return `${s.names(t.city_zh, t.city)}${signed} · ${kind} · ${year}`;
+  const evidence = t.evidence ? ` · ${s.evidenceOf(t.evidence)}` : "";
+  return `${s.names(t.city_zh, t.city)}${signed} · ${kind} · ${year}${evidence}`;
 }
 
 /// The lines of a tooltip: `[class, text]`.

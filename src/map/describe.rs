@@ -40,6 +40,8 @@ pub struct TieInfo {
     pub signed_by: String,
     /// Source URLs.
     pub sources: Vec<String>,
+    /// How strongly it is sourced (`official`, `partner-side`, `news`, `secondary`), or empty.
+    pub evidence: &'static str,
 }
 
 /// What the pointer is over, for the tooltip.
@@ -179,6 +181,7 @@ pub fn tie_info(dataset: &Dataset, i: usize) -> TieInfo {
         established: r.established.map(|d| d.to_string()).unwrap_or_default(),
         signed_by: r.signed_by.clone().unwrap_or_default(),
         sources: r.sources.clone(),
+        evidence: r.evidence.map_or("", |e| e.as_str()),
     }
 }
 

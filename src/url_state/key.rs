@@ -18,6 +18,8 @@ pub enum UrlKey {
     Kinds,
     /// `levels=city|province`.
     Levels,
+    /// `evidence=official,partner-side`: the evidence levels shown.
+    Evidence,
     /// `projection=globe`.
     Projection,
     /// `selected=Qingdao`.
@@ -29,7 +31,7 @@ pub enum UrlKey {
 impl UrlKey {
     /// Every key: the name written into URLs (short), then the element attribute's name, which
     /// the iframe page's query accepts too (one vocabulary for editors).
-    pub const NAMES: [(UrlKey, &'static str, &'static str); 10] = [
+    pub const NAMES: [(UrlKey, &'static str, &'static str); 11] = [
         (UrlKey::Years, "years", "years"),
         (UrlKey::AsOf, "asof", "as-of"),
         (UrlKey::Unknown, "unknown", "unknown"),
@@ -37,6 +39,7 @@ impl UrlKey {
         (UrlKey::Cities, "cities", "cities"),
         (UrlKey::Kinds, "kinds", "kinds"),
         (UrlKey::Levels, "levels", "levels"),
+        (UrlKey::Evidence, "evidence", "evidence"),
         (UrlKey::Projection, "proj", "projection"),
         (UrlKey::Selected, "sel", "selected"),
         (UrlKey::View, "view", "view"),

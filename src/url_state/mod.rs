@@ -73,6 +73,9 @@ pub fn to_query(state: &UrlState, dataset: &Dataset) -> String {
             if f.city_level { "city" } else { "province" }
         ));
     }
+    if !f.evidence.is_empty() {
+        parts.push(format!("evidence={}", encode(&f.evidence.join(","))));
+    }
     if let Some(p) = state.projection {
         parts.push(format!("proj={}", p.name()));
     }
@@ -172,7 +175,7 @@ impl Reader<'_> {
                 .filter(|(a, b)| a != b)
                 .map(|(yes, _)| f.unknown_year = yes)
                 .is_some(),
-            UrlKey::Regions | UrlKey::Cities => {
+            UrlKey::Regions | UrlKey::Cities | UrlKey::Evidence => {
                 for item in v.split(',').filter(|s| !s.is_empty()) {
                     if !self.add_to_list(f, key, item) {
                         self.warn(k, item);
@@ -202,8 +205,16 @@ impl Reader<'_> {
         }
     }
 
-    /// Adds a region id or a city name to the filter's list (once); false if unknown.
+    /// Adds a region id, a city name or an evidence level to the filter's list (once); false
+    /// if unknown.
     fn add_to_list(&self, f: &mut Filter, key: UrlKey, item: &str) -> bool {
+        if key == UrlKey::Evidence {
+            let known = crate::data::Evidence::from_name(item).is_some();
+            if known && !f.evidence.iter().any(|e| e == item) {
+                f.evidence.push(item.to_string());
+            }
+            return known;
+        }
         if key == UrlKey::Regions {
             let known = self.regions.iter().any(|r| r.id == item);
             if known && !f.regions.iter().any(|r| r == item) {
@@ -277,10 +288,10 @@ mod tests {
     #[test]
     fn the_state_round_trips_with_short_keys() {
         let d = Dataset::default();
-        let (s, w) = parse("years=2000-2020&unknown=0&regions=europe&cities=Jinan&kinds=sister&levels=city&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
+        let (s, w) = parse("years=2000-2020&unknown=0&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
         assert!(w.is_empty(), "{w:?}");
         let q = to_query(&s, &d);
-        assert_eq!(q, "years=2000-2020&unknown=0&regions=europe&cities=Jinan&kinds=sister&levels=city&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
+        assert_eq!(q, "years=2000-2020&unknown=0&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
         assert_eq!(parse(&q).0, s);
     }
 
@@ -299,7 +310,7 @@ mod tests {
     #[test]
     fn every_name_is_accepted_once() {
         let names = UrlKey::all_names();
-        assert_eq!(names.len(), 13);
+        assert_eq!(names.len(), 14);
         for n in names {
             assert!(UrlKey::from_name(n).is_some(), "{n}");
         }

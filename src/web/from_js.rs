@@ -92,6 +92,7 @@ fn fields(v: &JsValue) -> Result<Filter, String> {
         friendly: boolean(f, "friendly")?,
         city_level: boolean(f, "city_level")?,
         province_level: boolean(f, "province_level")?,
+        evidence: required(list(f, "evidence", JsValue::as_string), "evidence")?,
     })
 }
 

@@ -125,7 +125,8 @@ test("search in Chinese focuses a partner", async () => {
   const { page, context } = await openMap(browser, server.url);
   await page.fill("#search", "下关");
   await page.locator("#search-results button").first().click();
-  await nextFrames(page);
+  // The view flies there (600 ms, unless reduced motion is asked for).
+  await page.waitForFunction(() => window.friendshipMap.view().zoom > 1.5, null, { timeout: 5000 }).catch(() => {});
   const v = await page.evaluate(() => window.friendshipMap.view());
   assert.ok(v.zoom > 1.5, `zoomed to the result: ${v.zoom}`);
   await page.screenshot({ path: `${ARTIFACTS}search-shimonoseki.png` });

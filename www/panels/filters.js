@@ -29,6 +29,13 @@ export class FiltersPanel {
     for (const id of ["unknown", "kind-sister", "kind-friendly", "level-city", "level-province"]) {
       ui.$(id).addEventListener("change", () => this.#apply(true));
     }
+    for (const box of this.#evidenceBoxes()) {
+      box.addEventListener("change", () => {
+        // At least one level stays ticked (none ticked would read as "every level").
+        if (![...this.#evidenceBoxes()].some((b) => b.checked)) box.checked = true;
+        this.#apply(true);
+      });
+    }
     // A region is a place: the view follows it (the fit button offers the same for the rest).
     ui.$("region").addEventListener("change", () => {
       this.#apply(true);
@@ -97,6 +104,12 @@ export class FiltersPanel {
     ui.$("kind-friendly").checked = f.friendly;
     ui.$("level-city").checked = f.city_level;
     ui.$("level-province").checked = f.province_level;
+    // No level chosen means all levels.
+    for (const box of this.#evidenceBoxes()) box.checked = !f.evidence.length || f.evidence.includes(box.dataset.evidence);
+  }
+
+  #evidenceBoxes() {
+    return this.ui.all("#evidence input");
   }
 
   #years() {
@@ -128,7 +141,15 @@ export class FiltersPanel {
       friendly: ui.$("kind-friendly").checked,
       city_level: ui.$("level-city").checked,
       province_level: ui.$("level-province").checked,
+      evidence: this.#evidenceLevels(),
     };
+  }
+
+  /// The evidence levels ticked; all of them is written as none (no evidence filter).
+  #evidenceLevels() {
+    const boxes = [...this.#evidenceBoxes()];
+    const on = boxes.filter((b) => b.checked).map((b) => b.dataset.evidence);
+    return on.length === boxes.length ? [] : on;
   }
 
   #apply(push) {

@@ -51,6 +51,7 @@ export class TablePanel {
         el("td", { textContent: r.kind === "sister" ? s.sister : s.friendly }),
         el("td", { textContent: r.level === "city" ? s.cityLevel : s.provinceLevel }),
         el("td", { textContent: r.established || s.yearUnknown }),
+        el("td", { textContent: s.evidenceOf(r.evidence) }),
         el("td", {}, ...links));
     }));
   }
