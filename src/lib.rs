@@ -17,6 +17,7 @@ pub mod globe;
 pub mod graticule;
 pub mod hit;
 pub mod import;
+pub mod inset;
 pub mod label;
 pub mod lonlat;
 pub mod map;

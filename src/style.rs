@@ -285,18 +285,14 @@ pub fn label_inset_title() -> TextStyle {
         halo_px: 0.0,
     }
 }
-/// The close-up's frame: a white box with a thin grey border.
+/// The close-up's frame: a box of the ocean's colour with a thin grey border.
 pub fn inset_frame() -> Style {
     Style {
-        fill: Some(Rgba(0xff, 0xff, 0xff, 235)),
+        fill: ocean().fill,
         stroke: Some(Rgba(0x88, 0x88, 0x88, 255)),
         width_px: 1.0,
         dash_px: None,
     }
-}
-/// The close-up's sea (inside the frame).
-pub fn inset_sea() -> Style {
-    Style::fill(Rgba(0xee, 0xf3, 0xf8, 255))
 }
 /// The close-up's land: filled like the world's land, outlined by its coast.
 pub fn inset_land() -> Style {
