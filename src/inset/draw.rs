@@ -6,7 +6,6 @@ use crate::display_list::{Anchor, Item, Label, Layer, PathEl, Space, TextLayer};
 use crate::label::{place, text_layer, Candidate, Obstacles, Options, Rect, TextMeasure};
 use crate::projection::Xy;
 use crate::style;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Marker radius for a count of shown ties, CSS px at scale 1: area grows with the count from
@@ -86,14 +85,20 @@ impl Inset {
         for o in cities {
             let at = self.project(o.at);
             let reach = (radius_px(o.count) + STUB_PX) * k;
-            let mut seen = HashSet::new();
+            // One stub per whole degree and kind (many partners lie the same way): a bit per
+            // degree, sister then friendly.
+            let mut seen = [0u64; 12];
             for s in &o.stubs {
-                // One stub per whole degree and kind: many partners lie the same way.
-                let deg = s.bearing_deg.rem_euclid(360.0).round() as u16 % 360;
-                if !s.bearing_deg.is_finite() || !seen.insert((deg, s.kind == Kind::Sister)) {
+                if !s.bearing_deg.is_finite() {
                     continue;
                 }
-                let (sin, cos) = f64::from(deg).to_radians().sin_cos();
+                let deg = s.bearing_deg.rem_euclid(360.0).round() as usize % 360;
+                let bit = deg + if s.kind == Kind::Sister { 0 } else { 360 };
+                if seen[bit / 64] & (1 << (bit % 64)) != 0 {
+                    continue;
+                }
+                seen[bit / 64] |= 1 << (bit % 64);
+                let (sin, cos) = (deg as f64).to_radians().sin_cos();
                 let end = [at[0] + reach * sin, at[1] - reach * cos];
                 let target = if s.kind == Kind::Sister {
                     &mut sister

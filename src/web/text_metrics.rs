@@ -2,7 +2,7 @@
 //! measured once per font (size and weight) and kept, so a label costs one measurement per
 //! font and language however many frames place it.
 
-use crate::label::{TextMeasure, WidthTable};
+use crate::label::TextMeasure;
 use crate::style::Font;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,12 +13,17 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// imported datasets; the built-in names in two languages and two fonts are about 3,000).
 const MAX_CACHED: usize = 50_000;
 
+/// The widths of one font (size bits, weight), by text.
+type FontWidths = ((u64, u16), HashMap<String, f64>);
+
 /// Measures with a canvas context of its own (so measuring never changes the map's drawing
-/// state), falling back to [`WidthTable`] if the browser refuses.
+/// state). Should the browser refuse, a text counts 1 em per character: wider than any real
+/// label, so placement stays free of overlaps (`WidthTable` is not linked for so rare a case).
 pub struct CanvasMeasure {
     ctx: CanvasRenderingContext2d,
-    /// Widths in CSS px by font (size bits, weight), then text.
-    cache: RefCell<HashMap<(u64, u16), HashMap<String, f64>>>,
+    /// Widths in CSS px per font (size bits, weight), then by text. Fonts are few (partner,
+    /// city, country and inset labels), so they are searched in order.
+    cache: RefCell<Vec<FontWidths>>,
     /// The font last set on `ctx`.
     current: RefCell<Option<(u64, u16)>>,
     cached: RefCell<usize>,
@@ -39,7 +44,7 @@ impl CanvasMeasure {
     pub fn with_context(ctx: CanvasRenderingContext2d) -> Self {
         Self {
             ctx,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(Vec::new()),
             current: RefCell::new(None),
             cached: RefCell::new(0),
         }
@@ -68,7 +73,8 @@ impl CanvasMeasure {
         }
         match self.ctx.measure_text(text) {
             Ok(m) if m.width().is_finite() => m.width(),
-            _ => WidthTable.width_px(text, font),
+            // Characters counted as UTF-8 lead bytes (`chars().count()` links a larger routine).
+            _ => text.bytes().filter(|b| b & 0xc0 != 0x80).count() as f64 * font.size_px,
         }
     }
 }
@@ -76,18 +82,25 @@ impl CanvasMeasure {
 impl TextMeasure for CanvasMeasure {
     fn width_px(&self, text: &str, font: Font) -> f64 {
         let key = (font.size_px.to_bits(), font.weight);
-        if let Some(w) = self.cache.borrow().get(&key).and_then(|m| m.get(text)) {
-            return *w;
+        let cached = |(k, m): &FontWidths| {
+            (*k == key).then(|| m.get(text).copied()).flatten()
+        };
+        if let Some(w) = self.cache.borrow().iter().find_map(cached) {
+            return w;
         }
         let width = self.measure(text, font, key);
         if self.len() >= MAX_CACHED {
             self.clear();
         }
-        self.cache
-            .borrow_mut()
-            .entry(key)
-            .or_default()
-            .insert(text.to_owned(), width);
+        let mut cache = self.cache.borrow_mut();
+        let i = match cache.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                cache.push((key, HashMap::new()));
+                cache.len() - 1
+            }
+        };
+        cache[i].1.insert(text.to_owned(), width);
         *self.cached.borrow_mut() += 1;
         width
     }
