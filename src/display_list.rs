@@ -347,3 +347,48 @@ impl Sink for Recorder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_map_to_canvas_alignment() {
+        assert_eq!(Anchor::Left.text_align(), "left");
+        assert_eq!(Anchor::Left.text_baseline(), "middle");
+        assert_eq!(Anchor::BottomRight.text_align(), "right");
+        assert_eq!(Anchor::BottomRight.text_baseline(), "bottom");
+        assert_eq!(Anchor::Top.text_align(), "center");
+        assert_eq!(Anchor::Top.text_baseline(), "top");
+        assert_eq!(Anchor::TopLeft.fraction(), [0.0, 0.0]);
+        assert_eq!(Anchor::Center.name(), "center");
+    }
+
+    #[test]
+    fn recorder_writes_one_line_per_label() {
+        let layer = TextLayer {
+            name: "labels.partner",
+            style: crate::style::label_partner(),
+            labels: vec![Label {
+                at: [10.04, -0.01],
+                anchor: Anchor::BottomLeft,
+                text: Rc::from("下关 \"Shimonoseki\""),
+            }],
+        };
+        let mut rec = Recorder::default();
+        rec.text(&layer);
+        assert_eq!(
+            rec.lines,
+            [
+                "text labels.partner font=400 12px fill=#222222 halo=rgba(255,255,255,0.902) w=2",
+                "  T 10 0 bottom-left \"下关 \\\"Shimonoseki\\\"\"",
+            ]
+        );
+        let mut only_links = Recorder {
+            only: vec!["links"],
+            ..Recorder::default()
+        };
+        only_links.text(&layer);
+        assert!(only_links.lines.is_empty());
+    }
+}
