@@ -2,11 +2,11 @@
 //!
 //! World layers hold world-unit geometry and are built once per dataset/projection; each frame
 //! pairs them with the current [`Viewport`]. Screen layers hold CSS-pixel geometry rebuilt per
-//! frame (markers, highlights). A [`Sink`] replays a frame: the canvas is one sink, the
-//! [`Recorder`] (for tests) another.
+//! frame (markers, highlights). Text layers hold screen-space labels. A [`Sink`] replays a
+//! frame: the canvas is one sink, the [`Recorder`] (for tests) another.
 
 use crate::projection::Xy;
-use crate::style::Style;
+use crate::style::{Style, TextStyle};
 use crate::viewport::Viewport;
 use std::rc::Rc;
 
@@ -78,11 +78,112 @@ impl Layer {
     }
 }
 
+/// Which point of a label's em box lies at its position: the part of the text closest to the
+/// point it labels (as maplibre's `text-anchor`). `Left` puts the text's left edge, vertically
+/// centred, at the position, so the text runs to the right of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// The box's centre.
+    Center,
+    /// The middle of its left edge.
+    Left,
+    /// The middle of its right edge.
+    Right,
+    /// The middle of its top edge.
+    Top,
+    /// The middle of its bottom edge.
+    Bottom,
+    /// Its top-left corner.
+    TopLeft,
+    /// Its top-right corner.
+    TopRight,
+    /// Its bottom-left corner.
+    BottomLeft,
+    /// Its bottom-right corner.
+    BottomRight,
+}
+
+impl Anchor {
+    /// The anchor's name as maplibre spells it (`left`, `top-right`, ...), for recordings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Center => "center",
+            Self::Left => "left",
+            Self::Right => "right",
+            Self::Top => "top",
+            Self::Bottom => "bottom",
+            Self::TopLeft => "top-left",
+            Self::TopRight => "top-right",
+            Self::BottomLeft => "bottom-left",
+            Self::BottomRight => "bottom-right",
+        }
+    }
+
+    /// Where the anchor lies in the box, as fractions of its width (0 left edge, 1 right) and
+    /// height (0 top edge, 1 bottom).
+    pub fn fraction(self) -> [f64; 2] {
+        let x = match self {
+            Self::Left | Self::TopLeft | Self::BottomLeft => 0.0,
+            Self::Right | Self::TopRight | Self::BottomRight => 1.0,
+            _ => 0.5,
+        };
+        let y = match self {
+            Self::Top | Self::TopLeft | Self::TopRight => 0.0,
+            Self::Bottom | Self::BottomLeft | Self::BottomRight => 1.0,
+            _ => 0.5,
+        };
+        [x, y]
+    }
+
+    /// The canvas `textAlign` that puts this anchor at the drawing point.
+    pub fn text_align(self) -> &'static str {
+        match self.fraction()[0] {
+            0.0 => "left",
+            1.0 => "right",
+            _ => "center",
+        }
+    }
+
+    /// The canvas `textBaseline` that puts this anchor at the drawing point: the em box's top,
+    /// middle or bottom (`top`, `middle` and `bottom` are em-square baselines in canvas).
+    pub fn text_baseline(self) -> &'static str {
+        match self.fraction()[1] {
+            0.0 => "top",
+            1.0 => "bottom",
+            _ => "middle",
+        }
+    }
+}
+
+/// One label of a text layer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// Where its anchor lies, CSS px (screen space, y down).
+    pub at: Xy,
+    /// Which point of the text's em box is at `at`.
+    pub anchor: Anchor,
+    /// The text, in the page's language.
+    pub text: Rc<str>,
+}
+
+/// Screen-space labels of one style.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextLayer {
+    /// A stable name (`labels.partner`, `inset.labels`, ...), for tests.
+    pub name: &'static str,
+    /// Font, colour and halo.
+    pub style: TextStyle,
+    /// The labels, painted in order.
+    pub labels: Vec<Label>,
+}
+
 /// One entry of a frame.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     /// Paint a layer.
     Draw(Rc<Layer>),
+    /// Paint labels (always in screen space, above what came before).
+    Text(Rc<TextLayer>),
     /// Restrict the following items to the inside of a layer's path (until [`Item::Unclip`]).
     Clip(Rc<Layer>),
     /// End the last clip.
@@ -113,6 +214,8 @@ pub trait Sink {
     fn clip(&mut self, layer: &Layer, viewport: &Viewport);
     /// Ends the last clip.
     fn unclip(&mut self);
+    /// Paints a text layer (screen space: its positions are CSS px whatever the viewport).
+    fn text(&mut self, layer: &TextLayer);
 }
 
 impl Frame {
@@ -124,6 +227,7 @@ impl Frame {
                 Item::Draw(l) => sink.draw(l, &self.viewport),
                 Item::Clip(l) => sink.clip(l, &self.viewport),
                 Item::Unclip => sink.unclip(),
+                Item::Text(t) => sink.text(t),
             }
         }
     }
@@ -149,8 +253,8 @@ fn px(v: f64) -> String {
 }
 
 impl Recorder {
-    fn wanted(&self, layer: &Layer) -> bool {
-        self.only.is_empty() || self.only.iter().any(|p| layer.name.starts_with(p))
+    fn wanted(&self, name: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|p| name.starts_with(p))
     }
 
     fn path(&mut self, layer: &Layer, viewport: &Viewport) {
@@ -188,7 +292,7 @@ impl Sink for Recorder {
         ));
     }
     fn draw(&mut self, layer: &Layer, viewport: &Viewport) {
-        if !self.wanted(layer) {
+        if !self.wanted(layer.name) {
             return;
         }
         let s = &layer.style;
@@ -207,11 +311,84 @@ impl Sink for Recorder {
     }
     fn clip(&mut self, layer: &Layer, viewport: &Viewport) {
         self.lines.push(format!("clip {}", layer.name));
-        if self.wanted(layer) {
+        if self.wanted(layer.name) {
             self.path(layer, viewport);
         }
     }
     fn unclip(&mut self) {
         self.lines.push("unclip".into());
+    }
+    /// `text NAME font=WEIGHT SIZEpx fill=… [halo=… w=…]`, then one `  T X Y ANCHOR "TEXT"`
+    /// line per label.
+    fn text(&mut self, layer: &TextLayer) {
+        if !self.wanted(layer.name) {
+            return;
+        }
+        let s = &layer.style;
+        let mut head = format!(
+            "text {} font={} {}px fill={}",
+            layer.name,
+            s.font.weight,
+            px(s.font.size_px),
+            s.fill.css()
+        );
+        if let Some(h) = s.halo {
+            head += &format!(" halo={} w={}", h.css(), px(s.halo_px));
+        }
+        self.lines.push(head);
+        for l in &layer.labels {
+            self.lines.push(format!(
+                "  T {} {} {} {:?}",
+                px(l.at[0]),
+                px(l.at[1]),
+                l.anchor.name(),
+                &*l.text
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_map_to_canvas_alignment() {
+        assert_eq!(Anchor::Left.text_align(), "left");
+        assert_eq!(Anchor::Left.text_baseline(), "middle");
+        assert_eq!(Anchor::BottomRight.text_align(), "right");
+        assert_eq!(Anchor::BottomRight.text_baseline(), "bottom");
+        assert_eq!(Anchor::Top.text_align(), "center");
+        assert_eq!(Anchor::Top.text_baseline(), "top");
+        assert_eq!(Anchor::TopLeft.fraction(), [0.0, 0.0]);
+        assert_eq!(Anchor::Center.name(), "center");
+    }
+
+    #[test]
+    fn recorder_writes_one_line_per_label() {
+        let layer = TextLayer {
+            name: "labels.partner",
+            style: crate::style::label_partner(),
+            labels: vec![Label {
+                at: [10.04, -0.01],
+                anchor: Anchor::BottomLeft,
+                text: Rc::from("下关 \"Shimonoseki\""),
+            }],
+        };
+        let mut rec = Recorder::default();
+        rec.text(&layer);
+        assert_eq!(
+            rec.lines,
+            [
+                "text labels.partner font=400 12px fill=#222222 halo=rgba(255,255,255,0.902) w=2",
+                "  T 10 0 bottom-left \"下关 \\\"Shimonoseki\\\"\"",
+            ]
+        );
+        let mut only_links = Recorder {
+            only: vec!["links"],
+            ..Recorder::default()
+        };
+        only_links.text(&layer);
+        assert!(only_links.lines.is_empty());
     }
 }

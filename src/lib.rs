@@ -34,6 +34,8 @@ pub mod globe;
 pub mod graticule;
 pub mod hit;
 pub mod import;
+pub mod inset;
+pub mod label;
 pub mod lonlat;
 pub mod map;
 pub mod number;

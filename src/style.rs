@@ -40,6 +40,16 @@ pub struct Style {
 }
 
 impl Style {
+    /// This style for a picture scaled by `k` (see [`presenter_scale`]): the stroke width and
+    /// the dash pattern multiplied by `k`; colours unchanged.
+    pub fn scaled(&self, k: f64) -> Self {
+        Self {
+            width_px: self.width_px * k,
+            dash_px: self.dash_px.map(|[on, off]| [on * k, off * k]),
+            ..self.clone()
+        }
+    }
+
     const fn stroke(c: Rgba, width_px: f64) -> Self {
         Self {
             fill: None,
@@ -145,5 +155,218 @@ pub fn marker_highlight() -> Style {
         stroke: Some(Rgba(0x33, 0x33, 0x33, 255)),
         width_px: 1.5,
         dash_px: None,
+    }
+}
+
+/// The font families of map text, the page's own stack (`www/friendship-map.css`): system
+/// fonts only (no web fonts, so the map works offline); Noto Sans CJK renders Chinese on Linux
+/// (Debian `fonts-noto-cjk`), PingFang and Microsoft YaHei on macOS and Windows.
+pub const FONT_FAMILY: &str =
+    "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", system-ui, sans-serif";
+
+/// A font of [`FONT_FAMILY`]: size and weight.
+///
+/// # Units
+/// `size_px` is CSS pixels (the em size).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Font {
+    /// Em size, CSS px.
+    pub size_px: f64,
+    /// CSS weight (400 regular, 700 bold).
+    pub weight: u16,
+}
+
+impl Font {
+    /// The CSS `font` shorthand, e.g. `700 13px "Noto Sans CJK SC", …` (for canvas `font` and
+    /// `measureText`). Written without core's float formatting (see `crate::number`).
+    pub fn css(&self) -> String {
+        format!(
+            "{} {}px {FONT_FAMILY}",
+            self.weight,
+            crate::number::short(self.size_px, 2)
+        )
+    }
+
+    /// This font scaled by `k` (see [`presenter_scale`]).
+    pub fn scaled(self, k: f64) -> Self {
+        Self {
+            size_px: self.size_px * k,
+            ..self
+        }
+    }
+}
+
+/// How a text layer is painted: glyphs filled, over a halo (an outline stroked first, in the
+/// background's colour) that keeps them readable over links and land.
+///
+/// # Units
+/// `halo_px` is CSS pixels beyond the glyphs' outline (the canvas strokes twice that width).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextStyle {
+    /// Font size and weight.
+    pub font: Font,
+    /// Glyph colour.
+    pub fill: Rgba,
+    /// Halo colour; `None` for none.
+    pub halo: Option<Rgba>,
+    /// Halo width outside the glyphs, CSS px.
+    pub halo_px: f64,
+}
+
+impl TextStyle {
+    /// This style scaled by `k` (see [`presenter_scale`]): font size and halo width.
+    pub fn scaled(&self, k: f64) -> Self {
+        Self {
+            font: self.font.scaled(k),
+            halo_px: self.halo_px * k,
+            ..self.clone()
+        }
+    }
+}
+
+const INK: Rgba = Rgba(0x22, 0x22, 0x22, 255);
+const HALO: Rgba = Rgba(0xff, 0xff, 0xff, 230);
+
+/// Partner city names on the map.
+pub fn label_partner() -> TextStyle {
+    TextStyle {
+        font: Font {
+            size_px: 12.0,
+            weight: 400,
+        },
+        fill: INK,
+        halo: Some(HALO),
+        halo_px: 2.0,
+    }
+}
+/// Shandong city names on the map (bold, in the Shandong markers' red, darkened for contrast).
+pub fn label_city() -> TextStyle {
+    TextStyle {
+        font: Font {
+            size_px: 13.0,
+            weight: 700,
+        },
+        fill: Rgba(0x99, 0x00, 0x26, 255),
+        halo: Some(HALO),
+        halo_px: 2.0,
+    }
+}
+/// Country names when zoomed out far (quieter than city names).
+pub fn label_country() -> TextStyle {
+    TextStyle {
+        font: Font {
+            size_px: 11.0,
+            weight: 400,
+        },
+        fill: Rgba(0x66, 0x66, 0x66, 255),
+        halo: Some(HALO),
+        halo_px: 1.5,
+    }
+}
+/// City names and counts in the Shandong close-up.
+pub fn label_inset() -> TextStyle {
+    TextStyle {
+        font: Font {
+            size_px: 11.0,
+            weight: 400,
+        },
+        fill: INK,
+        halo: Some(HALO),
+        halo_px: 1.5,
+    }
+}
+/// The close-up's title line (the province and its own count).
+pub fn label_inset_title() -> TextStyle {
+    TextStyle {
+        font: Font {
+            size_px: 12.0,
+            weight: 700,
+        },
+        fill: INK,
+        halo: None,
+        halo_px: 0.0,
+    }
+}
+/// The close-up's frame: a box of the ocean's colour with a thin grey border.
+pub fn inset_frame() -> Style {
+    Style {
+        fill: ocean().fill,
+        stroke: Some(Rgba(0x88, 0x88, 0x88, 255)),
+        width_px: 1.0,
+        dash_px: None,
+    }
+}
+/// The close-up's land: filled like the world's land, outlined by its coast.
+pub fn inset_land() -> Style {
+    Style {
+        stroke: None,
+        ..land()
+    }
+}
+
+/// The canvas size (CSS px) at which presenter mode draws at scale 1: a 1920×1080 screen.
+pub const PRESENTER_REFERENCE_PX: [f64; 2] = [1920.0, 1080.0];
+/// The largest presenter scale (an 8K screen at device pixel ratio 1).
+pub const PRESENTER_MAX_SCALE: f64 = 4.0;
+
+/// The factor by which presenter mode scales every width, radius, dash, gap and font size, from
+/// the canvas's CSS size: the smaller of its width and height ratios to
+/// [`PRESENTER_REFERENCE_PX`], never below 1 nor above [`PRESENTER_MAX_SCALE`]. So a 3840×2160
+/// screen at device pixel ratio 1 gets 2 and shows the picture of 1920×1080 at ratio 2 (only
+/// sharper), while laptops keep today's sizes. Outside presenter mode the factor is 1.
+///
+/// Apply it with [`Style::scaled`], [`TextStyle::scaled`] and by multiplying marker radii and
+/// label gaps (`crate::label::Options::scaled`).
+///
+/// # Units
+/// CSS pixels in; a dimensionless factor out (1 for a non-finite size).
+pub fn presenter_scale(width_px: f64, height_px: f64) -> f64 {
+    let k = (width_px / PRESENTER_REFERENCE_PX[0]).min(height_px / PRESENTER_REFERENCE_PX[1]);
+    if k.is_finite() {
+        crate::number::clamp(k, 1.0, PRESENTER_MAX_SCALE)
+    } else {
+        1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaled_styles_multiply_every_size() {
+        let s = link_friendly().scaled(2.0);
+        assert_eq!(s.width_px, 2.0);
+        assert_eq!(s.dash_px, Some([8.0, 5.0]));
+        assert_eq!(s.stroke, link_friendly().stroke, "colour kept");
+        assert_eq!(link_sister().scaled(1.0), link_sister());
+        let t = label_city().scaled(2.0);
+        assert_eq!(t.font.size_px, 26.0);
+        assert_eq!(t.font.weight, 700);
+        assert_eq!(t.halo_px, 4.0);
+        assert_eq!(t.fill, label_city().fill);
+    }
+
+    #[test]
+    fn presenter_scale_follows_the_canvas_size() {
+        assert_eq!(presenter_scale(3840.0, 2160.0), 2.0);
+        assert_eq!(presenter_scale(1920.0, 1080.0), 1.0);
+        assert_eq!(presenter_scale(1280.0, 720.0), 1.0, "never below 1");
+        // A wide but short canvas: the height decides.
+        assert_eq!(presenter_scale(3840.0, 1080.0), 1.0);
+        assert_eq!(presenter_scale(2880.0, 1620.0), 1.5);
+        assert_eq!(presenter_scale(1e6, 1e6), PRESENTER_MAX_SCALE);
+        assert_eq!(presenter_scale(f64::NAN, 1080.0), 1.0);
+    }
+
+    #[test]
+    fn font_css_names_weight_size_and_the_cjk_stack() {
+        let f = Font {
+            size_px: 12.5,
+            weight: 700,
+        };
+        assert!(f.css().starts_with("700 12.5px \"Noto Sans CJK SC\""));
+        assert!(label_partner().font.css().starts_with("400 12px "));
+        assert!(f.css().ends_with("sans-serif"));
     }
 }

@@ -1,7 +1,8 @@
 //! The canvas backend: replays a frame into a `CanvasRenderingContext2d`, keeping one `Path2D`
 //! per world layer until its version changes, so a pan or zoom frame only re-strokes cached paths.
+//! Labels are drawn with `strokeText` (the halo) under `fillText`.
 
-use crate::display_list::{Frame, Item, Layer, PathEl, Sink, Space};
+use crate::display_list::{Frame, Item, Layer, PathEl, Sink, Space, TextLayer};
 use crate::viewport::Viewport;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -117,6 +118,7 @@ impl CanvasSink {
                 Item::Draw(l) => self.draw(l, &v),
                 Item::Clip(l) => self.clip(l, &v),
                 Item::Unclip => self.unclip(),
+                Item::Text(t) => self.text(t),
             }
         }
     }
@@ -317,6 +319,34 @@ impl Sink for CanvasSink {
     fn unclip(&mut self) {
         self.ctx.restore();
     }
+
+    /// All halos first, then all glyphs, so no label's halo covers another's glyphs (placed
+    /// labels do not overlap, but their halos may touch).
+    fn text(&mut self, layer: &TextLayer) {
+        if layer.labels.is_empty() {
+            return;
+        }
+        self.screen_transform();
+        let s = &layer.style;
+        self.ctx.set_font(&s.font.css());
+        if let Some(halo) = s.halo.filter(|_| s.halo_px > 0.0) {
+            self.ctx.set_stroke_style_str(&halo.css());
+            self.ctx.set_line_width(2.0 * s.halo_px);
+            let _ = self.ctx.set_line_dash(&js_sys::Array::new());
+            self.ctx.set_line_join("round");
+            for l in &layer.labels {
+                self.ctx.set_text_align(l.anchor.text_align());
+                self.ctx.set_text_baseline(l.anchor.text_baseline());
+                let _ = self.ctx.stroke_text(&l.text, l.at[0], l.at[1]);
+            }
+        }
+        self.ctx.set_fill_style_str(&s.fill.css());
+        for l in &layer.labels {
+            self.ctx.set_text_align(l.anchor.text_align());
+            self.ctx.set_text_baseline(l.anchor.text_baseline());
+            let _ = self.ctx.fill_text(&l.text, l.at[0], l.at[1]);
+        }
+    }
 }
 
 /// The whole world's basemap (the first `n` items of `frame`) at the fitted scale.
@@ -338,7 +368,7 @@ fn static_key(frame: &Frame, n: usize, dpr: f64) -> PictureKey {
         .iter()
         .filter_map(|i| match i {
             Item::Draw(l) | Item::Clip(l) => Some((l.name, l.version)),
-            Item::Unclip => None,
+            Item::Unclip | Item::Text(_) => None,
         })
         .collect();
     (names, v.width.to_bits(), v.height.to_bits(), dpr.to_bits())

@@ -1,0 +1,157 @@
+//! Greedy label placement: candidates in priority order, each at the first of its positions
+//! that stays inside the viewport and clear of every marker, reserved box and label already
+//! placed; what fits nowhere is left out.
+
+use super::candidate::{spot, Candidate, Circle, Position, Rect};
+use super::grid::Grid;
+use super::measure::TextMeasure;
+use crate::display_list::{Label, TextLayer};
+use crate::style::TextStyle;
+
+/// Spacing rules of a placement.
+///
+/// # Units
+/// CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Between a marker's edge and its label's padded box.
+    pub gap_px: f64,
+    /// Around each label's em box (at least the halo's width, so halos never cover another
+    /// label's glyphs; also absorbs small measuring errors).
+    pub padding_px: f64,
+    /// Kept free along the viewport's edges.
+    pub margin_px: f64,
+    /// The positions to try, in order.
+    pub positions: &'static [Position],
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            gap_px: 2.0,
+            padding_px: 2.0,
+            margin_px: 2.0,
+            positions: &Position::PREFERENCE,
+        }
+    }
+}
+
+impl Options {
+    /// These options for a picture scaled by `k` (see `crate::style::presenter_scale`).
+    pub fn scaled(&self, k: f64) -> Self {
+        Self {
+            gap_px: self.gap_px * k,
+            padding_px: self.padding_px * k,
+            margin_px: self.margin_px * k,
+            positions: self.positions,
+        }
+    }
+}
+
+/// What labels must not cover, besides each other and the candidates' own markers.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Obstacles<'a> {
+    /// Marker discs (e.g. every shown partner and Shandong city), CSS px.
+    pub circles: &'a [Circle],
+    /// Reserved boxes (the inset, a legend), CSS px.
+    pub rects: &'a [Rect],
+}
+
+/// A label that found room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// Index of its candidate.
+    pub candidate: usize,
+    /// Where it sits around its marker.
+    pub position: Position,
+    /// The box it keeps free (em box and padding), CSS px.
+    pub rect: Rect,
+    /// What to draw: anchor point, anchor and text.
+    pub label: Label,
+}
+
+/// Places labels for `candidates` in a viewport of `size_px` (width, height; CSS px).
+///
+/// Candidates go in order of `priority` (highest first), then `key`, then index; each takes
+/// the first position of `options.positions` whose padded box lies inside the viewport (less
+/// the margin) and overlaps no obstacle, no candidate's marker and no label placed before it.
+/// A candidate with no such position, with empty text, or whose marker lies outside the
+/// viewport, gets no label. The result lists the placed labels in placement order and is the
+/// same for the same input.
+///
+/// # Units
+/// CSS pixels throughout; widths come from `measure`, em boxes are one font size tall.
+pub fn place(
+    candidates: &[Candidate],
+    obstacles: &Obstacles,
+    size_px: [f64; 2],
+    measure: &dyn TextMeasure,
+    options: &Options,
+) -> Vec<Placed> {
+    let [width, height] = size_px;
+    let inside = Rect {
+        min: [options.margin_px, options.margin_px],
+        max: [width - options.margin_px, height - options.margin_px],
+    };
+    let mut grid = Grid::new(width, height);
+    for r in obstacles.rects {
+        grid.insert_rect(*r);
+    }
+    let markers = candidates.iter().map(|c| Circle {
+        at: c.at,
+        radius_px: c.radius_px,
+    });
+    for c in obstacles.circles.iter().copied().chain(markers) {
+        if c.radius_px > 0.0 {
+            grid.insert_circle(c);
+        }
+    }
+    // Highest priority first, then lowest key, then input order (keys are unique).
+    let mut order: Vec<(f64, u64, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (-c.priority, c.key, i))
+        .collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let viewport = Rect::new(0.0, 0.0, width, height);
+    let mut placed = Vec::new();
+    for (_, _, i) in order {
+        let c = &candidates[i];
+        if c.text.is_empty() || !viewport.contains(c.at) {
+            continue;
+        }
+        let em = [measure.width_px(&c.text, c.font), c.font.size_px];
+        let fits = options.positions.iter().find_map(|&p| {
+            let s = spot(c.at, c.radius_px, em, p, options.gap_px, options.padding_px);
+            (inside.encloses(&s.rect) && !grid.collides(&s.rect)).then_some((p, s))
+        });
+        if let Some((position, s)) = fits {
+            grid.insert_rect(s.rect);
+            placed.push(Placed {
+                candidate: i,
+                position,
+                rect: s.rect,
+                label: Label {
+                    at: s.at,
+                    anchor: position.anchor(),
+                    text: c.text.clone(),
+                },
+            });
+        }
+    }
+    placed
+}
+
+/// A text layer of placed labels (e.g. those of one style: filter `place`'s result by
+/// candidate).
+pub fn text_layer<'a>(
+    name: &'static str,
+    style: TextStyle,
+    placed: impl IntoIterator<Item = &'a Placed>,
+) -> TextLayer {
+    TextLayer {
+        name,
+        style,
+        labels: placed.into_iter().map(|p| p.label.clone()).collect(),
+    }
+}
