@@ -29,7 +29,7 @@ grep -q "^test result" /tmp/fm-native.log || { cat /tmp/fm-native.log; exit 1; }
 step "web layer in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web --test web_text
 
 step "release build"
 scripts/build.sh

@@ -251,6 +251,19 @@ pub fn label_city() -> TextStyle {
         halo_px: 2.0,
     }
 }
+/// Emphasised partner names: hovered, of the selected city, searched, or new in the playback
+/// (bold, in the highlight's red, darkened for contrast).
+pub fn label_new() -> TextStyle {
+    TextStyle {
+        font: Font {
+            size_px: 12.0,
+            weight: 700,
+        },
+        fill: Rgba(0x99, 0x00, 0x26, 255),
+        halo: Some(HALO),
+        halo_px: 2.0,
+    }
+}
 /// Country names when zoomed out far (quieter than city names).
 pub fn label_country() -> TextStyle {
     TextStyle {
@@ -304,6 +317,19 @@ pub fn inset_land() -> Style {
     }
 }
 
+/// `layer` with its stroke widths and dashes scaled by `k` (see [`presenter_scale`]); the
+/// geometry is moved, not copied, when the layer is not shared.
+pub fn scaled_layer(
+    mut layer: std::rc::Rc<crate::display_list::Layer>,
+    k: f64,
+) -> std::rc::Rc<crate::display_list::Layer> {
+    if k != 1.0 {
+        let l = std::rc::Rc::make_mut(&mut layer);
+        l.style = l.style.scaled(k);
+    }
+    layer
+}
+
 /// The canvas size (CSS px) at which presenter mode draws at scale 1: a 1920×1080 screen.
 pub const PRESENTER_REFERENCE_PX: [f64; 2] = [1920.0, 1080.0];
 /// The largest presenter scale (an 8K screen at device pixel ratio 1).
@@ -329,9 +355,35 @@ pub fn presenter_scale(width_px: f64, height_px: f64) -> f64 {
     }
 }
 
+/// How much larger presenter mode draws than the page at the reference size: a room reads the
+/// picture from metres away (links, markers and names about 1.8 times a desk's sizes).
+pub const PRESENTER_BOOST: f64 = 1.8;
+
+/// The picture's scale: 1 on pages; in presenter mode [`PRESENTER_BOOST`] times
+/// [`presenter_scale`] of the canvas's CSS size (so 1.8 at 1920×1080 and 3.6 on a 3840×2160
+/// screen at device pixel ratio 1, which then shows the 1920×1080 picture at ratio 2).
+///
+/// # Units
+/// CSS pixels in; a dimensionless factor out.
+pub fn picture_scale(presenting: bool, width_px: f64, height_px: f64) -> f64 {
+    if presenting {
+        PRESENTER_BOOST * presenter_scale(width_px, height_px)
+    } else {
+        1.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_picture_grows_in_presenter_mode_only() {
+        assert_eq!(picture_scale(false, 3840.0, 2160.0), 1.0);
+        assert_eq!(picture_scale(true, 1920.0, 1080.0), PRESENTER_BOOST);
+        assert_eq!(picture_scale(true, 3840.0, 2160.0), 2.0 * PRESENTER_BOOST);
+        assert_eq!(picture_scale(true, 1280.0, 720.0), PRESENTER_BOOST);
+    }
 
     #[test]
     fn scaled_styles_multiply_every_size() {

@@ -161,7 +161,7 @@ fn the_inset_draws_frame_coast_stubs_markers_and_labels() {
 fn the_english_inset_and_presenter_scale() {
     let view = [3840.0, 2160.0];
     let size = default_size(view, 2.0).expect("room");
-    assert_eq!(size[0], 640.0, "320 px times 2");
+    assert_eq!(size[0], 760.0, "380 px times 2");
     let rect = Corner::TopLeft.rect(view, size, 20.0);
     let inset = Inset::new(rect, &origins(true), &WidthTable, 2.0);
     let text = record(&inset, view[0], view[1]);
@@ -177,8 +177,8 @@ fn the_english_inset_and_presenter_scale() {
 #[test]
 fn small_views_get_no_inset() {
     assert_eq!(default_size([390.0, 844.0], 1.0), None, "a phone");
-    let s = default_size([1280.0, 720.0], 1.0).expect("a laptop");
-    assert_eq!(s[0], 320.0);
+    let s = default_size([1100.0, 650.0], 1.0).expect("a laptop");
+    assert_eq!(s[0], 330.0, "30 % of the width");
     assert!(s[1] > 150.0 && s[1] < 220.0, "{s:?}");
 }
 

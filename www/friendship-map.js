@@ -80,11 +80,14 @@ export class FriendshipMapElement extends HTMLElement {
     this.#report(map.applyQuery(query), fromUrl ? query : "");
     const basemap = this.getAttribute("basemap");
     if (!isBasemapFile(basemap)) this.basemap.apply(basemap);
+    this.#inset(this.getAttribute("inset"));
+    map.setLanguage(this.language);
     map.render();
     this.snapshot = map.snapshot();
     this.#wire(map);
     this.#applyLanguage();
     this.urls.onHistory((q) => this.#fromQuery(q, false));
+    new ResizeObserver(() => this.#reserve()).observe(ui.$("map"));
     // Embedded in a longer page, one finger scrolls the page and two move the map; the
     // stand-alone page (url-state) takes every gesture.
     this.classList.toggle("embedded", !this.urls.enabled);
@@ -153,8 +156,17 @@ export class FriendshipMapElement extends HTMLElement {
     else if (name === "basemap") this.basemap.apply(value);
     else if (name === "review-number") this.basemap.review(value);
     else if (name === "controls") this.classList.toggle("bare", value === "none");
+    else if (name === "inset") this.#inset(value);
     else if (name === "src" || name === "src-layout") this.data.loadSrc(this.getAttribute("src"), this.getAttribute("src-layout"));
     else this.#fromQuery(attributeQuery(this), true);
+  }
+
+  /// The `inset` attribute: where the Shandong close-up goes (auto, a corner, or none).
+  #inset(value) {
+    if (!this.map.setInset(value || "auto")) {
+      console.warn(`inset ${value}: not auto, none or a corner`);
+      this.notice.add(() => `inset ${value}: auto, none, top-left, top-right, bottom-left, bottom-right`);
+    }
   }
 
   #fromQuery(q, notify) {
@@ -176,6 +188,18 @@ export class FriendshipMapElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent("filterchange", { bubbles: true, composed: true, detail: this.map.getFilter() }));
   }
 
+  /// Tells the map which boxes the page's controls cover over its canvas (buttons, legend,
+  /// credit, review number, caption, notice): no name goes there, and the close-up avoids them.
+  #reserve() {
+    const c = this.ui.$("map").querySelector("canvas").getBoundingClientRect();
+    const boxes = [];
+    for (const n of this.root.querySelectorAll(".map-controls, .legend, .attribution, .review, .caption, .notice")) {
+      const r = n.getBoundingClientRect();
+      if (!n.hidden && r.width && r.height) boxes.push(r.left - c.left, r.top - c.top, r.width, r.height);
+    }
+    this.map.setReserved(new Float64Array(boxes));
+  }
+
   // ---------- output ----------
   #render() {
     const s = this.snapshot;
@@ -185,6 +209,7 @@ export class FriendshipMapElement extends HTMLElement {
     }
     for (const part of [this.filters, this.stats, this.playback, this.data, this.search]) part.render(s);
     this.table.render();
+    this.#reserve();
   }
 
   #applyLanguage() {
@@ -200,6 +225,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.root.querySelector(".fm-root").lang = ui.zh ? "zh-CN" : "en";
     if (!this.map) return;
     ui.$("map").querySelector("canvas").setAttribute("aria-label", `${s.mapLabel} — ${s.keyboardHint}`);
+    this.map.setLanguage(this.language);
     ui.$("projection").value = this.map.projection();
     this.filters.buildRegions();
     this.filters.buildCities();

@@ -14,7 +14,7 @@ pub(super) fn radius_px(count: u32) -> f64 {
     if count == 0 {
         2.0
     } else {
-        (6.25 + 0.6 * f64::from(count)).sqrt().min(10.0)
+        (6.25 + 0.4 * f64::from(count)).sqrt().min(7.5)
     }
 }
 

@@ -13,17 +13,20 @@ use crate::display_list::Item;
 use crate::label::{Rect, TextMeasure};
 use crate::lonlat::LonLat;
 use crate::projection::Xy;
-use coast::BOX;
 pub use corner::{choose_corner, Corner, InsetPlacement};
 use geo::{Bearing, Haversine};
 use std::rc::Rc;
 
+/// The area the close-up shows, `[west, south, east, north]` in degrees: the 16 cities' seats
+/// with a margin for their markers and names (tighter than the coast data's box, which the
+/// frame clips, so the cities stand as far apart as the box allows).
+const VIEW: [f64; 4] = [114.85, 34.3, 122.8, 38.1];
 /// Latitude (degrees) whose parallel keeps its length: the middle of Shandong.
 const MID_LAT_DEG: f64 = 36.3;
 /// Padding inside the frame, CSS px at scale 1.
 const PAD_PX: f64 = 6.0;
 /// Length of a link stub beyond its marker, CSS px at scale 1.
-const STUB_PX: f64 = 12.0;
+const STUB_PX: f64 = 8.0;
 /// How far outside a marker a click still selects it, CSS px at scale 1.
 const SLOP_PX: f64 = 4.0;
 
@@ -62,18 +65,18 @@ pub fn initial_bearing_deg(from: LonLat, to: LonLat) -> f64 {
     Haversine.bearing(from.to_point(), to.to_point())
 }
 
-/// A close-up's size for a view: a quarter of its width within 220–320 px (times `scale`),
+/// A close-up's size for a view: 30 % of its width within 240–380 px (times `scale`),
 /// with the height of the box's aspect. `None` when the view is too small to spare it
-/// (narrower than 3.2 widths or lower than 2.2 heights, e.g. a phone).
+/// (narrower than 2.6 widths or lower than 2 heights, e.g. a phone).
 ///
 /// # Units
 /// CSS pixels; `scale` as from `crate::style::presenter_scale`.
 pub fn default_size(viewport_px: [f64; 2], scale: f64) -> Option<[f64; 2]> {
-    let width = crate::number::clamp(0.25 * viewport_px[0], 220.0 * scale, 320.0 * scale);
+    let width = crate::number::clamp(0.3 * viewport_px[0], 240.0 * scale, 380.0 * scale);
     let pad = 2.0 * PAD_PX * scale;
-    let aspect = (BOX[3] - BOX[1]) / ((BOX[2] - BOX[0]) * MID_LAT_DEG.to_radians().cos());
+    let aspect = (VIEW[3] - VIEW[1]) / ((VIEW[2] - VIEW[0]) * MID_LAT_DEG.to_radians().cos());
     let size = [width, (width - pad) * aspect + pad];
-    (viewport_px[0] >= 3.2 * size[0] && viewport_px[1] >= 2.2 * size[1]).then_some(size)
+    (viewport_px[0] >= 2.6 * size[0] && viewport_px[1] >= 2.0 * size[1]).then_some(size)
 }
 
 /// A laid-out close-up: its display items and what lies where, for hit-testing.
@@ -100,7 +103,7 @@ impl Inset {
         let pad = PAD_PX * scale;
         let inner = [rect.width() - 2.0 * pad, rect.height() - 2.0 * pad];
         let kx = MID_LAT_DEG.to_radians().cos();
-        let box_deg = [(BOX[2] - BOX[0]) * kx, BOX[3] - BOX[1]];
+        let box_deg = [(VIEW[2] - VIEW[0]) * kx, VIEW[3] - VIEW[1]];
         let px_per_deg = (inner[0] / box_deg[0]).min(inner[1] / box_deg[1]).max(0.0);
         let origin = [
             rect.min[0] + pad + (inner[0] - px_per_deg * box_deg[0]) / 2.0,
@@ -123,8 +126,8 @@ impl Inset {
     pub fn project(&self, p: LonLat) -> Xy {
         let kx = MID_LAT_DEG.to_radians().cos();
         [
-            self.origin[0] + (p.lon - BOX[0]) * kx * self.px_per_deg,
-            self.origin[1] + (BOX[3] - p.lat) * self.px_per_deg,
+            self.origin[0] + (p.lon - VIEW[0]) * kx * self.px_per_deg,
+            self.origin[1] + (VIEW[3] - p.lat) * self.px_per_deg,
         ]
     }
 

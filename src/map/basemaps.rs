@@ -1,9 +1,12 @@
 //! The basemaps and their level of detail: the built-in 1:110m one, the 1:50m one fetched when
 //! zooming in, or an office's own; drawn in a style; projected for the current camera.
 
+use super::label_points::label_points;
 use crate::basemap::Basemap;
+use crate::lonlat::LonLat;
 use crate::projection::Projector;
 use crate::scene::{base_layers, BaseLayers, BasemapStyle};
+use std::collections::HashMap;
 
 /// Zoom (multiple of the fitted scale) from which the 1:50m basemap is drawn when loaded.
 pub const DETAIL_ZOOM: f64 = 2.5;
@@ -20,27 +23,54 @@ pub struct Basemaps {
     detail: Option<BaseLayers>,
     /// The 1:50m basemap was asked for (or is not wanted: an office's own basemap).
     detail_requested: bool,
+    /// Stroke widths are multiplied by this (the picture's scale).
+    scale: f64,
+    /// Where each country's name goes (see [`super::label_points`]).
+    label_points: HashMap<u16, LonLat>,
+}
+
+/// The layers of `basemap` in `style` for `projector`, strokes scaled by `k`.
+fn build(
+    basemap: &Basemap,
+    projector: &Projector,
+    style: BasemapStyle,
+    version: u64,
+    k: f64,
+) -> BaseLayers {
+    let b = base_layers(basemap, projector, style, version);
+    let s = |l| crate::style::scaled_layer(l, k);
+    BaseLayers {
+        outline: s(b.outline),
+        graticule: s(b.graticule),
+        land: s(b.land),
+        land_china: s(b.land_china),
+        borders: s(b.borders),
+        coast: s(b.coast),
+    }
 }
 
 impl Basemaps {
     /// The built-in `basemap`, projected; `version` tags the layers.
     pub fn new(basemap: &Basemap, projector: &Projector, version: u64) -> Self {
         Self {
-            base: base_layers(basemap, projector, BasemapStyle::Countries, version),
+            base: build(basemap, projector, BasemapStyle::Countries, version, 1.0),
+            label_points: label_points(basemap),
             basemap: basemap.clone(),
             detail_basemap: None,
             style: BasemapStyle::Countries,
             detail: None,
             detail_requested: false,
+            scale: 1.0,
         }
     }
 
-    /// Projects every layer anew (the projection or the globe's centre changed). The 1:50m
-    /// detail is not drawn on the globe.
-    pub fn reproject(&mut self, projector: &Projector, version: u64) {
-        self.base = base_layers(&self.basemap, projector, self.style, version);
+    /// Projects every layer anew (the projection, the globe's centre or the picture's scale
+    /// `k` changed). The 1:50m detail is not drawn on the globe.
+    pub fn reproject(&mut self, projector: &Projector, version: u64, k: f64) {
+        self.scale = k;
+        self.base = build(&self.basemap, projector, self.style, version, k);
         self.detail = match (&self.detail_basemap, projector.as_globe()) {
-            (Some(b), None) => Some(base_layers(b, projector, self.style, version)),
+            (Some(b), None) => Some(build(b, projector, self.style, version, k)),
             _ => None,
         };
     }
@@ -56,24 +86,26 @@ impl Basemaps {
             return false;
         }
         self.style = style;
-        self.base = base_layers(&self.basemap, projector, style, version);
+        let k = self.scale;
+        self.base = build(&self.basemap, projector, style, version, k);
         self.detail = self
             .detail_basemap
             .as_ref()
-            .map(|b| base_layers(b, projector, style, version));
+            .map(|b| build(b, projector, style, version, k));
         true
     }
 
     /// Uses `basemap` (the 1:50m one) from [`DETAIL_ZOOM`] on.
     pub fn set_detail(&mut self, basemap: &Basemap, projector: &Projector, version: u64) {
-        self.detail = Some(base_layers(basemap, projector, self.style, version));
+        self.detail = Some(build(basemap, projector, self.style, version, self.scale));
         self.detail_basemap = Some(basemap.clone());
     }
 
     /// Replaces the built-in basemap (an office's own approved one); the 1:50m detail is not
     /// used with it.
     pub fn replace(&mut self, basemap: Basemap, projector: &Projector, version: u64) {
-        self.base = base_layers(&basemap, projector, self.style, version);
+        self.base = build(&basemap, projector, self.style, version, self.scale);
+        self.label_points = label_points(&basemap);
         self.basemap = basemap;
         self.detail = None;
         self.detail_basemap = None;
@@ -94,6 +126,11 @@ impl Basemaps {
     /// Whether the 1:50m layers are drawn at `zoom`.
     pub fn showing_detail(&self, zoom: f64) -> bool {
         self.detail.is_some() && zoom >= DETAIL_ZOOM
+    }
+
+    /// Where each country's name goes, by ISO numeric code.
+    pub fn label_points(&self) -> &HashMap<u16, LonLat> {
+        &self.label_points
     }
 
     /// The layers to draw at `zoom`.

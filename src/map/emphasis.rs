@@ -4,6 +4,7 @@
 use crate::display_list::Layer;
 use crate::hit::Hit;
 use crate::scene::{tie_layer, ties_layer, LinkGeometry};
+use crate::style::scaled_layer;
 use std::rc::Rc;
 
 /// Hover and search focus, with their highlight layers.
@@ -37,14 +38,20 @@ impl Emphasis {
     }
 
     /// Sets or clears the hover target; returns whether it changed.
-    pub fn set_hover(&mut self, hit: Option<Hit>, geometry: &LinkGeometry, version: u64) -> bool {
+    pub fn set_hover(
+        &mut self,
+        hit: Option<Hit>,
+        geometry: &LinkGeometry,
+        version: u64,
+        k: f64,
+    ) -> bool {
         if hit == self.hover {
             return false;
         }
         self.hover = hit;
         self.hover_layer = match hit {
             Some(Hit::Link(i) | Hit::Partner(i)) if i < geometry.pieces.len() => {
-                Some(Rc::new(tie_layer(geometry, i, version)))
+                Some(scaled_layer(Rc::new(tie_layer(geometry, i, version)), k))
             }
             _ => None,
         };
@@ -52,19 +59,25 @@ impl Emphasis {
     }
 
     /// Highlights `ties` (indexes past the geometry are dropped), or nothing.
-    pub fn set_focus(&mut self, mut ties: Vec<usize>, geometry: &LinkGeometry, version: u64) {
+    pub fn set_focus(
+        &mut self,
+        mut ties: Vec<usize>,
+        geometry: &LinkGeometry,
+        version: u64,
+        k: f64,
+    ) {
         ties.retain(|&i| i < geometry.pieces.len());
-        self.focus_layer =
-            (!ties.is_empty()).then(|| Rc::new(ties_layer(geometry, &ties, version)));
+        self.focus_layer = (!ties.is_empty())
+            .then(|| scaled_layer(Rc::new(ties_layer(geometry, &ties, version)), k));
         self.focus = ties;
     }
 
     /// After the geometry was projected anew: the hover is dropped, the focus re-drawn.
-    pub fn reproject(&mut self, geometry: &LinkGeometry, version: u64) {
+    pub fn reproject(&mut self, geometry: &LinkGeometry, version: u64, k: f64) {
         self.hover = None;
         self.hover_layer = None;
         let focus = std::mem::take(&mut self.focus);
-        self.set_focus(focus, geometry, version);
+        self.set_focus(focus, geometry, version, k);
     }
 
     /// Drops everything (another dataset).
@@ -91,10 +104,10 @@ mod tests {
     fn hovering_a_link_or_partner_highlights_its_tie() {
         let g = geometry(3);
         let mut e = Emphasis::default();
-        assert!(e.set_hover(Some(Hit::Link(1)), &g, 5));
-        assert!(!e.set_hover(Some(Hit::Link(1)), &g, 6), "unchanged");
+        assert!(e.set_hover(Some(Hit::Link(1)), &g, 5, 1.0));
+        assert!(!e.set_hover(Some(Hit::Link(1)), &g, 6, 1.0), "unchanged");
         assert_eq!(e.hover_layer().expect("layer").path.len(), 2);
-        assert!(e.set_hover(Some(Hit::City(0)), &g, 7));
+        assert!(e.set_hover(Some(Hit::City(0)), &g, 7, 1.0));
         assert!(e.hover_layer().is_none(), "a city has no link of its own");
     }
 
@@ -102,13 +115,18 @@ mod tests {
     fn focus_drops_unknown_ties_and_survives_reprojection() {
         let g = geometry(2);
         let mut e = Emphasis::default();
-        e.set_focus(vec![0, 7], &g, 3);
+        e.set_focus(vec![0, 7], &g, 3, 1.0);
         assert_eq!(e.focus(), [0]);
-        e.set_hover(Some(Hit::Partner(1)), &g, 4);
-        e.reproject(&g, 8);
+        e.set_hover(Some(Hit::Partner(1)), &g, 4, 1.0);
+        e.reproject(&g, 8, 2.0);
         assert_eq!(e.hover(), None);
-        assert_eq!(e.focus_layer().expect("focus").version, 8);
-        e.set_focus(Vec::new(), &g, 9);
+        let f = e.focus_layer().expect("focus");
+        assert_eq!(f.version, 8);
+        assert_eq!(
+            f.style.width_px,
+            2.0 * crate::style::link_highlight().width_px
+        );
+        e.set_focus(Vec::new(), &g, 9, 1.0);
         assert!(e.focus_layer().is_none());
     }
 }

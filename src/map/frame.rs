@@ -54,10 +54,15 @@ pub struct FrameParts<'a> {
     pub dense: bool,
     /// The hovered or selected marker: its world position and radius, CSS px.
     pub emphasised: Option<(Xy, f64)>,
+    /// The picture's scale: marker radii and styles are multiplied by it (the link layers
+    /// come scaled already).
+    pub scale: f64,
+    /// Names and the close-up, painted last.
+    pub annotations: Vec<Item>,
 }
 
-/// The marker radii (partner, city), CSS px, for a set of links at a zoom.
-fn marker_radii(dense: bool, zoom: f64) -> (f64, f64) {
+/// The marker radii (partner, city), CSS px at scale 1, for a set of links at a zoom.
+pub fn marker_radii(dense: bool, zoom: f64) -> (f64, f64) {
     match (dense, zoom >= DENSE_MARKER_ZOOM) {
         (false, _) => (PARTNER_RADIUS_PX, CITY_RADIUS_PX),
         // Thousands of links: markers only once zoomed in (the links' ends show where partners
@@ -76,7 +81,7 @@ fn shown_points<'a>(points: &'a [Xy], shown: &'a [bool]) -> impl Iterator<Item =
 }
 
 /// Paints the parts in order: basemap (the frame's static items), links, focus, growing links,
-/// hover, partner markers, city markers, the emphasised marker.
+/// hover, partner markers, city markers, the emphasised marker, names and the close-up.
 pub fn compose(p: FrameParts<'_>) -> Frame {
     let b = p.base;
     let mut items = vec![
@@ -94,29 +99,39 @@ pub fn compose(p: FrameParts<'_>) -> Frame {
     items.extend(p.focus.cloned().map(Item::Draw));
     if let Some(g) = p.growing.filter(|g| !g.ties.is_empty()) {
         // Version 0: rebuilt every frame, never cached by a backend.
-        let layer = partial_layer(p.geometry, g.ties, g.fraction, 0);
+        let mut layer = partial_layer(p.geometry, g.ties, g.fraction, 0);
+        layer.style = layer.style.scaled(p.scale);
         items.push(Item::Draw(Rc::new(layer)));
     }
     items.extend(p.hover.cloned().map(Item::Draw));
     let vp = &p.viewport;
+    let k = p.scale;
     let (partner_r, city_r) = marker_radii(p.dense, vp.zoom());
     let partners = shown_points(&p.geometry.partner, p.shown);
-    let partner_style = style::partner_marker();
-    let partner_layer = markers("markers.partner", partner_style, partners, partner_r, vp);
+    let partner_style = style::partner_marker().scaled(k);
+    let partner_layer = markers(
+        "markers.partner",
+        partner_style,
+        partners,
+        partner_r * k,
+        vp,
+    );
     items.push(Item::Draw(Rc::new(partner_layer)));
     let cities = shown_points(&p.geometry.cities, p.cities_shown);
-    let city_layer = markers("markers.city", style::shandong_marker(), cities, city_r, vp);
+    let city_style = style::shandong_marker().scaled(k);
+    let city_layer = markers("markers.city", city_style, cities, city_r * k, vp);
     items.push(Item::Draw(Rc::new(city_layer)));
     if let Some((at, r)) = p.emphasised {
         let layer = markers(
             "markers.highlight",
-            style::marker_highlight(),
+            style::marker_highlight().scaled(k),
             std::iter::once(at),
             r,
             vp,
         );
         items.push(Item::Draw(Rc::new(layer)));
     }
+    items.extend(p.annotations);
     Frame {
         viewport: p.viewport,
         background: BACKGROUND,

@@ -12,15 +12,20 @@
 //! | frame composition | [`frame`] |
 //! | records for the page, the snapshot | [`describe`], [`snapshot`] |
 
+pub mod annotate;
 pub mod basemaps;
 pub mod camera;
+pub mod closeup;
 pub mod describe;
 pub mod emphasis;
 pub mod frame;
+pub mod label_points;
 pub mod origins;
 pub mod selection;
 pub mod snapshot;
 
+mod page;
+mod picture;
 mod pointing;
 mod records;
 mod showing;
@@ -31,20 +36,19 @@ pub use camera::{CameraKey, DEFAULT_CENTER_LON, GLOBE_HOME};
 pub use describe::{Caption, CityInfo, DataInfo, NewPartner, Summary, TieInfo, Tooltip};
 pub use snapshot::Snapshot;
 
+pub use annotate::Lang;
+pub use page::Page;
 pub use pointing::Outcome;
 
 use crate::basemap::Basemap;
 use crate::data::{builtin_regions, Dataset, Region};
-use crate::display_list::{Frame, Layer};
-use crate::hit::Hit;
+use crate::display_list::Layer;
 use crate::projection::ProjectionKind;
 use crate::scene::{link_layers, LinkGeometry, DENSE_LINKS};
 use crate::stats::{stats, Stats};
-use crate::viewport::Viewport;
 use basemaps::Basemaps;
 use camera::Camera;
 use emphasis::Emphasis;
-use frame::{FrameParts, Growing, CITY_RADIUS_PX, HIGHLIGHT_GROWTH_PX, PARTNER_RADIUS_PX};
 use origins::Markers;
 use selection::Selection;
 use std::rc::Rc;
@@ -91,6 +95,11 @@ pub struct MapState {
     selection: Selection,
     emphasis: Emphasis,
     drawn: Drawn,
+    /// What the page says about itself: language, scale, covered boxes, text widths.
+    page: Page,
+    /// Ties new in earlier playback steps that are still named, with how long (ms of
+    /// playback) they have been.
+    lingering: Vec<(usize, f64)>,
     /// Source of layer versions (a backend caches paths by name and version).
     version: u64,
     data_version: u64,
@@ -112,6 +121,8 @@ impl MapState {
             camera,
             emphasis: Emphasis::default(),
             drawn: Drawn::default(),
+            page: Page::default(),
+            lingering: Vec::new(),
             version: 1,
             data_version: 0,
             dirty: true,
@@ -131,6 +142,7 @@ impl MapState {
         self.data_version = v;
         let shown = self.selection.shown();
         self.drawn.dense = shown.iter().filter(|s| **s).count() > DENSE_LINKS;
+        let k = self.page.scale;
         self.drawn.links = link_layers(
             &self.dataset,
             &self.geometry,
@@ -138,7 +150,10 @@ impl MapState {
             self.selection.selected_city(),
             self.drawn.dense,
             v,
-        );
+        )
+        .into_iter()
+        .map(|l| crate::style::scaled_layer(l, k))
+        .collect();
         let mut cities = vec![false; self.dataset.origins.len()];
         for (t, shown) in self.dataset.ties.iter().zip(shown) {
             if *shown {
@@ -153,55 +168,15 @@ impl MapState {
     /// Re-projects everything after the projection or the globe's centre changed.
     fn reproject(&mut self) {
         let v = self.next_version();
-        self.basemaps.reproject(self.camera.projector(), v);
+        let k = self.page.scale;
+        self.basemaps.reproject(self.camera.projector(), v, k);
         self.geometry = LinkGeometry::build(&self.dataset, self.camera.projector());
-        self.emphasis.reproject(&self.geometry, v);
+        self.emphasis.reproject(&self.geometry, v, k);
         self.refresh_links();
     }
 
     /// Whether something changed since the last [`MapState::take_dirty`].
     pub fn take_dirty(&mut self) -> bool {
         std::mem::take(&mut self.dirty)
-    }
-
-    /// The frame to paint now.
-    pub fn frame(&self) -> Frame {
-        self.frame_in(*self.camera.viewport())
-    }
-
-    /// The current view painted at another size (CSS px), same centre and zoom: for exports.
-    pub fn frame_sized(&self, width: f64, height: f64) -> Frame {
-        let mut v = *self.camera.viewport();
-        v.resize(width, height);
-        self.frame_in(v)
-    }
-
-    fn frame_in(&self, viewport: Viewport) -> Frame {
-        let g = &self.geometry;
-        let grow = |r: f64| r + HIGHLIGHT_GROWTH_PX;
-        let emphasised = match self.emphasis.hover() {
-            Some(Hit::Partner(i)) => Some((g.partner[i], grow(PARTNER_RADIUS_PX))),
-            Some(Hit::City(c)) => Some((g.cities[c], grow(CITY_RADIUS_PX))),
-            _ => self
-                .selection
-                .selected_city()
-                .map(|c| (g.cities[c], grow(CITY_RADIUS_PX))),
-        };
-        frame::compose(FrameParts {
-            viewport,
-            base: self.basemaps.layers(viewport.zoom()),
-            links: &self.drawn.links,
-            focus: self.emphasis.focus_layer(),
-            growing: self.selection.playback().map(|p| Growing {
-                ties: p.new_ties(),
-                fraction: p.growth(),
-            }),
-            hover: self.emphasis.hover_layer(),
-            geometry: g,
-            shown: self.selection.shown(),
-            cities_shown: &self.drawn.cities_shown,
-            dense: self.drawn.dense,
-            emphasised,
-        })
     }
 }

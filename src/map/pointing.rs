@@ -24,7 +24,8 @@ pub struct Outcome {
 impl MapState {
     pub(super) fn set_focus(&mut self, ties: Vec<usize>) {
         let v = self.next_version();
-        self.emphasis.set_focus(ties, &self.geometry, v);
+        self.emphasis
+            .set_focus(ties, &self.geometry, v, self.page.scale);
         self.dirty = true;
     }
 
@@ -114,6 +115,11 @@ impl MapState {
 
     /// Updates the hover target for a pointer at (`x`, `y`) CSS px; returns it.
     pub fn hover_at(&mut self, x: f64, y: f64) -> Option<Hit> {
+        if self.inset().is_some_and(|i| i.contains([x, y])) {
+            // The close-up covers the map there.
+            self.set_hover(None);
+            return None;
+        }
         let hit = hit_test(
             &self.geometry,
             self.camera.viewport(),
@@ -128,7 +134,9 @@ impl MapState {
     /// Sets or clears the hover target.
     pub fn set_hover(&mut self, hit: Option<Hit>) {
         let v = self.next_version();
-        self.dirty |= self.emphasis.set_hover(hit, &self.geometry, v);
+        self.dirty |= self
+            .emphasis
+            .set_hover(hit, &self.geometry, v, self.page.scale);
     }
 
     /// The current hover target.
@@ -140,6 +148,14 @@ impl MapState {
     /// clears it. Returns whether the selection changed.
     pub fn click_at(&mut self, x: f64, y: f64) -> bool {
         let before = self.selected_city();
+        if let Some(inset) = self.inset().filter(|i| i.contains([x, y])) {
+            // A city in the close-up toggles as on the map; its empty parts clear nothing.
+            if let Some(c) = inset.hit([x, y]) {
+                self.select_city((before != Some(c)).then_some(c));
+            }
+            self.set_hover(None);
+            return self.selected_city() != before;
+        }
         match self.hover_at(x, y) {
             Some(Hit::City(c)) if before != Some(c) => self.select_city(Some(c)),
             Some(Hit::City(_)) | None => self.select_city(None),

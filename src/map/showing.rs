@@ -1,6 +1,9 @@
 //! What a [`MapState`] shows: the dataset, the filter, the selected city and the timeline.
 
 use super::{Facts, MapState};
+
+/// How long the new partners of a playback step stay named after it, ms of playback.
+pub const LINGER_MS: f64 = 3_000.0;
 use crate::data::{Dataset, Region};
 use crate::filter::Filter;
 use crate::playback::{PlayOptions, Playback};
@@ -103,13 +106,29 @@ impl MapState {
 
     /// Leaves playback: the filter's own years are shown again.
     pub fn stop(&mut self) {
+        self.lingering.clear();
         if self.selection.stop(&self.dataset, &self.regions) {
             self.refresh_links();
         }
     }
 
+    /// Ages the names of earlier playback steps' new ties by `dt_ms`, and keeps those of the
+    /// step just left (`before`: its index and new ties) named for [`LINGER_MS`].
+    fn linger(&mut self, dt_ms: f64, before: Option<(usize, Vec<usize>)>) {
+        let dt = crate::number::clamp(dt_ms, 0.0, 250.0);
+        self.lingering.retain_mut(|(_, age)| {
+            *age += dt;
+            *age < LINGER_MS
+        });
+        let now = self.playback().map(|p| p.index);
+        if let Some((_, ties)) = before.filter(|(i, _)| Some(*i) != now) {
+            self.lingering.extend(ties.into_iter().map(|t| (t, 0.0)));
+        }
+    }
+
     /// Steps the timeline by `delta` years (entering playback, paused, if needed).
     pub fn step(&mut self, delta: isize) {
+        self.lingering.clear();
         self.selection.step(delta, &self.dataset, &self.regions);
         self.refresh_links();
     }
@@ -133,7 +152,9 @@ impl MapState {
         if turned {
             self.reproject();
         }
+        let before = self.playback().map(|p| (p.index, p.new_ties().to_vec()));
         let t = self.selection.tick(dt_ms, &self.dataset, &self.regions);
+        self.linger(dt_ms, before);
         if t.data {
             self.refresh_links();
         }

@@ -7,7 +7,9 @@ use super::handle::FriendshipMap;
 use super::js::js_err;
 use crate::basemap::Basemap;
 use crate::gesture::ZOOM_STEP;
-use crate::map::MapState;
+use crate::inset::InsetPlacement;
+use crate::label::Rect;
+use crate::map::{Lang, MapState};
 use crate::projection::ProjectionKind;
 use crate::scene::BasemapStyle;
 use crate::Error;
@@ -70,9 +72,48 @@ impl FriendshipMap {
 
     /// Presenter mode: space plays or pauses and ←/→ step the years wherever the focus is in
     /// the map's page part; Esc calls the `onLeavePresentation` callback.
+    /// Presenter mode also scales the picture to the screen (see `style::picture_scale`).
     #[wasm_bindgen(js_name = setPresenting)]
     pub fn set_presenting(&self, on: bool) {
         self.host.borrow_mut().presenting = on;
+        super::handle::resize(&self.host);
+    }
+
+    /// The language of the names on the map: `zh` (default) or `en`.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, lang: &str) {
+        let lang = if lang == "en" { Lang::En } else { Lang::Zh };
+        self.update(|m| m.set_language(lang));
+    }
+
+    /// The boxes the page's own controls cover over the canvas, as `[x, y, width, height, …]`
+    /// in CSS px relative to the canvas: no name is placed there and the close-up avoids them.
+    #[wasm_bindgen(js_name = setReserved)]
+    pub fn set_reserved(&self, boxes: &[f64]) {
+        let rects = boxes
+            .chunks_exact(4)
+            .filter(|b| b.iter().all(|v| v.is_finite()))
+            .map(|b| Rect::new(b[0], b[1], b[2], b[3]))
+            .collect();
+        self.update(|m| m.set_reserved(rects));
+    }
+
+    /// Where the Shandong close-up goes: `auto` (the corner where it hides least),
+    /// `top-left`, `top-right`, `bottom-left`, `bottom-right`, or `none`. Returns false (and
+    /// changes nothing) for another value.
+    #[wasm_bindgen(js_name = setInset)]
+    pub fn set_inset(&self, value: &str) -> bool {
+        let Some(p) = InsetPlacement::parse(value) else {
+            return false;
+        };
+        self.update(|m| m.set_inset(p));
+        true
+    }
+
+    /// The picture's scale (1 on pages; larger in presenter mode on big screens).
+    #[wasm_bindgen(js_name = pictureScale)]
+    pub fn picture_scale(&self) -> f64 {
+        self.read(MapState::picture_scale)
     }
 
     /// Basemap style: `countries` (default), `land` (coastlines only, no borders) or `china`

@@ -92,4 +92,24 @@ impl FriendshipMap {
             panic!("a test panic with {shown} ties shown");
         }
     }
+
+    /// Diagnostics: the names on the map now, as `[[layer, text, x, y], …]` (CSS px; the
+    /// close-up's too), for tests that read the picture.
+    pub fn labels(&self) -> js_sys::Array {
+        let frame = self.host.borrow().map.frame();
+        let out = js_sys::Array::new();
+        for item in &frame.items {
+            if let crate::display_list::Item::Text(t) = item {
+                for l in &t.labels {
+                    let row = js_sys::Array::new();
+                    row.push(&t.name.into());
+                    row.push(&JsValue::from_str(&l.text));
+                    row.push(&l.at[0].into());
+                    row.push(&l.at[1].into());
+                    out.push(&row);
+                }
+            }
+        }
+        out
+    }
 }

@@ -8,6 +8,7 @@ use super::dom_input::{self, Listener};
 use super::frame_loop::{self, request, FrameLoop};
 use super::host::{Callbacks, Host, Shared};
 use super::js::{css_size, js_err, window};
+use super::text_metrics::CanvasMeasure;
 use crate::basemap::{Basemap, BASEMAP_110M};
 use crate::data::Dataset;
 use crate::gesture::Gestures;
@@ -35,10 +36,13 @@ pub(super) fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingCo
         .map_err(JsValue::from)
 }
 
-fn resize(rc: &Shared) {
+/// Follows the container's size; in presenter mode the picture's scale follows it too.
+pub(super) fn resize(rc: &Shared) {
     let mut host = rc.borrow_mut();
     let (w, h) = css_size(&host.container);
     host.map.resize(w, h);
+    let k = crate::style::picture_scale(host.presenting, w, h);
+    host.map.set_picture_scale(k);
     drop(host);
     // The backing store follows when the frame is painted, which also notices
     // devicePixelRatio changes.
@@ -76,8 +80,12 @@ impl FriendshipMap {
         let basemap =
             Basemap::decode(BASEMAP_110M).map_err(|e| js_err(&Error::from(e).to_string()))?;
         let (w, h) = css_size(&container);
+        let mut map = MapState::new(Dataset::builtin(), &basemap, w, h);
+        if let Some(measure) = CanvasMeasure::new() {
+            map.set_text_measure(Box::new(measure));
+        }
         let host = Rc::new(RefCell::new(Host {
-            map: MapState::new(Dataset::builtin(), &basemap, w, h),
+            map,
             container: container.clone(),
             sink: CanvasSink::new(context_2d(&canvas)?),
             canvas,

@@ -13,6 +13,7 @@
 //! | pointer, wheel and key events | [`dom_input`] |
 //! | state shared with the listeners | [`host`] |
 //! | the canvas backend | [`canvas`] |
+//! | label widths from the canvas | [`text_metrics`] |
 //! | a user's data file | [`import`] |
 //! | filters and search targets from JS | [`from_js`] |
 //! | an office's GeoJSON/TopoJSON basemap | [`basemap_json`] |
@@ -30,5 +31,6 @@ pub mod handle;
 pub mod host;
 pub mod import;
 pub mod js;
+pub mod text_metrics;
 
 pub use handle::FriendshipMap;

@@ -82,9 +82,7 @@ impl CanvasMeasure {
 impl TextMeasure for CanvasMeasure {
     fn width_px(&self, text: &str, font: Font) -> f64 {
         let key = (font.size_px.to_bits(), font.weight);
-        let cached = |(k, m): &FontWidths| {
-            (*k == key).then(|| m.get(text).copied()).flatten()
-        };
+        let cached = |(k, m): &FontWidths| (*k == key).then(|| m.get(text).copied()).flatten();
         if let Some(w) = self.cache.borrow().iter().find_map(cached) {
             return w;
         }

@@ -1,9 +1,5 @@
 //! Labels in a real browser (wasm-bindgen-test in headless Chromium): canvas widths agree with
 //! the core's width table for the page's font, and the canvas sink paints text at its anchor.
-//!
-//! Not yet built: it needs `pub mod text_metrics;` and `pub mod canvas;` (or a re-export of
-//! `CanvasSink`) in `src/web/mod.rs`. Once wired, move it to `tests/web_text.rs` and run it
-//! like `tests/web.rs` (`cargo test --target wasm32-unknown-unknown --test web_text`).
 #![cfg(target_arch = "wasm32")]
 
 use shandong_friendship_map::display_list::{Anchor, Frame, Item, Label, TextLayer};
