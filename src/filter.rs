@@ -59,8 +59,9 @@ impl Years {
 pub struct Filter {
     /// Years shown.
     pub years: Years,
-    /// Whether ties with no known year are shown (when `years` is not `All`; with `All` they
-    /// always are).
+    /// Whether ties with no known year are shown under a year filter (drawn apart, and counted
+    /// apart); off by default, since a tie first reported in 2025 may be far younger than the
+    /// years asked for. With `years` `All` they are always shown.
     pub unknown_year: bool,
     /// Region ids (any of them matches); empty = everywhere.
     pub regions: Vec<String>,
@@ -83,7 +84,7 @@ impl Default for Filter {
     fn default() -> Self {
         Self {
             years: Years::All,
-            unknown_year: true,
+            unknown_year: false,
             regions: Vec::new(),
             cities: Vec::new(),
             sister: true,
@@ -96,6 +97,16 @@ impl Default for Filter {
 }
 
 impl Filter {
+    /// Whether a year filter (a range or "as of") is active.
+    pub fn has_years(&self) -> bool {
+        self.years != Years::All
+    }
+
+    /// Whether a tie of unknown year would be shown apart (under a year filter, switched on).
+    pub fn shows_unknown_apart(&self) -> bool {
+        self.has_years() && self.unknown_year
+    }
+
     /// Whether the year test passes for an established year (`None` = unknown).
     pub fn year_matches(&self, year: Option<u16>) -> bool {
         match (self.years, year) {
@@ -185,9 +196,15 @@ Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a
             ..Filter::default()
         };
         assert!(f.year_matches(Some(1979)) && f.year_matches(Some(2000)));
-        assert!(!f.year_matches(Some(2001)) && f.year_matches(None));
+        assert!(!f.year_matches(Some(2001)));
+        assert!(
+            !f.year_matches(None),
+            "unknown years are left out by default"
+        );
+        assert!(!f.shows_unknown_apart());
+        f.unknown_year = true;
+        assert!(f.year_matches(None) && f.shows_unknown_apart());
         f.unknown_year = false;
-        assert!(!f.year_matches(None));
         f.years = Years::AsOf { year: 1990 };
         assert!(f.year_matches(Some(1973)) && !f.year_matches(Some(1991)));
         f.years = Years::All;

@@ -108,6 +108,14 @@ pub fn link_friendly() -> Style {
         ..Style::stroke(Rgba(0x00, 0x72, 0xb2, 191), 1.0)
     }
 }
+/// Links of unknown year, shown apart under a year filter (grey and dotted: not placed in any
+/// year).
+pub fn link_unknown() -> Style {
+    Style {
+        dash_px: Some([1.5, 2.5]),
+        ..Style::stroke(Rgba(0x70, 0x70, 0x70, 200), 1.0)
+    }
+}
 /// Links of the selected Shandong city or the hovered tie.
 pub fn link_highlight() -> Style {
     Style::stroke(Rgba(0xcc, 0x00, 0x33, 255), 2.0)

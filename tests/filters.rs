@@ -471,3 +471,52 @@ fn evidence_mask_keeps_the_chosen_levels() {
     assert_eq!(evidence_mask(&plain, &[Evidence::News], true), vec![true]);
     assert_eq!(evidence_mask(&plain, &[Evidence::News], false), vec![false]);
 }
+
+#[test]
+fn year_filters_leave_out_unknown_years_unless_asked_and_count_them_apart() {
+    use shandong_friendship_map::display_list::{Item, PathEl};
+    let rows = rows();
+    let unknown = rows.iter().filter(|r| r.year.is_none()).count();
+    let by_1995 = rows
+        .iter()
+        .filter(|r| r.year.is_some_and(|y| y <= 1995))
+        .count();
+    assert!(unknown > 0 && by_1995 > 0);
+    let mut m = map();
+    let as_of = Filter {
+        years: Years::AsOf { year: 1995 },
+        ..Filter::default()
+    };
+    m.set_filter(as_of.clone());
+    assert_eq!(
+        m.summary().ties,
+        by_1995,
+        "unknown years left out by default"
+    );
+    assert_eq!(m.snapshot().unknown_apart, 0);
+    m.set_filter(Filter {
+        unknown_year: true,
+        ..as_of
+    });
+    assert_eq!(m.summary().ties, by_1995 + unknown, "asked for: shown");
+    assert_eq!(m.snapshot().unknown_apart, unknown, "and counted apart");
+    let apart = m
+        .frame()
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Draw(l) if l.name == "links.unknown" => Some(l.clone()),
+            _ => None,
+        })
+        .expect("drawn apart");
+    let links = apart
+        .path
+        .iter()
+        .filter(|e| matches!(e, PathEl::MoveTo(_)))
+        .count();
+    assert!(links >= unknown, "{links} pieces for {unknown} ties");
+    assert!(apart.style.dash_px.is_some(), "dotted");
+    m.set_filter(Filter::default());
+    assert_eq!(m.summary().ties, rows.len(), "no year filter: every tie");
+    assert_eq!(m.snapshot().unknown_apart, 0);
+}

@@ -34,6 +34,7 @@ export const TEMPLATE = `
       <div class="legend">
         <span class="key sister"></span><span data-t="legendSister"></span>
         <span class="key friendly"></span><span data-t="legendFriendly"></span>
+        <span id="legend-unknown" hidden><span class="key unknown"></span><span data-t="legendUnknown"></span></span>
       </div>
       <div class="review" id="review" hidden></div>
       <div class="attribution" id="credit" data-t="basemapCredit"></div>
@@ -101,6 +102,7 @@ export const TEMPLATE = `
       <section class="block" aria-live="polite">
         <div class="h" data-t="stats"></div>
         <dl class="totals" id="totals"></dl>
+        <p class="hint" id="unknown-apart" hidden></p>
         <div class="sub-h" data-t="byContinent"></div>
         <ul class="bars" id="by-continent"></ul>
         <div class="sub-h" data-t="topCountries"></div>

@@ -63,6 +63,22 @@ struct Drawn {
     dense: bool,
 }
 
+/// The links of `ties` in the style of ties of unknown year.
+fn unknown_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Layer {
+    let mut layer = Layer::new(
+        "links.unknown",
+        version,
+        crate::display_list::Space::World,
+        crate::style::link_unknown(),
+    );
+    for &i in ties {
+        for piece in &geometry.pieces[i] {
+            layer.polyline(piece);
+        }
+    }
+    layer
+}
+
 /// What belongs to one dataset and never changes with the view or the filter.
 struct Facts {
     /// Changes with every dataset shown (a version like the layers').
@@ -143,17 +159,27 @@ impl MapState {
         let shown = self.selection.shown();
         self.drawn.dense = shown.iter().filter(|s| **s).count() > DENSE_LINKS;
         let k = self.page.scale;
-        self.drawn.links = link_layers(
+        let mut settled = self.selection.settled();
+        // Ties of unknown year shown under a year filter are drawn apart, grey and dotted.
+        let apart = self.unknown_apart();
+        for &i in &apart {
+            settled[i] = false;
+        }
+        let mut links = link_layers(
             &self.dataset,
             &self.geometry,
-            &self.selection.settled(),
+            &settled,
             self.selection.selected_city(),
             self.drawn.dense,
             v,
-        )
-        .into_iter()
-        .map(|l| crate::style::scaled_layer(l, k))
-        .collect();
+        );
+        if !apart.is_empty() {
+            links.insert(0, Rc::new(unknown_layer(&self.geometry, &apart, v)));
+        }
+        self.drawn.links = links
+            .into_iter()
+            .map(|l| crate::style::scaled_layer(l, k))
+            .collect();
         let mut cities = vec![false; self.dataset.origins.len()];
         for (t, shown) in self.dataset.ties.iter().zip(shown) {
             if *shown {
@@ -163,6 +189,18 @@ impl MapState {
         }
         self.drawn.cities_shown = cities;
         self.dirty = true;
+    }
+
+    /// The shown ties of unknown year when a year filter shows them apart (not in playback,
+    /// whose last step shows them as a step of their own).
+    pub fn unknown_apart(&self) -> Vec<usize> {
+        if self.selection.playback().is_some() || !self.selection.filter().shows_unknown_apart() {
+            return Vec::new();
+        }
+        let shown = self.selection.shown();
+        (0..shown.len())
+            .filter(|&i| shown[i] && self.dataset.ties[i].record.established.is_none())
+            .collect()
     }
 
     /// Re-projects everything after the projection or the globe's centre changed.

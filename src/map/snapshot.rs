@@ -33,6 +33,8 @@ pub struct Snapshot {
     pub projection: &'static str,
     /// Rows in the dataset.
     pub rows: usize,
+    /// Of the ties shown, those of unknown year drawn apart under a year filter.
+    pub unknown_apart: usize,
 }
 
 impl Snapshot {
@@ -52,6 +54,7 @@ impl Snapshot {
             selected: map.selected_city().map(|c| dataset.origins[c].name.clone()),
             projection: map.projection().name(),
             rows: dataset.ties.len(),
+            unknown_apart: map.unknown_apart().len(),
         }
     }
 }

@@ -51,8 +51,8 @@ pub fn to_query(state: &UrlState, dataset: &Dataset) -> String {
         Years::Range { from, to } => parts.push(format!("years={from}-{to}")),
         Years::AsOf { year } => parts.push(format!("asof={year}")),
     }
-    if !f.unknown_year && f.years != Years::All {
-        parts.push("unknown=0".into());
+    if f.unknown_year && f.years != Years::All {
+        parts.push("unknown=1".into());
     }
     if !f.regions.is_empty() {
         parts.push(format!("regions={}", encode(&f.regions.join(","))));
@@ -288,10 +288,10 @@ mod tests {
     #[test]
     fn the_state_round_trips_with_short_keys() {
         let d = Dataset::default();
-        let (s, w) = parse("years=2000-2020&unknown=0&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
+        let (s, w) = parse("years=2000-2020&unknown=1&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
         assert!(w.is_empty(), "{w:?}");
         let q = to_query(&s, &d);
-        assert_eq!(q, "years=2000-2020&unknown=0&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
+        assert_eq!(q, "years=2000-2020&unknown=1&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
         assert_eq!(parse(&q).0, s);
     }
 

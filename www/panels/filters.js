@@ -97,6 +97,8 @@ export class FiltersPanel {
     else [from.value, to.value] = [first, last];
     this.#showMode();
     ui.$("unknown").checked = f.unknown_year;
+    // Without a year filter every tie is shown, those of unknown year too.
+    ui.$("unknown").disabled = f.years.mode === "all";
     ui.$("unknown-count").textContent = ui.n(snapshot.all.unknown_year.sister + snapshot.all.unknown_year.friendly);
     ui.$("region").value = f.regions[0] ?? "";
     for (const b of this.cityButtons) b.setAttribute("aria-pressed", String(f.cities.includes(Number(b.dataset.index))));

@@ -21,6 +21,10 @@ export class StatsPanel {
     this.#bars(ui.$("by-country"), s.top_countries, max);
     this.#bars(ui.$("by-grouping"), s.by_grouping, max);
     this.#histogram(snapshot);
+    const apart = snapshot.unknown_apart;
+    ui.$("unknown-apart").hidden = !apart;
+    ui.$("unknown-apart").textContent = apart ? ui.s.unknownApart(ui.n(apart)) : "";
+    ui.$("legend-unknown").hidden = !apart;
   }
 
   #bars(list, items, max) {
