@@ -344,18 +344,18 @@ pub const PRESENTER_REFERENCE_PX: [f64; 2] = [1920.0, 1080.0];
 pub const PRESENTER_MAX_SCALE: f64 = 4.0;
 
 /// The factor by which presenter mode scales every width, radius, dash, gap and font size, from
-/// the canvas's CSS size: the smaller of its width and height ratios to
-/// [`PRESENTER_REFERENCE_PX`], never below 1 nor above [`PRESENTER_MAX_SCALE`]. So a 3840×2160
-/// screen at device pixel ratio 1 gets 2 and shows the picture of 1920×1080 at ratio 2 (only
-/// sharper), while laptops keep today's sizes. Outside presenter mode the factor is 1.
+/// the canvas's CSS width: its ratio to [`PRESENTER_REFERENCE_PX`]'s width, never below 1 nor
+/// above [`PRESENTER_MAX_SCALE`] (stage screens are landscape; the width decides how far the
+/// back row sits). So a 3840-wide canvas at device pixel ratio 1 gets 2 and shows the picture of
+/// 1920 at ratio 2 (only sharper). Outside presenter mode the factor is 1.
 ///
 /// Apply it with [`Style::scaled`], [`TextStyle::scaled`] and by multiplying marker radii and
-/// label gaps (`crate::label::Options::scaled`).
+/// label gaps (`crate::label::Options::scaled`); [`picture_scale`] adds presenter mode's boost.
 ///
 /// # Units
-/// CSS pixels in; a dimensionless factor out (1 for a non-finite size).
-pub fn presenter_scale(width_px: f64, height_px: f64) -> f64 {
-    let k = (width_px / PRESENTER_REFERENCE_PX[0]).min(height_px / PRESENTER_REFERENCE_PX[1]);
+/// CSS pixels in (the height is not used); a dimensionless factor out (1 for a non-finite size).
+pub fn presenter_scale(width_px: f64, _height_px: f64) -> f64 {
+    let k = width_px / PRESENTER_REFERENCE_PX[0];
     if k.is_finite() {
         crate::number::clamp(k, 1.0, PRESENTER_MAX_SCALE)
     } else {
@@ -413,7 +413,7 @@ mod tests {
         assert_eq!(presenter_scale(1920.0, 1080.0), 1.0);
         assert_eq!(presenter_scale(1280.0, 720.0), 1.0, "never below 1");
         // A wide but short canvas: the height decides.
-        assert_eq!(presenter_scale(3840.0, 1080.0), 1.0);
+        assert_eq!(presenter_scale(3840.0, 1967.0), 2.0, "the width decides");
         assert_eq!(presenter_scale(2880.0, 1620.0), 1.5);
         assert_eq!(presenter_scale(1e6, 1e6), PRESENTER_MAX_SCALE);
         assert_eq!(presenter_scale(f64::NAN, 1080.0), 1.0);

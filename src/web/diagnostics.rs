@@ -93,8 +93,9 @@ impl FriendshipMap {
         }
     }
 
-    /// Diagnostics: the names on the map now, as `[[layer, text, x, y], …]` (CSS px; the
-    /// close-up's too), for tests that read the picture.
+    /// Diagnostics: the names on the map now, as `[[layer, text, x, y, fx, fy, font], …]`: the
+    /// anchor point (CSS px), where it lies in the text's box (fractions of its width and
+    /// height) and the CSS font; the close-up's names too. For tests that read the picture.
     pub fn labels(&self) -> js_sys::Array {
         let frame = self.host.borrow().map.frame();
         let out = js_sys::Array::new();
@@ -106,6 +107,10 @@ impl FriendshipMap {
                     row.push(&JsValue::from_str(&l.text));
                     row.push(&l.at[0].into());
                     row.push(&l.at[1].into());
+                    let [fx, fy] = l.anchor.fraction();
+                    row.push(&fx.into());
+                    row.push(&fy.into());
+                    row.push(&JsValue::from_str(&t.style.font.css()));
                     out.push(&row);
                 }
             }
