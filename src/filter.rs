@@ -132,10 +132,13 @@ impl Filter {
                         .get(&r.country)
                         .is_some_and(|c| chosen.iter().any(|reg| reg.contains(c)));
                 let sourced = self.evidence.is_empty()
-                    || r
-                        .evidence
+                    || r.evidence
                         .is_none_or(|e| self.evidence.iter().any(|n| n == e.as_str()));
-                kind && level && city && region && sourced && self.year_matches(r.established.map(|d| d.year))
+                kind && level
+                    && city
+                    && region
+                    && sourced
+                    && self.year_matches(r.established.map(|d| d.year))
             })
             .collect()
     }
@@ -221,7 +224,11 @@ Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a
             evidence: vec!["official".into(), "partner-side".into()],
             ..Filter::default()
         };
-        assert_eq!(apply(official), [true, true, true], "no levels in this file: all pass");
+        assert_eq!(
+            apply(official),
+            [true, true, true],
+            "no levels in this file: all pass"
+        );
     }
 
     #[test]
