@@ -53,6 +53,11 @@ struct Sizes {
 }
 
 impl Sizes {
+    /// The legend box's height, CSS px.
+    fn legend_height(&self) -> f64 {
+        2.0 * self.legend_px / 3.0 + 1.4 * self.legend_px
+    }
+
     fn of(presenting: bool, width: f64) -> Self {
         let vw = |share: f64, lo: f64, hi: f64| {
             if presenting {
@@ -129,12 +134,12 @@ fn legend(t: &OverlayTexts, s: Sizes, height: f64, m: &dyn TextMeasure) -> Vec<I
         size_px: s.legend_px,
         weight: 400,
     };
-    let (pad_v, pad_h) = (s.legend_px / 3.0, s.legend_px * 2.0 / 3.0);
+    let pad_h = s.legend_px * 2.0 / 3.0;
     let (gap, space) = (s.legend_px / 3.0, s.legend_px * 2.0 / 3.0);
     let sister_w = m.width_px(&t.sister, font);
     let friendly_w = m.width_px(&t.friendly, font);
     let w = 2.0 * pad_h + 2.0 * (s.key_px + gap) + sister_w + space + friendly_w;
-    let h = 2.0 * pad_v + 1.4 * s.legend_px;
+    let h = s.legend_height();
     let (x, y) = (10.0, height - 26.0 - h);
     let mid = y + h / 2.0;
     let key1 = x + pad_h;
@@ -213,7 +218,8 @@ fn fitted(text: &str, font: Font, max_px: f64, m: &dyn TextMeasure) -> String {
     String::new()
 }
 
-/// Presenter mode's caption, centred near the bottom: `.caption` in `:host(.present)`.
+/// Presenter mode's caption, centred near the bottom (`.caption` in `:host(.present)`), above
+/// the legend.
 fn caption(c: &CaptionText, s: Sizes, width: f64, height: f64, m: &dyn TextMeasure) -> Vec<Item> {
     let (pad_v, pad_h) = (0.012 * height, 0.024 * width);
     let max = 0.9 * width - 2.0 * pad_h;
@@ -239,7 +245,9 @@ fn caption(c: &CaptionText, s: Sizes, width: f64, height: f64, m: &dyn TextMeasu
             1.4 * s.names_px
         };
     let (w, h) = (text_w + 2.0 * pad_h, lines_h + 2.0 * pad_v);
-    let (x, y) = ((width - w) / 2.0, height - 0.05 * height - h);
+    let legend_top = height - 26.0 - s.legend_height();
+    let bottom = (0.95 * height).min(legend_top - 0.01 * height);
+    let (x, y) = ((width - w) / 2.0, bottom - h);
     let mid = width / 2.0;
     let mut items = vec![
         rect("overlay.caption.box", panel(240, true), x, y, w, h),
