@@ -298,6 +298,21 @@ test("video: a short recording is a WebM of the asked duration whose frames are 
   assert.ok(frame.links > 20, `link or caption pixels: ${frame.links}`);
   writeFileSync(`${ARTIFACTS}video-frame.png`, Buffer.from(frame.png.split(",")[1], "base64"));
   writeFileSync(`${ARTIFACTS}video.webm`, buf);
+  // Where WebCodecs is missing, MediaRecorder records the film in real time: a WebM too.
+  const fallback = await p.evaluate(async () => {
+    const saved = window.VideoEncoder;
+    window.VideoEncoder = undefined;
+    try {
+      const t = performance.now();
+      const blob = await document.querySelector("friendship-map").exportVideo({ width: 160, height: 90, fps: 10, secondsPerYear: 0.3, from: 1985, to: 1986 });
+      const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+      return { ms: performance.now() - t, size: blob.size, head: [...head] };
+    } finally {
+      window.VideoEncoder = saved;
+    }
+  });
+  assert.deepEqual(fallback.head, [0x1a, 0x45, 0xdf, 0xa3], "an EBML file");
+  assert.ok(fallback.size > 1000 && fallback.ms >= 300, JSON.stringify(fallback));
   // The button: progress shown, then cancelled.
   await p.click("#export-video");
   await p.locator("#video-bar").waitFor({ state: "visible" });
