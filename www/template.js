@@ -172,21 +172,21 @@ export const TEMPLATE = `
     <p id="share-hint" class="hint" data-t="shareHint"></p>
     <p id="share-imported" class="hint warn" data-t="shareImported" hidden></p>
     <div class="snippet">
-      <label for="share-link" data-t="shareLink"></label>
+      <label for="share-link" id="share-link-label" data-t="shareLink"></label>
       <textarea id="share-link" readonly rows="2" spellcheck="false"></textarea>
-      <button type="button" data-copy="share-link" data-t="copy"></button>
+      <button type="button" data-copy="share-link" aria-describedby="share-link-label" data-t="copy"></button>
       <span id="share-link-copied" class="copied" role="status"></span>
     </div>
     <div class="snippet">
-      <label for="share-iframe" data-t="shareIframe"></label>
+      <label for="share-iframe" id="share-iframe-label" data-t="shareIframe"></label>
       <textarea id="share-iframe" readonly rows="3" spellcheck="false"></textarea>
-      <button type="button" data-copy="share-iframe" data-t="copy"></button>
+      <button type="button" data-copy="share-iframe" aria-describedby="share-iframe-label" data-t="copy"></button>
       <span id="share-iframe-copied" class="copied" role="status"></span>
     </div>
     <div class="snippet">
-      <label for="share-element" data-t="shareElement"></label>
+      <label for="share-element" id="share-element-label" data-t="shareElement"></label>
       <textarea id="share-element" readonly rows="4" spellcheck="false"></textarea>
-      <button type="button" data-copy="share-element" data-t="copy"></button>
+      <button type="button" data-copy="share-element" aria-describedby="share-element-label" data-t="copy"></button>
       <span id="share-element-copied" class="copied" role="status"></span>
     </div>
   </dialog>
