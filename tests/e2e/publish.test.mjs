@@ -112,7 +112,7 @@ test("the share dialog's three snippets reproduce the map in fresh pages under t
   await context.close();
 });
 
-test("the share dialog fits a phone", async () => {
+test("the share dialog fits a phone and keeps presenter mode's keys out", async () => {
   const { p, context, log } = await open(`${server.url}?cities=Weihai`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await p.waitForSelector("html[data-ready=true]");
   for (const lang of ["zh", "en"]) {
@@ -125,6 +125,13 @@ test("the share dialog fits a phone", async () => {
     await p.screenshot({ path: `${ARTIFACTS}share-dialog-${lang}-390.png` });
     await p.click("#share-close");
   }
+  // In presenter mode the snippets say so; Esc closes the dialog and leaves presenter mode on.
+  await p.click("#present-toggle");
+  await p.click("#share-toggle");
+  assert.match(await p.locator("#share-link").inputValue(), /[?&]mode=present(&|$)/);
+  await p.keyboard.press("Escape");
+  await p.locator("#share-dialog").waitFor({ state: "hidden" });
+  assert.equal(await el(p, (m) => m.classList.contains("present")), true, "still presenting");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -29,6 +29,9 @@ export class SharePanel {
     // Esc closes the modal dialog by itself; the focus goes back to the button either way.
     dialog.addEventListener("close", () => ui.$("share-toggle").focus());
     dialog.addEventListener("click", (e) => { if (e.target === dialog) dialog.close(); });
+    // The map's keys (presenter mode's space, arrows and Esc) stay out of the dialog: Esc here
+    // closes the dialog only, arrows move in the snippets.
+    dialog.addEventListener("keydown", (e) => e.stopPropagation());
     for (const b of ui.all("[data-copy]")) b.addEventListener("click", () => this.copy(b.dataset.copy));
   }
 
