@@ -3,8 +3,13 @@
 // (MIT), each frame at its exact timestamp however long it took to draw.
 import { ArrayBufferTarget, Muxer } from "webm-muxer";
 
-/// Codecs tried in order: WebCodecs' name and WebM's.
-const CODECS = [["vp09.00.10.08", "V_VP9"], ["vp8", "V_VP8"]];
+/// Codecs tried in order, WebCodecs' name and WebM's: VP9 profile 0, 8-bit, at the level the
+/// size needs (3.1 up to 720p, 4.1 up to 1080p, 5.1 up to 4K), then VP8.
+const codecs = (width, height) => {
+  const px = width * height;
+  const level = px <= 1280 * 720 ? "31" : px <= 2048 * 1088 ? "41" : "51";
+  return [[`vp09.00.${level}.08`, "V_VP9"], ["vp8", "V_VP8"]];
+};
 
 /// A key frame at least this often, s (so a slide program can seek).
 const KEY_EVERY_S = 2;
@@ -22,7 +27,7 @@ const aborted = () => new DOMException("the video was cancelled", "AbortError");
 export async function encodeWebm({ canvas, width, height, fps, times, draw, signal, onProgress }) {
   const bitrate = Math.round(Math.min(40e6, width * height * fps * 0.12));
   let chosen;
-  for (const [codec, id] of CODECS) {
+  for (const [codec, id] of codecs(width, height)) {
     const { supported } = await VideoEncoder.isConfigSupported({ codec, width, height, bitrate, framerate: fps });
     if (supported) {
       chosen = { codec, id };
