@@ -130,18 +130,12 @@ impl FriendshipMap {
         texts: JsValue,
         presenting: bool,
     ) -> String {
-        let (w, h, _) = css_size(
-            width.clamp(16.0, 32768.0),
-            height.clamp(16.0, 32768.0),
-            scale,
-        );
+        let size = |px: f64| crate::number::clamp(px, 16.0, 32768.0);
+        let (pw, ph) = (size(width), size(height));
+        let (w, h, _) = css_size(pw, ph, scale);
         let frame = self.export_frame(w, h, &texts, presenting);
-        let size = |px: f64| crate::number::short(px, 1);
-        crate::svg::to_svg(
-            &frame,
-            &size(width.clamp(16.0, 32768.0)),
-            &size(height.clamp(16.0, 32768.0)),
-        )
+        let write = |px: f64| crate::number::short(px, 1);
+        crate::svg::to_svg(&frame, &write(pw), &write(ph))
     }
 
     /// Paints the current view with the overlay `texts` (as `exportSvg`) into `canvas` at
@@ -175,7 +169,11 @@ impl FriendshipMap {
         from: Option<u16>,
         to: Option<u16>,
     ) -> Result<FilmHandle, JsValue> {
-        let (w, h, k) = css_size(width.clamp(16.0, 8192.0), height.clamp(16.0, 8192.0), scale);
+        let (w, h, k) = css_size(
+            crate::number::clamp(width, 16.0, 8192.0),
+            crate::number::clamp(height, 16.0, 8192.0),
+            scale,
+        );
         let basemap =
             Basemap::decode(BASEMAP_110M).map_err(|e| js_err(&Error::from(e).to_string()))?;
         let (dataset, query) = self.read(|m| (m.dataset().clone(), m.query()));
