@@ -25,10 +25,13 @@ echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM"
 node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dist www/friendship-map.js
 node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dist \
   --external:./friendship-map.js www/embed.js
+# The video's WebM writer (WebCodecs + webm-muxer), a file of its own that the element imports
+# only when a video is made: not part of the first load.
+node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dist www/video-webm.js
 python3 scripts/build_single.py
 # Minify the served scripts and styles in place (esbuild from npm; identifiers, whitespace),
 # after the one-file page has taken the readable ones.
 node_modules/.bin/esbuild --minify --log-level=warning --allow-overwrite --outdir=dist \
   --outbase=dist dist/friendship-map.js dist/embed.js dist/pkg/shandong_friendship_map.js \
-  dist/friendship-map.css dist/page.css
-echo "build: scripts and styles minified ($(cat dist/*.js dist/pkg/*.js dist/*.css | gzip -9 | wc -c) bytes gzipped together)"
+  dist/video-webm.js dist/friendship-map.css dist/page.css
+echo "build: scripts and styles minified ($(cat dist/friendship-map.js dist/embed.js dist/pkg/*.js dist/*.css | gzip -9 | wc -c) bytes gzipped together; the video's chunk $(gzip -9 -c dist/video-webm.js | wc -c) more, loaded only for a video)"

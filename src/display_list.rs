@@ -45,6 +45,9 @@ pub struct Layer {
     pub style: Style,
     /// Geometry.
     pub path: Vec<PathEl>,
+    /// Where each feature's elements start in `path`, when the layer holds features a backend
+    /// may keep apart (one SVG path per tie); empty for a layer that is one feature.
+    pub features: Vec<usize>,
 }
 
 impl Layer {
@@ -56,6 +59,16 @@ impl Layer {
             space,
             style,
             path: Vec::new(),
+            features: Vec::new(),
+        }
+    }
+
+    /// Appends one feature made of polylines (a tie's link, cut at the seam), noting in
+    /// `features` where it starts.
+    pub fn feature(&mut self, pieces: &[Vec<Xy>]) {
+        self.features.push(self.path.len());
+        for piece in pieces {
+            self.polyline(piece);
         }
     }
 
@@ -345,50 +358,5 @@ impl Sink for Recorder {
                 &*l.text
             ));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn anchors_map_to_canvas_alignment() {
-        assert_eq!(Anchor::Left.text_align(), "left");
-        assert_eq!(Anchor::Left.text_baseline(), "middle");
-        assert_eq!(Anchor::BottomRight.text_align(), "right");
-        assert_eq!(Anchor::BottomRight.text_baseline(), "bottom");
-        assert_eq!(Anchor::Top.text_align(), "center");
-        assert_eq!(Anchor::Top.text_baseline(), "top");
-        assert_eq!(Anchor::TopLeft.fraction(), [0.0, 0.0]);
-        assert_eq!(Anchor::Center.name(), "center");
-    }
-
-    #[test]
-    fn recorder_writes_one_line_per_label() {
-        let layer = TextLayer {
-            name: "labels.partner",
-            style: crate::style::label_partner(),
-            labels: vec![Label {
-                at: [10.04, -0.01],
-                anchor: Anchor::BottomLeft,
-                text: Rc::from("下关 \"Shimonoseki\""),
-            }],
-        };
-        let mut rec = Recorder::default();
-        rec.text(&layer);
-        assert_eq!(
-            rec.lines,
-            [
-                "text labels.partner font=400 12px fill=#222222 halo=rgba(255,255,255,0.902) w=2",
-                "  T 10 0 bottom-left \"下关 \\\"Shimonoseki\\\"\"",
-            ]
-        );
-        let mut only_links = Recorder {
-            only: vec!["links"],
-            ..Recorder::default()
-        };
-        only_links.text(&layer);
-        assert!(only_links.lines.is_empty());
     }
 }

@@ -15,6 +15,7 @@
 //! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
 //! | what the core refuses | [`error`] |
 //! | colours and line styles; the display list; world layers | [`style`], [`display_list`], [`scene`] |
+//! | pictures that leave the page: the overlay, SVG, the playback filmed | [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
 //! | the state in a URL | [`url_state`] |
@@ -28,6 +29,7 @@ pub mod data;
 pub mod display_list;
 pub mod error;
 pub mod export;
+pub mod film;
 pub mod filter;
 pub mod gesture;
 pub mod globe;
@@ -39,13 +41,16 @@ pub mod label;
 pub mod lonlat;
 pub mod map;
 pub mod number;
+pub mod overlay;
 pub mod playback;
+pub mod poster;
 pub mod projection;
 pub mod scene;
 pub mod search;
 pub mod sphere;
 pub mod stats;
 pub mod style;
+pub mod svg;
 pub mod totals;
 pub mod url_state;
 pub mod validate;

@@ -128,7 +128,9 @@ impl Playback {
         }
     }
 
-    fn step_ms(&self) -> f64 {
+    /// How long the current step lasts at the playback's speed, ms (a year without new ties
+    /// passes faster).
+    pub fn step_ms(&self) -> f64 {
         let base = STEP_MS / self.options.speed.max(0.05);
         if self.new_ties().is_empty() {
             base * EMPTY_STEP_FACTOR

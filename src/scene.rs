@@ -302,9 +302,7 @@ pub fn link_layers(
             None if tie.record.kind == Kind::Sister => &mut sister,
             None => &mut friendly,
         };
-        for piece in &geometry.pieces[i] {
-            target.polyline(piece);
-        }
+        target.feature(&geometry.pieces[i]);
     }
     [dimmed, friendly, sister, selected]
         .into_iter()
@@ -321,9 +319,7 @@ pub fn tie_layer(geometry: &LinkGeometry, tie: usize, version: u64) -> Layer {
         Space::World,
         style::link_highlight(),
     );
-    for piece in &geometry.pieces[tie] {
-        layer.polyline(piece);
-    }
+    layer.feature(&geometry.pieces[tie]);
     layer
 }
 
@@ -336,9 +332,7 @@ pub fn ties_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Laye
         style::link_highlight(),
     );
     for &i in ties {
-        for piece in &geometry.pieces[i] {
-            layer.polyline(piece);
-        }
+        layer.feature(&geometry.pieces[i]);
     }
     layer
 }

@@ -5,8 +5,8 @@
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::display_list::Recorder;
-use shandong_friendship_map::map::describe::TooltipTarget;
 use shandong_friendship_map::map::MapState;
+use shandong_friendship_map::map::TooltipTarget;
 
 // A test fixture, not data: two real pairs and one made-up partner whose link crosses the map's
 // seam (30°W), to record the cut.
@@ -136,4 +136,84 @@ fn the_detail_basemap_is_requested_once_and_used_when_zoomed_in() {
     );
     map.reset_view();
     assert!(!map.showing_detail(), "the world view uses 1:110m again");
+}
+
+// ---------- the display list's own parts (moved from src/display_list.rs) ----------
+
+use shandong_friendship_map::display_list::{Anchor, Label, Layer, Sink, Space, TextLayer};
+use std::rc::Rc;
+
+#[test]
+fn anchors_map_to_canvas_alignment() {
+    assert_eq!(Anchor::Left.text_align(), "left");
+    assert_eq!(Anchor::Left.text_baseline(), "middle");
+    assert_eq!(Anchor::BottomRight.text_align(), "right");
+    assert_eq!(Anchor::BottomRight.text_baseline(), "bottom");
+    assert_eq!(Anchor::Top.text_align(), "center");
+    assert_eq!(Anchor::Top.text_baseline(), "top");
+    assert_eq!(Anchor::TopLeft.fraction(), [0.0, 0.0]);
+    assert_eq!(Anchor::Center.name(), "center");
+}
+
+#[test]
+fn recorder_writes_one_line_per_label() {
+    let layer = TextLayer {
+        name: "labels.partner",
+        style: shandong_friendship_map::style::label_partner(),
+        labels: vec![Label {
+            at: [10.04, -0.01],
+            anchor: Anchor::BottomLeft,
+            text: Rc::from("下关 \"Shimonoseki\""),
+        }],
+    };
+    let mut rec = Recorder::default();
+    rec.text(&layer);
+    assert_eq!(
+        rec.lines,
+        [
+            "text labels.partner font=400 12px fill=#222222 halo=rgba(255,255,255,0.902) w=2",
+            "  T 10 0 bottom-left \"下关 \\\"Shimonoseki\\\"\"",
+        ]
+    );
+    let mut only_links = Recorder {
+        only: vec!["links"],
+        ..Recorder::default()
+    };
+    only_links.text(&layer);
+    assert!(only_links.lines.is_empty());
+}
+
+/// A layer of features notes where each starts, a feature cut in two pieces included.
+#[test]
+fn features_start_where_their_first_piece_does() {
+    let style = shandong_friendship_map::style::link_sister();
+    let mut layer = Layer::new("links.sister", 1, Space::World, style);
+    layer.feature(&[vec![[0.0, 0.0], [1.0, 1.0]]]);
+    layer.feature(&[
+        vec![[2.0, 2.0], [3.0, 3.0], [4.0, 4.0]],
+        vec![[5.0, 5.0], [6.0, 6.0]],
+    ]);
+    layer.feature(&[]);
+    assert_eq!(layer.features, [0, 2, 7]);
+    assert_eq!(layer.path.len(), 7);
+}
+
+/// Every tie shown is one feature of the link layers.
+#[test]
+fn link_layers_hold_one_feature_per_tie_shown() {
+    let map = MapState::new(Dataset::builtin(), &Basemap::default(), 800.0, 400.0);
+    let frame = map.frame();
+    let features: usize = frame
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            shandong_friendship_map::display_list::Item::Draw(l)
+                if l.name.starts_with("links.") =>
+            {
+                Some(l.features.len())
+            }
+            _ => None,
+        })
+        .sum();
+    assert_eq!(features, map.summary().ties);
 }

@@ -22,6 +22,10 @@ import { TEMPLATE } from "./template.js";
 import { showTooltip } from "./tooltip.js";
 import { REDUCED_MOTION, Ui } from "./ui.js";
 import { UrlSync } from "./url-sync.js";
+import { exportPng, exportSvg } from "./exports.js";
+import { PublishPanel } from "./panels/publish.js";
+import { SharePanel } from "./panels/share.js";
+import { exportVideo } from "./video.js";
 
 export class FriendshipMapElement extends HTMLElement {
   static get observedAttributes() {
@@ -115,12 +119,16 @@ export class FriendshipMapElement extends HTMLElement {
     this.search = new SearchPanel(ui, map, () => this.urls.soon(true));
     this.data = new DataPanel(ui, map, this.notice, () => this.#filterChanged(true));
     this.presenter = new Presenter(ui, map, this.playback);
+    this.share = new SharePanel(ui, map, this);
+    this.publish = new PublishPanel(ui, this);
   }
 
   #wire(map) {
     const { ui } = this;
     for (const part of [this.notice, this.basemap, this.filters, this.table, this.playback, this.search, this.presenter]) part.wire();
     this.data.wire(this);
+    this.share.wire();
+    this.publish.wire();
     ui.$("projection").addEventListener("change", () => {
       map.setProjection(ui.$("projection").value);
       map.setSpin(this.presenter.on && map.projection() === "globe");
@@ -248,15 +256,16 @@ export class FriendshipMapElement extends HTMLElement {
   summary() { return this.map.summary(); }
   exportCsv() { return this.map.exportCsv(); }
   exportGeoJson() { return this.map.exportGeoJson(); }
-  /// A PNG of the current view: `{width, height}` in pixels (default: the canvas as shown,
-  /// at the screen's pixel ratio); up to 8192 a side.
-  exportPng({ width, height } = {}) {
-    const c = document.createElement("canvas");
-    const r = this.ui.$("map").querySelector("canvas").getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    this.map.renderTo(c, Math.round(width || r.width * dpr), Math.round(height || r.height * dpr));
-    return new Promise((resolve) => c.toBlob(resolve, "image/png"));
-  }
+  /// A PNG of the current view with its legend, credit line and review number: `{width,
+  /// height}` in pixels, up to 8192 a side, and `scale` pixels per CSS pixel (default: the
+  /// canvas as shown, at the screen's pixel ratio; with a size, 1).
+  exportPng(options) { return exportPng(this, options); }
+  /// The same picture as an SVG Blob (text as text): `{width, height, scale}` (default: the
+  /// canvas as shown, scale 1).
+  exportSvg(options) { return exportSvg(this, options); }
+  /// A WebM Blob of the playback, as presenter mode plays it: `{width, height, fps,
+  /// secondsPerYear, from, to, onProgress, signal}` (see video.js).
+  exportVideo(options) { return exportVideo(this, options); }
 }
 
 customElements.define("friendship-map", FriendshipMapElement);

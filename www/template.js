@@ -9,6 +9,7 @@ export const TEMPLATE = `
       <p class="sub" id="coverage" data-t="subtitle"></p>
     </div>
     <div class="top-buttons">
+      <button type="button" id="share-toggle" aria-haspopup="dialog" data-t="share"></button>
       <button type="button" id="table-toggle" aria-pressed="false" data-t="table"></button>
       <button type="button" id="present-toggle" aria-pressed="false" data-t="present"></button>
       <button type="button" id="lang-toggle" data-t="language" data-t-label="languageLabel"></button>
@@ -121,6 +122,13 @@ export const TEMPLATE = `
           <button type="button" id="export-png" data-t="exportPng"></button>
           <button type="button" id="export-csv" data-t="exportCsv"></button>
           <button type="button" id="export-geojson" data-t="exportGeoJson"></button>
+          <button type="button" id="export-svg" data-t="exportSvg"></button>
+          <button type="button" id="export-video" data-t="exportVideo"></button>
+        </div>
+        <div class="video-progress" id="video-progress" hidden>
+          <progress id="video-bar" max="1" value="0" data-t-label="videoProgress"></progress>
+          <button type="button" id="video-cancel" data-t="cancel"></button>
+          <div id="video-status" role="status" class="hint"></div>
         </div>
       </section>
       <section class="block">
@@ -158,4 +166,30 @@ export const TEMPLATE = `
       <tbody></tbody>
     </table>
   </section>
+  <dialog id="share-dialog" class="share" aria-labelledby="share-title" aria-describedby="share-hint">
+    <div class="share-head">
+      <h2 id="share-title" data-t="shareTitle"></h2>
+      <button type="button" id="share-close" data-t-label="close">×</button>
+    </div>
+    <p id="share-hint" class="hint" data-t="shareHint"></p>
+    <p id="share-imported" class="hint warn" data-t="shareImported" hidden></p>
+    <div class="snippet">
+      <label for="share-link" id="share-link-label" data-t="shareLink"></label>
+      <textarea id="share-link" readonly rows="2" spellcheck="false"></textarea>
+      <button type="button" data-copy="share-link" aria-describedby="share-link-label" data-t="copy"></button>
+      <span id="share-link-copied" class="copied" role="status"></span>
+    </div>
+    <div class="snippet">
+      <label for="share-iframe" id="share-iframe-label" data-t="shareIframe"></label>
+      <textarea id="share-iframe" readonly rows="3" spellcheck="false"></textarea>
+      <button type="button" data-copy="share-iframe" aria-describedby="share-iframe-label" data-t="copy"></button>
+      <span id="share-iframe-copied" class="copied" role="status"></span>
+    </div>
+    <div class="snippet">
+      <label for="share-element" id="share-element-label" data-t="shareElement"></label>
+      <textarea id="share-element" readonly rows="4" spellcheck="false"></textarea>
+      <button type="button" data-copy="share-element" aria-describedby="share-element-label" data-t="copy"></button>
+      <span id="share-element-copied" class="copied" role="status"></span>
+    </div>
+  </dialog>
 </div>`;

@@ -2,6 +2,9 @@
 //!
 //! - `friendship-map coverage` prints docs/DATA.md;
 //! - `friendship-map export --format geojson|csv [filters]` prints the ties to stdout;
+//! - `friendship-map export --format svg [--width 3508 --height 2480 --dpi 300] [filters]`
+//!   prints the map as SVG (A4 landscape at 300 dpi by default; `--lang zh|en`,
+//!   `--basemap countries|land|china`, `--review-number`, `--query` a share link's query);
 //! - `friendship-map check FILE [--layout L]` runs the built-in data's checks on a file.
 //!
 //! Filters: `--cities Qingdao,Jinan` `--from 2000 --to 2025` or `--as-of 2013`,
@@ -15,6 +18,7 @@ use shandong_friendship_map::data::{builtin_regions, Dataset};
 use shandong_friendship_map::export::{to_csv, to_geojson};
 use shandong_friendship_map::filter::{Filter, Years};
 use shandong_friendship_map::import::{import_csv, Preset};
+use shandong_friendship_map::poster::{poster, take_options, PosterOptions};
 use shandong_friendship_map::validate::{builtin_options, check_csv, Placement, COAST_TOLERANCE_M};
 use std::process::ExitCode;
 
@@ -29,7 +33,29 @@ const USAGE: &str = "usage:
       --regions Europe,sco     --kinds sister|friendly   --levels city|province
       --no-unknown-year
       --import FILE [--layout standard|world-twin-cities]   use a file of ties instead of the
-                               built-in set (bad rows are reported on stderr)";
+                               built-in set (bad rows are reported on stderr)
+  friendship-map export --format svg [filters]   print the map of the ties shown as SVG:
+      --width 3508 --height 2480 --dpi 300   size in pixels at a resolution (A4 at 300 dpi)
+      --lang zh|en   --basemap countries|land|china   --review-number 'GS(2024)1234号'
+      --query 'years=2000-2020&view=2,10,50'   a share link's state (filters, selection, view)";
+
+/// `export --format svg`: the map of the ties shown, with its legend, credit and review number.
+fn export_svg(dataset: &Dataset, filter: Filter, o: &PosterOptions) -> ExitCode {
+    let detail = Basemap::decode(BASEMAP_50M).ok();
+    match poster(dataset.clone(), filter, detail.as_ref(), o) {
+        Ok((svg, warnings)) => {
+            for w in warnings {
+                eprintln!("{w}");
+            }
+            print!("{svg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("friendship-map export: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 fn unplaced() -> Vec<(String, String, String)> {
     let Ok(text) = std::fs::read_to_string("data/research/unplaced.csv") else {
@@ -213,14 +239,22 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            let (poster_options, rest) = match take_options(&rest) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("friendship-map export: {e}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            };
             match parse_filter(&rest, &dataset) {
                 Ok((format, filter)) => {
                     let shown = filter.apply(&dataset, &builtin_regions());
                     match format.as_str() {
                         "geojson" => print!("{}", to_geojson(&dataset, &shown)),
                         "csv" => print!("{}", to_csv(&dataset, &shown)),
+                        "svg" => return export_svg(&dataset, filter, &poster_options),
                         other => {
-                            eprintln!("unknown format `{other}` (geojson or csv)");
+                            eprintln!("unknown format `{other}` (geojson, csv or svg)");
                             return ExitCode::from(2);
                         }
                     }

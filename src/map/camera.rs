@@ -1,5 +1,6 @@
 //! The camera: which projection, where it looks (the viewport), and the globe's slow turn.
 
+use super::flight::Flight;
 use crate::globe::Globe;
 use crate::lonlat::{wrap_lon, LonLat};
 use crate::number::clamp;
@@ -31,38 +32,6 @@ pub struct CameraKey {
     pub viewport: Viewport,
     /// The globe's centre, on the globe.
     pub globe: Option<Globe>,
-}
-
-/// How long a fit of the view to what is shown flies, ms.
-pub const FLIGHT_MS: f64 = 600.0;
-
-/// A short animated move of the view (a fit to what is shown).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Flight {
-    from: Viewport,
-    to: Viewport,
-    elapsed_ms: f64,
-}
-
-impl Flight {
-    /// The view after `t` (0–1) of the flight: the scale moves geometrically, the world point
-    /// at the centre linearly, both eased in and out.
-    fn at(&self, t: f64) -> Viewport {
-        let e = if t < 0.5 {
-            4.0 * t * t * t
-        } else {
-            1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
-        };
-        let (a, b) = (&self.from, &self.to);
-        let centre = [a.width / 2.0, a.height / 2.0];
-        let (ca, cb) = (a.to_world(centre), b.to_world(centre));
-        let c = [ca[0] + (cb[0] - ca[0]) * e, ca[1] + (cb[1] - ca[1]) * e];
-        let mut v = *a;
-        v.scale = a.scale * (b.scale / a.scale).powf(e);
-        v.tx = centre[0] - v.scale * c[0];
-        v.ty = centre[1] + v.scale * c[1];
-        v
-    }
 }
 
 /// Projection, viewport, spin and the flight under way.
@@ -206,10 +175,9 @@ impl Camera {
         let Some(f) = &mut self.flight else {
             return false;
         };
-        f.elapsed_ms += clamp(dt_ms, 0.0, SPIN_MAX_STEP_MS);
-        let t = f.elapsed_ms / FLIGHT_MS;
-        self.viewport = if t >= 1.0 { f.to } else { f.at(t) };
-        if t >= 1.0 {
+        let (view, done) = f.advance(clamp(dt_ms, 0.0, SPIN_MAX_STEP_MS));
+        self.viewport = view;
+        if done {
             self.flight = None;
         }
         true
@@ -240,11 +208,7 @@ impl Camera {
         let mut to = self.viewport;
         to.fit_points(&points);
         if self.animate && to != self.viewport {
-            self.flight = Some(Flight {
-                from: self.viewport,
-                to,
-                elapsed_ms: 0.0,
-            });
+            self.flight = Some(Flight::new(self.viewport, to));
         } else {
             self.viewport = to;
         }
@@ -379,7 +343,7 @@ mod tests {
         c.fit_points(&europe);
         assert!(c.moving());
         let start = *c.viewport();
-        assert!(c.fly(FLIGHT_MS / 2.0));
+        assert!(c.fly(super::super::flight::FLIGHT_MS / 2.0));
         let mid = *c.viewport();
         assert!(mid.scale > start.scale);
         while c.fly(16.0) {}

@@ -2,12 +2,9 @@
 //! described, the tooltip's content, the Shandong sides, counts, the playback caption and the
 //! facts about the data. Names only; the page owns every sentence (and the language).
 
-use super::origins::Markers;
 use crate::coverage::{per_city, published_totals, DATA_AS_OF, PUBLISHED_TOTALS_CSV};
 use crate::data::Dataset;
-use crate::hit::Hit;
 use crate::playback::Playback;
-use crate::scene::LinkGeometry;
 use crate::stats::Stats;
 use serde::Serialize;
 
@@ -42,33 +39,6 @@ pub struct TieInfo {
     pub sources: Vec<String>,
     /// How strongly it is sourced (`official`, `partner-side`, `news`, `secondary`), or empty.
     pub evidence: &'static str,
-}
-
-/// What the pointer is over, for the tooltip.
-#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum TooltipTarget {
-    /// A partner's marker: every shown tie ending there.
-    Partner,
-    /// One link.
-    Link,
-    /// A Shandong side's marker: its count of shown ties.
-    City,
-}
-
-/// What a tooltip shows (the page writes the sentences).
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Tooltip {
-    /// What is described.
-    pub target: TooltipTarget,
-    /// Heading names, Chinese (for a link: both ends).
-    pub title_zh: String,
-    /// Heading names, English.
-    pub title_en: String,
-    /// Ties described (none for a city).
-    pub ties: Vec<TieInfo>,
-    /// Number of shown ties concerned.
-    pub count: usize,
 }
 
 /// A Shandong side (or an imported origin) for the page's list.
@@ -193,60 +163,6 @@ pub fn rows(dataset: &Dataset, shown: &[bool]) -> Vec<TieInfo> {
         .collect()
 }
 
-/// What the tooltip shows for a hover target.
-pub fn tooltip(
-    dataset: &Dataset,
-    geometry: &LinkGeometry,
-    shown: &[bool],
-    markers: &Markers,
-    hit: Hit,
-) -> Tooltip {
-    match hit {
-        Hit::City(c) => {
-            // Jinan's marker also stands for the province's own ties.
-            let count = dataset
-                .ties
-                .iter()
-                .zip(shown)
-                .filter(|(t, s)| **s && markers.same(t.city, c))
-                .count();
-            let city = &dataset.origins[c];
-            Tooltip {
-                target: TooltipTarget::City,
-                title_zh: city.name_zh.clone(),
-                title_en: city.name.clone(),
-                ties: Vec::new(),
-                count,
-            }
-        }
-        Hit::Partner(i) => {
-            let here = geometry.partner[i];
-            let ties: Vec<TieInfo> = (0..dataset.ties.len())
-                .filter(|&j| shown[j] && geometry.partner[j] == here)
-                .map(|j| tie_info(dataset, j))
-                .collect();
-            let r = &dataset.ties[i].record;
-            Tooltip {
-                target: TooltipTarget::Partner,
-                title_zh: r.partner_zh.clone(),
-                title_en: r.partner.clone(),
-                count: ties.len(),
-                ties,
-            }
-        }
-        Hit::Link(i) => {
-            let info = tie_info(dataset, i);
-            Tooltip {
-                target: TooltipTarget::Link,
-                title_zh: format!("{} – {}", info.city_zh, info.partner_zh),
-                title_en: format!("{} – {}", info.city, info.partner),
-                ties: vec![info],
-                count: 1,
-            }
-        }
-    }
-}
-
 /// The origins with their tie counts, province and cities first.
 pub fn cities(dataset: &Dataset) -> Vec<CityInfo> {
     let mut counts = vec![0; dataset.origins.len()];
@@ -315,7 +231,6 @@ pub fn data_info(dataset: &Dataset) -> DataInfo {
 mod tests {
     use super::*;
     use crate::data::SHANDONG_CITIES;
-    use crate::projection::{NaturalEarth1, Projector};
 
     fn data() -> Dataset {
         let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
@@ -347,24 +262,6 @@ Qingdao,青岛市,Regensburg,雷根斯堡市,DE,city,sister,2000,49.01,12.1,http
         assert_eq!(t.sources.len(), 2);
         assert_eq!(tie_info(&d, 0).established, "1982-08-12");
         assert_eq!(rows(&d, &[false, true, true]).len(), 2);
-    }
-
-    #[test]
-    fn tooltips_gather_what_is_under_the_pointer() {
-        let d = data();
-        let g = LinkGeometry::build(&d, &Projector::new(Box::new(NaturalEarth1), 150.0));
-        let m = Markers::of(&d.origins);
-        let shown = [true, true, true];
-        let partner = tooltip(&d, &g, &shown, &m, Hit::Partner(1));
-        assert_eq!(partner.target, TooltipTarget::Partner);
-        assert_eq!(partner.count, 2, "two Shandong cities tie to Regensburg");
-        let link = tooltip(&d, &g, &shown, &m, Hit::Link(2));
-        assert_eq!(link.title_zh, "青岛市 – 雷根斯堡市");
-        // Jinan's marker stands for the province's ties too.
-        let jinan = tooltip(&d, &g, &shown, &m, Hit::City(1));
-        assert_eq!((jinan.target, jinan.count), (TooltipTarget::City, 2));
-        let hidden = tooltip(&d, &g, &[false, true, true], &m, Hit::City(1));
-        assert_eq!(hidden.count, 1);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! | hover and search focus | [`emphasis`] |
 //! | origins sharing a marker | [`origins`] |
 //! | frame composition | [`frame`] |
-//! | records for the page, the snapshot | [`describe`], [`snapshot`] |
+//! | records for the page, the tooltip, the snapshot | [`describe`], [`tooltip`], [`snapshot`] |
 
 pub mod annotate;
 pub mod basemaps;
@@ -18,11 +18,13 @@ pub mod camera;
 pub mod closeup;
 pub mod describe;
 pub mod emphasis;
+pub mod flight;
 pub mod frame;
 pub mod label_points;
 pub mod origins;
 pub mod selection;
 pub mod snapshot;
+pub mod tooltip;
 
 mod page;
 mod picture;
@@ -33,8 +35,9 @@ mod view;
 
 pub use basemaps::DETAIL_ZOOM;
 pub use camera::{CameraKey, DEFAULT_CENTER_LON, GLOBE_HOME};
-pub use describe::{Caption, CityInfo, DataInfo, NewPartner, Summary, TieInfo, Tooltip};
+pub use describe::{Caption, CityInfo, DataInfo, NewPartner, Summary, TieInfo};
 pub use snapshot::Snapshot;
+pub use tooltip::{Tooltip, TooltipTarget};
 
 pub use annotate::Lang;
 pub use page::Page;

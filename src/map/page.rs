@@ -57,6 +57,16 @@ impl MapState {
         self.page.scale
     }
 
+    /// The language of the names on the map.
+    pub fn language(&self) -> Lang {
+        self.page.lang
+    }
+
+    /// Where the Shandong close-up goes.
+    pub fn inset_placement(&self) -> InsetPlacement {
+        self.page.inset
+    }
+
     /// The boxes the page's controls cover over the canvas (CSS px).
     pub fn set_reserved(&mut self, boxes: Vec<Rect>) {
         if boxes != self.page.reserved {

@@ -1,6 +1,7 @@
 //! What a [`MapState`] tells the page: the URL query, the records, the snapshot.
 
-use super::describe::{self, Caption, CityInfo, DataInfo, Summary, TieInfo, Tooltip};
+use super::describe::{self, Caption, CityInfo, DataInfo, Summary, TieInfo};
+use super::tooltip::{self, Tooltip};
 use super::{MapState, Snapshot};
 use crate::hit::Hit;
 use crate::projection::ProjectionKind;
@@ -69,7 +70,7 @@ impl MapState {
 
     /// What the tooltip shows for a hover target.
     pub fn tooltip(&self, hit: Hit) -> Tooltip {
-        describe::tooltip(
+        tooltip::tooltip(
             &self.dataset,
             &self.geometry,
             self.selection.shown(),

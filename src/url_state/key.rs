@@ -61,6 +61,14 @@ impl UrlKey {
             .map_or("", |(_, s, _)| s)
     }
 
+    /// The element attribute's name (the iframe page's query key too).
+    pub fn long(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(k, _, _)| *k == self)
+            .map_or("", |(_, _, l)| l)
+    }
+
     /// Every accepted name, short and long.
     pub fn all_names() -> Vec<&'static str> {
         let mut names: Vec<&'static str> = Self::NAMES

@@ -6,9 +6,11 @@ use crate::data::{Dataset, Region};
 use crate::filter::{Filter, Years};
 use crate::projection::ProjectionKind;
 
+mod attributes;
 mod codec;
 mod key;
 
+pub use attributes::attributes;
 use codec::{decode, encode};
 pub use key::UrlKey;
 

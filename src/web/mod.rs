@@ -8,6 +8,7 @@
 //! | its camera and basemap methods | [`api_view`] |
 //! | its data methods: selection, filter, search, import, timeline | [`api_data`] |
 //! | its outputs: URL, records, snapshot, exports | [`api_output`] |
+//! | publishing: attribute names, SVG and PNG with the overlay, the film | [`api_publish`], [`film`] |
 //! | test and benchmark hooks | [`diagnostics`] |
 //! | frame scheduling, change reports | [`frame_loop`] |
 //! | pointer, wheel and key events | [`dom_input`] |
@@ -20,11 +21,13 @@
 
 pub mod api_data;
 pub mod api_output;
+pub mod api_publish;
 pub mod api_view;
 pub mod basemap_json;
 pub mod canvas;
 pub mod diagnostics;
 pub mod dom_input;
+pub mod film;
 pub mod frame_loop;
 pub mod from_js;
 pub mod handle;

@@ -1,0 +1,138 @@
+//! The playback filmed: presenter mode's timeline, from a first year to a last, played on a map
+//! of its own (the page's live map is not touched) and sought to exact times, so a video gets
+//! every frame complete at its own timestamp however long a frame takes to draw.
+//!
+//! Each step lasts as on stage ([`crate::playback::Playback::step_ms`]: a year without new ties
+//! passes faster); the film's time crosses step boundaries exactly, without the up to one
+//! frame that live playback loses at each step (its clock advances in whole frames).
+
+use crate::map::MapState;
+use crate::playback::{PlayOptions, STEP_MS};
+use crate::projection::ProjectionKind;
+
+/// The longest tick the playback takes at once, ms (it clamps longer ones).
+const MAX_TICK_MS: f64 = 250.0;
+
+/// A playback being filmed.
+pub struct Film {
+    map: MapState,
+    /// The first and last step filmed (indexes into the playback's steps).
+    first: usize,
+    last: usize,
+    /// Time filmed so far, ms.
+    t_ms: f64,
+    duration_ms: f64,
+}
+
+/// The playback speed at which a year with new ties lasts `seconds_per_year` (the playback
+/// takes 0.1× to 20×, so 0.08 s to 16 s a year).
+pub fn speed_for(seconds_per_year: f64) -> f64 {
+    STEP_MS / (1000.0 * seconds_per_year.max(1e-3))
+}
+
+impl Film {
+    /// Films `map` (a map made for the film, sized as the video, with the page's filter, view
+    /// and basemap): its playback from the step of year `from` (or the first) to that of `to`
+    /// (or the last, which is the ties of unknown year when there are some), a year with new
+    /// ties lasting `seconds_per_year`. On the globe, the globe turns as on stage.
+    pub fn new(
+        mut map: MapState,
+        seconds_per_year: f64,
+        from: Option<u16>,
+        to: Option<u16>,
+    ) -> Self {
+        map.set_playback_options(PlayOptions {
+            speed: speed_for(seconds_per_year),
+            looping: false,
+            animate: true,
+        });
+        map.play();
+        map.set_spin(map.projection() == ProjectionKind::Globe);
+        let steps = map.playback().map_or_else(Vec::new, |p| p.steps.clone());
+        let n = steps.len().max(1);
+        let first = from.map_or(0, |y| {
+            steps
+                .iter()
+                .position(|s| s.is_some_and(|s| s >= y))
+                .unwrap_or(n - 1)
+        });
+        let last = to.map_or(n - 1, |y| {
+            steps
+                .iter()
+                .rposition(|s| s.is_some_and(|s| s <= y))
+                .unwrap_or(0)
+        });
+        let last = last.max(first);
+        if first > 0 {
+            // Into the playback at `first`, paused, then on again.
+            map.step(first as isize);
+            map.play();
+        }
+        let duration_ms = map.playback().map_or(0.0, |p| {
+            let mut p = p.clone();
+            (first..=last)
+                .map(|i| {
+                    p.go_to(i);
+                    p.step_ms()
+                })
+                .sum()
+        });
+        Self {
+            map,
+            first,
+            last,
+            t_ms: 0.0,
+            duration_ms,
+        }
+    }
+
+    /// How long the film lasts, ms.
+    pub fn duration_ms(&self) -> f64 {
+        self.duration_ms
+    }
+
+    /// The steps filmed, first and last (indexes into the playback's steps).
+    pub fn steps(&self) -> (usize, usize) {
+        (self.first, self.last)
+    }
+
+    /// Time filmed so far, ms.
+    pub fn time_ms(&self) -> f64 {
+        self.t_ms
+    }
+
+    /// Plays on to `t_ms` from the film's start (never back; at most to just before the end,
+    /// so the last step filmed stays shown).
+    pub fn seek(&mut self, t_ms: f64) {
+        let target = t_ms.min(self.duration_ms - 1e-6);
+        while self.t_ms < target {
+            let Some(p) = self.map.playback() else {
+                return;
+            };
+            let left = p.step_ms() - p.elapsed_ms;
+            let want = (target - self.t_ms).min(MAX_TICK_MS);
+            if want >= left && p.index < self.last {
+                // The step's end exactly: the playback steps on, and no time is lost.
+                self.map.tick(left + 1e-9);
+                self.t_ms += left.max(0.0);
+            } else {
+                let dt = want.min((left - 1e-9).max(0.0));
+                if dt <= 0.0 {
+                    return;
+                }
+                self.map.tick(dt);
+                self.t_ms += dt;
+            }
+        }
+    }
+
+    /// The filmed map at the time sought (its frame and caption are the film's picture).
+    pub fn map(&self) -> &MapState {
+        &self.map
+    }
+
+    /// The filmed map, to set its basemap before filming.
+    pub fn map_mut(&mut self) -> &mut MapState {
+        &mut self.map
+    }
+}

@@ -1,0 +1,151 @@
+//! The command line's SVG (`friendship-map export --format svg`): the map of a filter as the
+//! page draws it, with the page's legend, credit line and review number in Chinese or English
+//! (a small string table of its own, the page's words), sized for print.
+
+use crate::basemap::{Basemap, BASEMAP_110M};
+use crate::data::record::current_year;
+use crate::data::Dataset;
+use crate::filter::Filter;
+use crate::label::WidthTable;
+use crate::map::MapState;
+use crate::overlay::{overlay, OverlayTexts};
+use crate::scene::BasemapStyle;
+
+/// CSS pixels per inch: a picture of `w` CSS px prints `w / 96` inches wide, as browsers print.
+pub const CSS_DPI: f64 = 96.0;
+
+/// What the SVG shows and how large it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PosterOptions {
+    /// Width in device pixels at `dpi` (3508 for A4 landscape at 300 dpi).
+    pub width_px: f64,
+    /// Height in device pixels at `dpi` (2480 for A4 landscape at 300 dpi).
+    pub height_px: f64,
+    /// Dots per inch: the SVG's size is written in millimetres (`297mm`) and its picture is
+    /// `width_px · 96 / dpi` CSS px wide; at 96 the size is written in pixels.
+    pub dpi: f64,
+    /// English texts (Chinese by default).
+    pub english: bool,
+    /// The basemap's style.
+    pub basemap: BasemapStyle,
+    /// The map review number (审图号), shown at the lower left.
+    pub review_number: Option<String>,
+    /// A state query (the page's URL or share link: filters, selection, projection, view),
+    /// applied before the filter flags.
+    pub query: Option<String>,
+}
+
+impl Default for PosterOptions {
+    fn default() -> Self {
+        Self {
+            width_px: 3508.0,
+            height_px: 2480.0,
+            dpi: 300.0,
+            english: false,
+            basemap: BasemapStyle::Countries,
+            review_number: None,
+            query: None,
+        }
+    }
+}
+
+/// The overlay's texts, as the page words them (`www/i18n.js`).
+pub fn texts(english: bool, review_number: Option<&str>) -> OverlayTexts {
+    let (sister, friendly, credit, review) = if english {
+        (
+            "sister city",
+            "friendly cooperation",
+            "Basemap: Natural Earth",
+            "Map review number: ",
+        )
+    } else {
+        (
+            "友好城市",
+            "友好合作关系城市",
+            "底图：Natural Earth",
+            "审图号：",
+        )
+    };
+    OverlayTexts {
+        sister: sister.into(),
+        friendly: friendly.into(),
+        credit: credit.into(),
+        review: review_number.map(|n| format!("{review}{n}")),
+        caption: None,
+    }
+}
+
+/// Takes the SVG's options out of the command's arguments (`--width`, `--height`, `--dpi`,
+/// `--lang zh|en`, `--basemap countries|land|china`, `--review-number`, `--query`); returns
+/// them with the other arguments.
+pub fn take_options(args: &[String]) -> Result<(PosterOptions, Vec<String>), String> {
+    let mut o = PosterOptions::default();
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    let number = |v: Option<&String>, flag: &str, lo: f64, hi: f64| {
+        v.and_then(|s| crate::number::parse(s))
+            .filter(|x| (lo..=hi).contains(x))
+            .ok_or(format!("{flag} needs a number from {lo} to {hi}"))
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--width" => o.width_px = number(it.next(), a, 16.0, 32768.0)?,
+            "--height" => o.height_px = number(it.next(), a, 16.0, 32768.0)?,
+            "--dpi" => o.dpi = number(it.next(), a, 24.0, 2400.0)?,
+            "--lang" => {
+                o.english = match it.next().map(String::as_str) {
+                    Some("en") => true,
+                    Some("zh") => false,
+                    _ => return Err("--lang needs zh or en".into()),
+                }
+            }
+            "--basemap" => {
+                let v = it.next().map_or("", String::as_str);
+                o.basemap =
+                    BasemapStyle::from_name(v).ok_or("--basemap needs countries, land or china")?;
+            }
+            "--review-number" => o.review_number = it.next().cloned(),
+            "--query" => o.query = it.next().cloned(),
+            _ => rest.push(a.clone()),
+        }
+    }
+    Ok((o, rest))
+}
+
+/// The map of `dataset` under `filter` (when it is not the default, it replaces the query's)
+/// as an SVG document; `detail` is the 1:50m basemap, drawn from the zoom where the page draws
+/// it. Returns the warnings of the query too.
+pub fn poster(
+    dataset: Dataset,
+    filter: Filter,
+    detail: Option<&Basemap>,
+    o: &PosterOptions,
+) -> Result<(String, Vec<String>), String> {
+    let basemap = Basemap::decode(BASEMAP_110M).map_err(|e| e.0)?;
+    let k = o.dpi / CSS_DPI;
+    let (w, h) = (o.width_px / k, o.height_px / k);
+    let mut map = MapState::new(dataset, &basemap, w, h);
+    let warnings = o
+        .query
+        .as_deref()
+        .map_or_else(Vec::new, |q| map.apply_query(q, current_year()));
+    if filter != Filter::default() {
+        map.set_filter(filter);
+    }
+    map.set_basemap_style(o.basemap);
+    if let Some(d) = detail {
+        map.set_detail_basemap(d);
+    }
+    let mut frame = map.frame_sized(w, h);
+    let t = texts(o.english, o.review_number.as_deref());
+    frame.items.extend(overlay(&t, w, h, false, &WidthTable));
+    let size = |px: f64| {
+        if o.dpi == CSS_DPI {
+            crate::number::short(px, 1)
+        } else {
+            format!("{}mm", crate::number::short(px / o.dpi * 25.4, 2))
+        }
+    };
+    let svg = crate::svg::to_svg(&frame, &size(o.width_px), &size(o.height_px));
+    Ok((svg, warnings))
+}

@@ -1,0 +1,41 @@
+// Pictures of the map that leave the page: PNG and SVG of the current view, drawn by the core
+// from the same frame, with the page's legend, credit line and review number (HTML over the
+// canvas in the page) handed to the core as texts, so both carry them alike.
+
+/// The overlay's texts as the page shows them now, in its language: the legend, the credit
+/// line (Natural Earth's or the page's own basemap) and the review number when it is shown.
+export function overlayTexts(element) {
+  const { ui } = element;
+  const review = ui.$("review");
+  return {
+    sister: ui.s.legendSister,
+    friendly: ui.s.legendFriendly,
+    credit: ui.$("credit").textContent,
+    review: review.hidden ? "" : review.textContent,
+  };
+}
+
+/// The canvas's size as shown, CSS px.
+function shownSize(element) {
+  const r = element.ui.$("map").querySelector("canvas").getBoundingClientRect();
+  return [Math.max(16, Math.round(r.width)), Math.max(16, Math.round(r.height))];
+}
+
+/// A PNG of the current view: `{width, height}` in pixels and `scale` pixels per CSS pixel
+/// (default: the canvas as shown, at the screen's pixel ratio).
+export function exportPng(element, { width, height, scale } = {}) {
+  const c = document.createElement("canvas");
+  const [w, h] = shownSize(element);
+  const dpr = window.devicePixelRatio || 1;
+  const k = scale ?? (width ? 1 : dpr);
+  element.map.renderExport(c, Math.round(width || w * dpr), Math.round(height || h * dpr), k, overlayTexts(element), !!element.presenter?.on);
+  return new Promise((resolve) => c.toBlob(resolve, "image/png"));
+}
+
+/// An SVG document of the current view, as a Blob: `{width, height}` in pixels (default: the
+/// canvas as shown) and `scale` pixels per CSS pixel (default 1).
+export async function exportSvg(element, { width, height, scale = 1 } = {}) {
+  const [w, h] = shownSize(element);
+  const svg = element.map.exportSvg(width || w, height || h, scale, overlayTexts(element), !!element.presenter?.on);
+  return new Blob([svg], { type: "image/svg+xml" });
+}

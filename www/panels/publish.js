@@ -1,0 +1,57 @@
+// The export block's SVG and video buttons, with the video's progress bar and cancel button.
+import { download } from "../dom.js";
+
+/// The picture size chosen in the export block (`png-size`), or `fallback` for "as shown".
+function chosenSize(ui, fallback) {
+  const [width, height] = (ui.$("png-size").value || "").split("x").map(Number);
+  return width ? { width, height } : fallback;
+}
+
+export class PublishPanel {
+  constructor(ui, element) {
+    Object.assign(this, { ui, element, controller: null });
+  }
+
+  wire() {
+    const { ui, element } = this;
+    ui.$("export-svg").addEventListener("click", async () => {
+      download("shandong-friendship-map.svg", await element.exportSvg(chosenSize(ui, {})));
+    });
+    ui.$("export-video").addEventListener("click", () => this.video());
+    ui.$("video-cancel").addEventListener("click", () => this.controller?.abort());
+  }
+
+  async video() {
+    const { ui, element } = this;
+    if (this.controller) return;
+    const controller = (this.controller = new AbortController());
+    const bar = ui.$("video-bar");
+    const status = ui.$("video-status");
+    bar.value = 0;
+    ui.$("video-progress").hidden = false;
+    bar.hidden = false;
+    ui.$("video-cancel").hidden = false;
+    ui.$("export-video").disabled = true;
+    status.textContent = ui.s.videoMaking(0);
+    const started = performance.now();
+    try {
+      const blob = await element.exportVideo({
+        ...chosenSize(ui, { width: 1920, height: 1080 }),
+        signal: controller.signal,
+        onProgress: (f) => {
+          bar.value = f;
+          status.textContent = ui.s.videoMaking(Math.floor(f * 100));
+        },
+      });
+      download("shandong-friendship-playback.webm", blob);
+      status.textContent = ui.s.videoDone(Math.round((performance.now() - started) / 1000));
+    } catch (e) {
+      status.textContent = e.name === "AbortError" ? ui.s.videoCancelled : `${ui.s.videoFailed}${e.message}`;
+    } finally {
+      this.controller = null;
+      ui.$("export-video").disabled = false;
+      ui.$("video-cancel").hidden = true;
+      bar.hidden = true;
+    }
+  }
+}
