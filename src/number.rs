@@ -1,10 +1,13 @@
 //! Decimal numbers read and written without core's float parsing and formatting, whose code
 //! and tables (powers of five, cached powers of ten) would cost the wasm about 30 KB.
 //!
-//! Reading is exact (correctly rounded) for the numbers this map meets: at most 15 significant
-//! digits and a decimal exponent within ±22, which covers every coordinate written with up to
-//! 12 decimals. Longer numbers are read to within a few units in the last place. Writing is in
-//! fixed point, for magnitudes below 10¹⁵ at the given decimals.
+//! Reading is correctly rounded (bit for bit what `str::parse::<f64>` gives) for every number
+//! with at most 19 significant digits, whatever its exponent: the common case (at most 15
+//! digits, exponent within ±22, which covers every coordinate written with up to 12 decimals)
+//! takes one exact floating-point operation, the rest an exact big-integer division. Digits past
+//! the 19th are dropped, so longer numbers are read to within one unit in the last place.
+//! Writing is in fixed point, exact: the binary value rounded half to even at the given decimals,
+//! as `format!("{:.N}")` writes it (but never `-0`).
 
 /// Powers of ten that an `f64` holds exactly (10⁰ … 10²²).
 const POW10: [f64; 23] = [
@@ -47,7 +50,7 @@ pub fn parse(s: &str) -> Option<f64> {
                 exp10 -= 1;
             }
         } else if !fraction {
-            exp10 += 1;
+            exp10 = exp10.saturating_add(1);
         }
     };
     while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
@@ -88,50 +91,121 @@ pub fn parse(s: &str) -> Option<f64> {
         if i == start {
             return None;
         }
-        exp10 += sign * e;
+        exp10 = exp10.saturating_add(sign * e);
     }
     if i != b.len() {
         return None;
     }
-    let m = mantissa as f64;
-    // Exact when both operands are exact: one rounding, as the decimal's true value would get.
-    let value = if mantissa < (1 << 53) && exp10.unsigned_abs() <= 22 {
-        let p = POW10[exp10.unsigned_abs() as usize];
+    let value = if mantissa == 0 {
+        0.0
+    } else if mantissa < (1 << 53) && exp10.unsigned_abs() <= 22 {
+        // Exact when both operands are exact: one rounding, as the decimal's true value gets.
+        let (m, p) = (mantissa as f64, POW10[exp10.unsigned_abs() as usize]);
         if exp10 < 0 {
             m / p
         } else {
             m * p
         }
     } else {
-        m * 10f64.powi(exp10)
+        exact(mantissa, exp10)
     };
     Some(if negative { -value } else { value })
 }
 
+/// `mantissa × 10^exp10` correctly rounded (half to even), for a non-zero mantissa: the ratio of
+/// two big integers divided out to 53 bits, then rounded on the remainder.
+fn exact(mantissa: u64, exp10: i32) -> f64 {
+    let digits = mantissa.ilog10() as i32 + 1;
+    if exp10 + digits > 309 {
+        return f64::INFINITY; // at least 10^309
+    }
+    if exp10 + digits < -324 {
+        return 0.0; // below 10^-325, under half the smallest subnormal
+    }
+    let (mut num, mut den) = (big::Big::from_u64(mantissa), big::Big::from_u64(1));
+    let target = if exp10 < 0 { &mut den } else { &mut num };
+    for _ in 0..exp10.unsigned_abs() {
+        target.mul_small(10);
+    }
+    // Binary exponent `k` such that num / (den·2^k) lies in [2^52, 2^53), at least -1074 (then
+    // the result is subnormal and the quotient smaller).
+    let mut k = (num.bit_len() as i64 - den.bit_len() as i64 - 53).max(-1074);
+    loop {
+        let (mut n, mut d) = (num.clone(), den.clone());
+        if k >= 0 {
+            d.shl(k as usize);
+        } else {
+            n.shl(k.unsigned_abs() as usize);
+        }
+        let mut q = n.div_small_quotient(&d);
+        if q >= 1 << 53 {
+            k += 1;
+            continue;
+        }
+        // `n` now holds the remainder: round half to even.
+        n.shl(1);
+        let half = n.cmp(&d);
+        if half == std::cmp::Ordering::Greater || (half.is_eq() && q & 1 == 1) {
+            q += 1;
+        }
+        if q == 1 << 53 {
+            q >>= 1;
+            k += 1;
+        }
+        return from_parts(q, k);
+    }
+}
+
+/// `q × 2^k` for `q < 2^53`, either normal (`q ≥ 2^52`) or subnormal (`k = -1074`); infinite past
+/// the largest finite value.
+fn from_parts(q: u64, k: i64) -> f64 {
+    if q < 1 << 52 {
+        return f64::from_bits(q); // subnormal (k is -1074) or zero
+    }
+    let biased = k + 1075;
+    if biased >= 2047 {
+        return f64::INFINITY;
+    }
+    f64::from_bits(((biased as u64) << 52) | (q & ((1 << 52) - 1)))
+}
+
 /// `x` rounded to `decimals` places (at most 9), written in fixed point: `fixed(0.6, 3)` is
-/// `"0.600"`. Non-finite values are written `0`.
+/// `"0.600"`, `fixed(1e20, 1)` is `"100000000000000000000.0"`. Exact: the binary value rounded
+/// half to even, as std's `{:.N}` does, except that a result of zero has no sign. Non-finite
+/// values are written `0`.
 pub fn fixed(x: f64, decimals: u32) -> String {
     let decimals = decimals.min(9);
-    let scale = 10u64.pow(decimals);
-    let scaled = (x * scale as f64).round();
-    if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
+    if !x.is_finite() {
         return "0".into();
     }
-    let n = scaled.abs() as u64;
-    let mut out = String::new();
-    if scaled < 0.0 && n != 0 {
-        out.push('-');
+    // x = ±q·2^k exactly.
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (q, k) = if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), exponent - 1075)
+    };
+    let mut n = big::Big::from_u64(q);
+    n.mul_small(10u32.pow(decimals));
+    if k >= 0 {
+        n.shl(k as usize);
+    } else {
+        n.shr_round_even(k.unsigned_abs() as usize);
     }
-    out.push_str(&(n / scale).to_string());
+    let mut digits = n.to_decimal();
+    let width = decimals as usize + 1;
+    if digits.len() < width {
+        digits.insert_str(0, &"0".repeat(width - digits.len()));
+    }
     if decimals > 0 {
-        let fraction = (n % scale).to_string();
-        out.push('.');
-        for _ in fraction.len()..decimals as usize {
-            out.push('0');
-        }
-        out.push_str(&fraction);
+        digits.insert(digits.len() - decimals as usize, '.');
     }
-    out
+    if x < 0.0 && !n.is_zero() {
+        digits.insert(0, '-');
+    }
+    digits
 }
 
 /// As [`fixed`], without trailing zeros (nor a trailing `.`): `short(34.18330, 5)` is
@@ -144,6 +218,11 @@ pub fn short(x: f64, decimals: u32) -> String {
         s
     }
 }
+
+// Exact decimal reading and writing: a small big-integer type beside this file (found by path
+// so that build.rs, which includes this file, finds it too).
+#[path = "bignum.rs"]
+mod big;
 
 #[cfg(test)]
 mod tests {
@@ -231,7 +310,75 @@ mod tests {
         assert_eq!(short(f64::NAN, 5), "0");
     }
 
-    /// Numbers rounded to `d` decimals are written as std's shortest form writes them.
+    /// The cases: zero with a huge exponent, the largest double, the smallest subnormal.
+    #[test]
+    fn extremes_read_as_std_reads_them() {
+        assert_eq!(parse("0e400"), Some(0.0));
+        assert_eq!(parse("-0.000e-99999"), Some(-0.0));
+        assert_eq!(parse("1.7976931348623157e308"), Some(f64::MAX));
+        assert_eq!(parse("1.7976931348623159e308"), Some(f64::INFINITY));
+        assert_eq!(parse("5e-324").map(f64::to_bits), Some(1));
+        assert_eq!(parse("2e-324"), Some(0.0));
+        assert_eq!(parse("2.2250738585072014e-308"), Some(f64::MIN_POSITIVE));
+        assert_eq!(parse("1e99999999999"), Some(f64::INFINITY));
+        assert_eq!(parse("1e-99999999999"), Some(0.0));
+    }
+
+    /// Random mantissas of up to 19 digits with any exponent: bit for bit std's reading.
+    #[test]
+    fn agrees_with_std_on_any_exponent() {
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let digits = (state % 19) as u32 + 1;
+            let mantissa = (state >> 8) % 10u64.pow(digits);
+            let exp = (state >> 40) as i32 % 700 - 350;
+            let s = format!("{mantissa}e{exp}");
+            assert_eq!(
+                parse(&s).map(f64::to_bits),
+                s.parse::<f64>().ok().map(f64::to_bits),
+                "{s}"
+            );
+        }
+    }
+
+    /// Fixed point past 9e18 and everywhere else: std's `{:.N}` (without a negative zero).
+    #[test]
+    fn fixed_agrees_with_std() {
+        assert_eq!(fixed(1e20, 2), "100000000000000000000.00");
+        assert_eq!(fixed(-9.5e18, 0), "-9500000000000000000");
+        assert_eq!(fixed(f64::MAX, 0), format!("{:.0}", f64::MAX));
+        assert_eq!(fixed(0.125, 2), "0.12");
+        assert_eq!(fixed(0.375, 2), "0.38");
+        assert_eq!(fixed(2.5, 0), "2");
+        let mut state = 0x1234_5678_9abc_def1u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if !x.is_finite() {
+                continue;
+            }
+            let d = (state % 10) as usize;
+            let want = format!("{x:.d$}");
+            let want = if want
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b == b'0' || b == b'.')
+            {
+                want.trim_start_matches('-').to_string()
+            } else {
+                want
+            };
+            assert_eq!(fixed(x, d as u32), want, "{x:e} at {d}");
+        }
+    }
+
+    /// Numbers rounded to `d` decimals (exactly, as std's `{:.d}` rounds) are written as std's
+    /// shortest form writes them.
     #[test]
     fn short_matches_std_on_rounded_values() {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
@@ -240,9 +387,8 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             let x = (state % 360_000_000) as f64 / 1e6 - 180.0;
-            for d in [1, 5, 8] {
-                let p = 10f64.powi(d);
-                let r = (x * p).round() / p;
+            for d in [1usize, 5, 8] {
+                let r: f64 = format!("{x:.d$}").parse().expect("std reads its own");
                 let want = if r == 0.0 {
                     "0".to_string()
                 } else {
