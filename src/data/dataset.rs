@@ -7,6 +7,7 @@ use super::record::{parse_csv_with, parse_fields, Mapping, Record, RowError, Rul
 use crate::lonlat::LonLat;
 use crate::sphere::{great_circle, MAX_STEP_DEG};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The built-in partnerships: `data/partnerships.csv` as checked by `build.rs`, without its
 /// research columns (`notes`, `geonameid`).
@@ -59,12 +60,19 @@ pub struct Dataset {
     /// Country names and continents.
     pub countries: Countries,
     /// Origins: Shandong and its 16 cities first (in `SHANDONG_CITIES` order), then imported ones.
+    /// Add to it through the import methods, which keep the name index up to date (an origin
+    /// pushed here directly is still found, by a scan past the indexed ones).
     pub origins: Vec<Origin>,
+    /// English and Chinese names of the first `indexed` origins to the first origin with that
+    /// name: lookups are constant-time, so an import is linear in its distinct origins.
+    origin_names: HashMap<String, usize>,
+    /// How many origins `origin_names` covers.
+    indexed: usize,
 }
 
 impl Default for Dataset {
     fn default() -> Self {
-        Self {
+        let mut d = Self {
             ties: Vec::new(),
             countries: Countries::builtin(),
             origins: SHANDONG_CITIES
@@ -76,7 +84,11 @@ impl Default for Dataset {
                     lat: c.lat,
                 })
                 .collect(),
-        }
+            origin_names: HashMap::new(),
+            indexed: 0,
+        };
+        d.index_origins();
+        d
     }
 }
 
@@ -218,14 +230,30 @@ impl Dataset {
             lon,
             lat,
         });
+        self.index_origins();
         self.origins.len() - 1
     }
 
-    /// An origin by its English or Chinese name.
+    /// Adds the origins past the indexed ones to the name index (a name keeps its first origin).
+    fn index_origins(&mut self) {
+        for (i, o) in self.origins.iter().enumerate().skip(self.indexed) {
+            for name in [&o.name, &o.name_zh] {
+                self.origin_names.entry(name.clone()).or_insert(i);
+            }
+        }
+        self.indexed = self.origins.len();
+    }
+
+    /// An origin by its English or Chinese name (the first with that name).
     pub fn origin_index(&self, name: &str) -> Option<usize> {
-        self.origins
-            .iter()
-            .position(|o| o.name == name || o.name_zh == name)
+        let is = |o: &Origin| o.name == name || o.name_zh == name;
+        match self.origin_names.get(name) {
+            Some(&i) if self.origins.get(i).is_some_and(is) => Some(i),
+            _ => {
+                let start = self.indexed.min(self.origins.len());
+                self.origins[start..].iter().position(is).map(|i| i + start)
+            }
+        }
     }
 }
 
