@@ -317,7 +317,7 @@ mod tests {
         for v in header {
             b.extend(v.to_le_bytes());
         }
-        let mut varint = |mut v: u64, b: &mut Vec<u8>| loop {
+        let varint = |mut v: u64, b: &mut Vec<u8>| loop {
             let byte = (v & 0x7f) as u8;
             v >>= 7;
             if v == 0 {

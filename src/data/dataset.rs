@@ -135,6 +135,9 @@ impl Dataset {
             parse_csv_with(text, rules, &options.mapping)
         });
         self.add_records(records, &mut errors);
+        // Duplicates are found after parsing: put every error back in line order (stable, so a
+        // row's own errors keep their field order).
+        errors.sort_by_key(|e| e.line);
         errors
     }
 

@@ -5,6 +5,11 @@
 
 use std::fmt;
 
+// Line numbers counted here, not by the CSV reader (whose count lags after `\r\n`); beside this
+// file, found by path so that build.rs, which includes this file, finds it too.
+#[path = "lines.rs"]
+pub mod lines;
+
 /// The columns every partnerships file starts with, in this order.
 pub const REQUIRED_COLUMNS: [&str; 11] = [
     "shandong_city",
@@ -208,10 +213,13 @@ pub fn parse_csv_with(
     }
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let lines = lines::Lines::new(text.as_bytes());
+    let line_of =
+        |p: Option<&csv::Position>| p.map_or(0, |p| lines.record_line(text.as_bytes(), p.byte()));
     for result in reader.records() {
         match result {
             Ok(row) => {
-                let line = row.position().map_or(0, |p| p.line());
+                let line = line_of(row.position());
                 if row.iter().all(|f| f.trim().is_empty()) {
                     continue; // a blank line carries nothing
                 }
@@ -231,7 +239,7 @@ pub fn parse_csv_with(
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = line_of(e.position());
                 errors.push(err(line, "row", &e.to_string()));
             }
         }
