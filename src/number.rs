@@ -107,14 +107,14 @@ pub fn parse(s: &str) -> Option<f64> {
             m * p
         }
     } else {
-        exact(mantissa, exp10)
+        correctly_rounded(mantissa, exp10)
     };
     Some(if negative { -value } else { value })
 }
 
 /// `mantissa × 10^exp10` correctly rounded (half to even), for a non-zero mantissa: the ratio of
 /// two big integers divided out to 53 bits, then rounded on the remainder.
-fn exact(mantissa: u64, exp10: i32) -> f64 {
+fn correctly_rounded(mantissa: u64, exp10: i32) -> f64 {
     let digits = mantissa.ilog10() as i32 + 1;
     if exp10 + digits > 309 {
         return f64::INFINITY; // at least 10^309
@@ -169,12 +169,12 @@ fn from_parts(q: u64, k: i64) -> f64 {
     f64::from_bits(((biased as u64) << 52) | (q & ((1 << 52) - 1)))
 }
 
-/// `x` rounded to `decimals` places (at most 9), written in fixed point: `fixed(0.6, 3)` is
+/// `x` rounded to `decimals` places (at most 20), written in fixed point: `fixed(0.6, 3)` is
 /// `"0.600"`, `fixed(1e20, 1)` is `"100000000000000000000.0"`. Exact: the binary value rounded
 /// half to even, as std's `{:.N}` does, except that a result of zero has no sign. Non-finite
 /// values are written `0`.
 pub fn fixed(x: f64, decimals: u32) -> String {
-    let decimals = decimals.min(9);
+    let decimals = decimals.min(20);
     if !x.is_finite() {
         return "0".into();
     }
@@ -188,7 +188,10 @@ pub fn fixed(x: f64, decimals: u32) -> String {
         (fraction | (1 << 52), exponent - 1075)
     };
     let mut n = big::Big::from_u64(q);
-    n.mul_small(10u32.pow(decimals));
+    for _ in 0..decimals / 9 {
+        n.mul_small(1_000_000_000);
+    }
+    n.mul_small(10u32.pow(decimals % 9));
     if k >= 0 {
         n.shl(k as usize);
     } else {
@@ -206,6 +209,18 @@ pub fn fixed(x: f64, decimals: u32) -> String {
         digits.insert(0, '-');
     }
     digits
+}
+
+/// The shortest of `x` written with `min_decimals` to 20 decimals (as [`short`]) that [`parse`]
+/// reads back as exactly `x`: `exact(33.9555, 8)` is `"33.9555"`, `exact(0.1 + 0.2, 8)` is
+/// `"0.30000000000000004"`. Exact for every `x` of magnitude from 0.001 to 10¹⁵ (its 17
+/// significant digits fit in 20 decimals), which covers every coordinate but the tiniest;
+/// within 10⁻²⁰ below that.
+pub fn exact(x: f64, min_decimals: u32) -> String {
+    (min_decimals..20)
+        .map(|d| short(x, d))
+        .find(|s| parse(s) == Some(x))
+        .unwrap_or_else(|| short(x, 20))
 }
 
 /// As [`fixed`], without trailing zeros (nor a trailing `.`): `short(34.18330, 5)` is
@@ -362,7 +377,7 @@ mod tests {
             if !x.is_finite() {
                 continue;
             }
-            let d = (state % 10) as usize;
+            let d = (state % 21) as usize;
             let want = format!("{x:.d$}");
             let want = if want
                 .trim_start_matches('-')
@@ -374,6 +389,24 @@ mod tests {
                 want
             };
             assert_eq!(fixed(x, d as u32), want, "{x:e} at {d}");
+        }
+    }
+
+    /// Every double of magnitude 0.001 or more is written so that it reads back bit for bit.
+    #[test]
+    fn exact_reads_back() {
+        assert_eq!(exact(33.9555, 8), "33.9555");
+        assert_eq!(exact(-8.72, 8), "-8.72");
+        assert_eq!(exact(0.1 + 0.2, 8), "0.30000000000000004");
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if x.is_finite() && x.abs() >= 0.001 && x.abs() < 1e15 {
+                assert_eq!(parse(&exact(x, 8)), Some(x), "{x:e}");
+            }
         }
     }
 
