@@ -141,10 +141,11 @@ pub fn to_geojson(dataset: &Dataset, shown: &[bool]) -> String {
     for (t, _) in dataset.ties.iter().zip(shown).filter(|(_, s)| **s) {
         let r = &t.record;
         let origin = &dataset.origins[t.city];
-        let pieces: Vec<Vec<crate::LonLat>> = if t.path.len() < 2 {
+        let path = t.exact_path();
+        let pieces: Vec<Vec<crate::LonLat>> = if path.len() < 2 {
             vec![vec![t.from, t.to]]
         } else {
-            split(&t.path)
+            split(&path)
         };
         let line = |piece: &[crate::LonLat]| {
             let pts: Vec<String> = piece

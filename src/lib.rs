@@ -17,6 +17,7 @@ pub mod globe;
 pub mod graticule;
 pub mod hit;
 pub mod import;
+pub mod link_geometry;
 pub mod lonlat;
 pub mod map;
 pub mod number;

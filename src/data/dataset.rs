@@ -5,7 +5,7 @@ use super::cities::SHANDONG_CITIES;
 use super::countries::Countries;
 use super::record::{parse_csv_with, parse_fields, Mapping, Record, RowError, Rules};
 use crate::lonlat::LonLat;
-use crate::sphere::{great_circle, MAX_STEP_DEG};
+use crate::sphere::{great_circle, DensePath, MAX_STEP_DEG};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -48,8 +48,17 @@ pub struct Tie {
     /// Where the link ends (the partner).
     pub to: LonLat,
     /// The great circle from `from` to `to`, longitudes in [-180, 180), densified by
-    /// [`MAX_STEP_DEG`].
-    pub path: Vec<LonLat>,
+    /// [`MAX_STEP_DEG`], kept compactly (points between the ends to about 1 m; see
+    /// [`Tie::exact_path`] for the full-precision path).
+    pub path: DensePath,
+}
+
+impl Tie {
+    /// The great circle from `from` to `to` at full precision (computed afresh), as exports
+    /// write it.
+    pub fn exact_path(&self) -> Vec<LonLat> {
+        great_circle(self.from, self.to, MAX_STEP_DEG)
+    }
 }
 
 /// A set of ties plus the tables needed to describe them.
@@ -211,7 +220,7 @@ impl Dataset {
             let from = self.origins[city].lonlat();
             let to = LonLat::new(record.lon, record.lat);
             self.ties.push(Tie {
-                path: great_circle(from, to, MAX_STEP_DEG),
+                path: DensePath::new(&great_circle(from, to, MAX_STEP_DEG)),
                 record,
                 line,
                 city,
