@@ -17,6 +17,8 @@ pub mod globe;
 pub mod graticule;
 pub mod hit;
 pub mod import;
+pub mod input;
+pub mod json_entry;
 pub mod link_geometry;
 pub mod lonlat;
 pub mod map;

@@ -4,6 +4,7 @@
 use super::cities::SHANDONG_CITIES;
 use super::countries::Countries;
 use super::record::{parse_csv_with, parse_fields, Mapping, Record, RowError, Rules};
+use crate::json_entry::{entry_cells, AsJsonEntry};
 use crate::lonlat::LonLat;
 use crate::sphere::{great_circle, DensePath, MAX_STEP_DEG};
 use serde::Serialize;
@@ -166,11 +167,13 @@ impl Dataset {
         })
     }
 
-    /// Adds the good entries of a list of objects (a JSON array: `[{column: value}]`, numbered
-    /// from 1 in errors); returns the bad entries' errors.
-    pub fn add_objects(
+    /// Adds the good entries of a parsed JSON array (numbered from 1 in errors; see
+    /// [`crate::json_entry`] for how values are read); returns the bad entries' errors, in
+    /// entry order. An entry that is not an object, or has a value of the wrong type, is
+    /// reported and skipped; the others load.
+    pub fn add_objects<E: AsJsonEntry>(
         &mut self,
-        items: &[Vec<(String, String)>],
+        items: &[E],
         last_year: u16,
         options: &ImportOptions,
     ) -> Vec<RowError> {
@@ -182,11 +185,23 @@ impl Dataset {
         let mut records = Vec::new();
         self.with_rules(last_year, options, |rules| {
             for (i, item) in items.iter().enumerate() {
-                let cells: Vec<(&str, &str)> =
-                    item.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                match parse_fields(&cells, i as u64 + 1, &mapping, rules) {
-                    Ok(r) => records.push((i as u64 + 1, r)),
-                    Err(mut e) => errors.append(&mut e),
+                let line = i as u64 + 1;
+                let entry = item.as_entry();
+                let read = match entry_cells(&entry, line, &mapping) {
+                    Ok(read) => read,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
+                match parse_fields(&read.cells, line, &mapping, rules) {
+                    Ok(r) if read.errors.is_empty() => records.push((line, r)),
+                    Ok(_) => errors.extend(read.errors),
+                    Err(found) => {
+                        errors.extend(read.errors);
+                        let explained = |e: &RowError| read.wrong_typed.contains(&e.field.as_str());
+                        errors.extend(found.into_iter().filter(|e| !explained(e)));
+                    }
                 }
             }
         });
