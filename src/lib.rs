@@ -30,6 +30,7 @@ pub mod search;
 pub mod sphere;
 pub mod stats;
 pub mod style;
+pub mod terminal;
 pub mod url_state;
 pub mod viewport;
 
