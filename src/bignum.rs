@@ -159,7 +159,7 @@ impl Big {
         let mut out = chunks.pop().map_or("0".to_string(), |c| c.to_string());
         for c in chunks.iter().rev() {
             let s = c.to_string();
-            out.push_str(&"0".repeat(9 - s.len()));
+            out.extend(std::iter::repeat_n('0', 9 - s.len()));
             out.push_str(&s);
         }
         out

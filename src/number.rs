@@ -197,18 +197,25 @@ pub fn fixed(x: f64, decimals: u32) -> String {
     } else {
         n.shr_round_even(k.unsigned_abs() as usize);
     }
-    let mut digits = n.to_decimal();
-    let width = decimals as usize + 1;
-    if digits.len() < width {
-        digits.insert_str(0, &"0".repeat(width - digits.len()));
-    }
-    if decimals > 0 {
-        digits.insert(digits.len() - decimals as usize, '.');
-    }
+    // The digits, left-padded with zeros to at least one before the point.
+    let digits = n.to_decimal();
+    let decimals = decimals as usize;
+    let pad = (decimals + 1).saturating_sub(digits.len());
+    let point = pad + digits.len() - decimals;
+    let mut out = String::with_capacity(pad + digits.len() + 2);
     if x < 0.0 && !n.is_zero() {
-        digits.insert(0, '-');
+        out.push('-');
     }
-    digits
+    for (i, c) in std::iter::repeat_n('0', pad)
+        .chain(digits.chars())
+        .enumerate()
+    {
+        if i == point {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The shortest of `x` written with `min_decimals` to 20 decimals (as [`short`]) that [`parse`]

@@ -141,14 +141,10 @@ impl Dataset {
         last_year: u16,
         options: &ImportOptions,
     ) -> Vec<RowError> {
-        let (records, mut errors) = self.with_rules(last_year, options, |rules| {
+        let (records, errors) = self.with_rules(last_year, options, |rules| {
             parse_csv_with(text, rules, &options.mapping)
         });
-        self.add_records(records, &mut errors);
-        // Duplicates are found after parsing: put every error back in line order (stable, so a
-        // row's own errors keep their field order).
-        errors.sort_by_key(|e| e.line);
-        errors
+        self.add_records_in_order(records, errors)
     }
 
     /// Runs `f` with the parsing rules of this dataset (its countries and known origins).
@@ -205,9 +201,29 @@ impl Dataset {
                 }
             }
         });
-        self.add_records(records, &mut errors);
-        errors.sort_by_key(|e| e.line);
-        errors
+        self.add_records_in_order(records, errors)
+    }
+
+    /// Adds good records; returns `errors` (in line order) with the duplicates found here
+    /// merged in at their lines.
+    fn add_records_in_order(
+        &mut self,
+        records: Vec<(u64, Record)>,
+        errors: Vec<RowError>,
+    ) -> Vec<RowError> {
+        let mut duplicates = Vec::new();
+        self.add_records(records, &mut duplicates);
+        // Both lists are in line order (and a duplicate's line has no other error): merge them.
+        let mut merged = Vec::with_capacity(errors.len() + duplicates.len());
+        let mut duplicates = duplicates.into_iter().peekable();
+        for e in errors {
+            while let Some(d) = duplicates.next_if(|d| d.line < e.line) {
+                merged.push(d);
+            }
+            merged.push(e);
+        }
+        merged.extend(duplicates);
+        merged
     }
 
     fn add_records(&mut self, records: Vec<(u64, Record)>, errors: &mut Vec<RowError>) {
