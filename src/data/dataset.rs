@@ -9,6 +9,7 @@ use crate::lonlat::LonLat;
 use crate::sphere::{great_circle, DensePath, MAX_STEP_DEG};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in partnerships: `data/partnerships.csv` as checked by `build.rs`, without its
 /// research columns (`notes`, `geonameid`).
@@ -67,8 +68,9 @@ impl Tie {
 pub struct Dataset {
     /// All ties, in file order.
     pub ties: Vec<Tie>,
-    /// Country names and continents.
-    pub countries: Countries,
+    /// Country names and continents: the built-in table, shared by every dataset (read once,
+    /// so an empty dataset and a clone cost next to nothing).
+    pub countries: Arc<Countries>,
     /// Origins: Shandong and its 16 cities first (in `SHANDONG_CITIES` order), then imported ones.
     /// Add to it through the import methods, which keep the name index up to date (an origin
     /// pushed here directly is still found, by a scan past the indexed ones).
@@ -80,11 +82,17 @@ pub struct Dataset {
     indexed: usize,
 }
 
+/// The built-in country table, read on first use.
+fn builtin_countries() -> Arc<Countries> {
+    static TABLE: OnceLock<Arc<Countries>> = OnceLock::new();
+    TABLE.get_or_init(|| Arc::new(Countries::builtin())).clone()
+}
+
 impl Default for Dataset {
     fn default() -> Self {
         let mut d = Self {
             ties: Vec::new(),
-            countries: Countries::builtin(),
+            countries: builtin_countries(),
             origins: SHANDONG_CITIES
                 .iter()
                 .map(|c| Origin {
