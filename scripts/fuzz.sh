@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the crate's parsers and the map's state for longer than the bounded run inside
-# `cargo test` (tests/fuzz_parsers.rs, tests/fuzz_map_state.rs): the same targets, in an optimised
+# `cargo test` (tests/fuzz_parsers.rs, fuzz_values.rs, fuzz_basemap.rs and fuzz_map_state.rs):
+# the same targets, in an optimised
 # build that keeps overflow checks and debug assertions, with SCALE times as many inputs and
 # seeds from the clock (or FUZZ_SEED). Every failing input is printed with its seed and saved
 # under target/fuzz-findings/. Not part of scripts/test.sh.
@@ -22,7 +23,7 @@ export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
   CARGO_PROFILE_RELEASE_OPT_LEVEL=2 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true \
   CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS=true CARGO_PROFILE_RELEASE_PANIC=unwind
 start=$(date +%s)
-cargo test --release --target-dir target/fuzz --test fuzz_parsers --test fuzz_map_state \
+cargo test --release --target-dir target/fuzz --test fuzz_parsers --test fuzz_values --test fuzz_basemap --test fuzz_map_state \
   -- --nocapture $FILTER 2>&1 | tee target/fuzz-last.log | grep -E "^fuzz |^test result|^input [0-9]+:|FAILED" || true
 echo "fuzz: $(( $(date +%s) - start )) s; full log in target/fuzz-last.log"
 ! grep -q "FAILED\|panicked" target/fuzz-last.log
