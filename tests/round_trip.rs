@@ -113,3 +113,23 @@ fn the_world_twin_towns() {
     assert!(r.loaded > 24_000);
     round_trip(&d);
 }
+
+/// An origin written by its Chinese name in one row and its English name in another is one
+/// origin: the same partner from both is a duplicate (the export writes both rows with the English
+/// name, so two ties would not import back).
+#[test]
+fn an_origin_by_either_name_is_one_origin() {
+    let csv = "\
+shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.9555,130.9371,https://e.org/a
+青岛市,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.9555,130.9371,https://e.org/b
+";
+    let mut d = Dataset::default();
+    let r = import_csv(&mut d, csv, "mine.csv", Preset::Standard, 2026);
+    let texts: Vec<&str> = r.errors.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["mine.csv:3: partner: duplicate of line 2: 青岛市 – Shimonoseki"]
+    );
+    round_trip(&d);
+}

@@ -235,14 +235,18 @@ impl Dataset {
     }
 
     fn add_records(&mut self, records: Vec<(u64, Record)>, errors: &mut Vec<RowError>) {
-        let mut seen: std::collections::HashMap<(String, String, String, String), u64> = self
+        let mut seen: HashMap<PairKey, u64> = self
             .ties
             .iter()
-            .map(|t| (pair_key(&t.record), t.line))
+            .map(|t| (pair_key(t.city, &t.record), t.line))
             .collect();
         self.ties.reserve(records.len());
         for (line, record) in records {
-            let key = pair_key(&record);
+            // The origin first: a row naming it in Chinese and one naming it in English are the
+            // same origin. (A new origin is added here only for a row that cannot be a duplicate:
+            // no earlier tie starts there.)
+            let city = self.origin_for(&record);
+            let key = pair_key(city, &record);
             if let Some(first) = seen.get(&key) {
                 errors.push(RowError {
                     line,
@@ -255,7 +259,6 @@ impl Dataset {
                 continue;
             }
             seen.insert(key, line);
-            let city = self.origin_for(&record);
             let from = self.origins[city].lonlat();
             let to = LonLat::new(record.lon, record.lat);
             self.ties.push(Tie {
@@ -308,10 +311,14 @@ impl Dataset {
     }
 }
 
-/// Same origin, partner (case-insensitive), country and signing body.
-fn pair_key(r: &Record) -> (String, String, String, String) {
+/// Origin index, partner (case-folded), country and signing body (case-folded).
+type PairKey = (usize, String, String, String);
+
+/// Same origin (by index, whichever of its names the row used), partner (case-insensitive),
+/// country and signing body.
+fn pair_key(city: usize, r: &Record) -> PairKey {
     (
-        r.shandong_city.clone(),
+        city,
         crate::case::fold(&r.partner),
         r.country.clone(),
         crate::case::fold(r.signed_by.as_deref().unwrap_or_default()),
