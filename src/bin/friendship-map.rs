@@ -157,7 +157,8 @@ fn load_dataset(args: &[String]) -> Result<(Dataset, Vec<String>), Failure> {
         return Ok((Dataset::builtin(), rest));
     };
     let preset = Preset::from_name(&layout).ok_or(format!("unknown layout `{layout}`"))?;
-    let bytes = std::fs::read(&file).map_err(|e| Failure::Data(format!("{file}: {e}")))?;
+    let bytes =
+        std::fs::read(&file).map_err(|e| Failure::Data(format!("{}: {e}", printable(&file))))?;
     let mut dataset = Dataset::default();
     let year = current_year();
     let report = import_bytes(&mut dataset, &bytes, &file, preset, year, entries_from_json);
