@@ -1,212 +1,26 @@
-//! Fuzzing the map's state with random sequences of operations, through the façade the web
-//! layer uses (`new`, `set_filter`, `pan`, `zoom_at`, `resize`, `hover_at`, `click_at`, `choose`,
-//! `search`, `play`, `pause`, `step`, `stop`, `tick`, `set_projection`, `apply_query`, `query`,
-//! `set_dataset`, `select_city`, `frame`), with awkward arguments (NaN, infinities, indexes past
-//! the end). No sequence may panic, and every frame must keep a finite camera.
-//!
-//! Each input is one sequence of up to 48 operations, decoded from the fuzzer's bytes (so a
-//! mutation changes an operation or an argument). See `fuzz_common` and `scripts/fuzz.sh`.
+//! Fuzzing the map's state on stable Rust (the driver: `fuzz_common`; the target:
+//! `fuzz_targets/map_state.rs`): random sequences of the façade's operations with awkward
+//! arguments, on small datasets without a basemap and on the built-in one over the real basemap;
+//! and the regression tests of what this fuzzer found.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod fuzz_common;
+mod fuzz_targets;
 
 use fuzz_common::fuzz;
-use shandong_friendship_map::basemap::Basemap;
-use shandong_friendship_map::data::{builtin_regions, Dataset};
-use shandong_friendship_map::display_list::Recorder;
-use shandong_friendship_map::filter::{Filter, Years};
-use shandong_friendship_map::import::{import_csv, Preset};
+use fuzz_targets::map_state::sequence;
+use shandong_friendship_map::basemap::{Basemap, BASEMAP_110M};
+use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::map::MapState;
 use shandong_friendship_map::search::Target;
-use std::sync::OnceLock;
-
-/// Datasets to switch between: empty, a few built-in ties, one with origins of its own, and the
-/// whole built-in set.
-fn datasets() -> &'static [Dataset] {
-    static SETS: OnceLock<Vec<Dataset>> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let builtin = Dataset::builtin();
-        let mut few = Dataset::default();
-        let rows: Vec<&str> = shandong_friendship_map::data::dataset::PARTNERSHIPS_CSV
-            .lines()
-            .take(6)
-            .collect();
-        import_csv(&mut few, &(rows.join("\n") + "\n"), "few", Preset::Standard, 2026);
-        let mut own = Dataset::default();
-        import_csv(
-            &mut own,
-            "shandong_city,shandong_city_zh,origin_lat,origin_lon,partner,partner_zh,country,level,kind,established,lat,lon,source\n\
-             Berlin,柏林,52.52,13.405,Porto,波尔图,PT,city,sister,1994,41.15,-8.61,https://e.org/a\n\
-             Berlin,柏林,52.52,13.405,Antipode,对跖,NZ,city,friendly,,-52.52,-166.595,https://e.org/b\n\
-             Pole,极,90,0,Other pole,另一极,AQ,city,sister,2001,-90,0,https://e.org/c\n\
-             Qingdao,青岛市,,,Same place,同地,CN,city,sister,1990,36.0649,120.3804,https://e.org/d\n",
-            "own",
-            Preset::Standard,
-            2026,
-        );
-        vec![Dataset::default(), few, own, builtin]
-    })
-}
-
-/// Reads a fuzzer's bytes as a stream of choices (zeros once they run out).
-struct Choices<'a>(&'a [u8], usize);
-
-impl Choices<'_> {
-    fn byte(&mut self) -> u8 {
-        let b = self.0.get(self.1).copied().unwrap_or(0);
-        self.1 += 1;
-        b
-    }
-    fn below(&mut self, n: usize) -> usize {
-        usize::from(self.byte()) % n.max(1)
-    }
-    fn done(&self) -> bool {
-        self.1 >= self.0.len()
-    }
-    /// A float argument: often ordinary, sometimes NaN, infinite, zero, negative or huge.
-    fn float(&mut self, typical: f64) -> f64 {
-        match self.byte() {
-            0 => f64::NAN,
-            1 => f64::INFINITY,
-            2 => f64::NEG_INFINITY,
-            3 => 0.0,
-            4 => -typical,
-            5 => 1e300,
-            6 => -1e-300,
-            b => f64::from(b) / 255.0 * typical,
-        }
-    }
-    fn year(&mut self) -> u16 {
-        match self.byte() {
-            0 => 0,
-            1 => u16::MAX,
-            b => 1960 + u16::from(b % 80),
-        }
-    }
-    fn text(&mut self) -> String {
-        const WORDS: [&str; 12] = [
-            "Qingdao", "青岛", "sister", "Japan", "jp", "Ber", "x", "", "%", "\u{1b}[", "Porto",
-            "a",
-        ];
-        (0..self.below(3))
-            .map(|_| WORDS[self.below(WORDS.len())])
-            .collect()
-    }
-}
-
-fn filter(c: &mut Choices, origins: usize) -> Filter {
-    let regions = builtin_regions();
-    Filter {
-        years: match c.below(3) {
-            0 => Years::All,
-            1 => Years::Range {
-                from: c.year(),
-                to: c.year(),
-            },
-            _ => Years::AsOf { year: c.year() },
-        },
-        unknown_year: c.byte().is_multiple_of(2),
-        regions: (0..c.below(3))
-            .map(|_| match c.below(4) {
-                0 => "atlantis".to_string(),
-                _ => regions[c.below(regions.len())].id.clone(),
-            })
-            .collect(),
-        // Indexes past the origins too: a filter set from JavaScript is not trusted.
-        cities: (0..c.below(3)).map(|_| c.below(origins + 3)).collect(),
-        sister: !c.byte().is_multiple_of(4),
-        friendly: !c.byte().is_multiple_of(4),
-        city_level: !c.byte().is_multiple_of(4),
-        province_level: !c.byte().is_multiple_of(4),
-    }
-}
-
-const QUERIES: [&str; 6] = [
-    "years=2000-2020&cities=Qingdao&proj=globe&view=4,120,36",
-    "asof=1990&kinds=friendly&sel=Berlin",
-    "view=64,180,-90&proj=equirectangular&levels=province",
-    "view=nan,1,1&years=9999-0&regions=%FF",
-    "",
-    "sel=Qingdao&proj=naturalearth&view=0.5,-180,90",
-];
-
-/// One operation of the façade, chosen and given arguments by the input.
-fn operate(map: &mut MapState, c: &mut Choices) {
-    let (w, h) = (map.viewport().width, map.viewport().height);
-    let origins = map.dataset().origins.len();
-    match c.below(20) {
-        0 => map.set_filter(filter(c, origins)),
-        1 => map.pan(c.float(w), c.float(h)),
-        2 => map.zoom_at(c.float(4.0), c.float(w), c.float(h)),
-        3 => map.resize(c.float(2000.0), c.float(1200.0)),
-        4 => {
-            let _ = map.hover_at(c.float(w), c.float(h));
-        }
-        5 => {
-            let _ = map.click_at(c.float(w), c.float(h));
-        }
-        6 => {
-            let hits = map.search(&c.text());
-            if let Some(hit) = hits.get(c.below(hits.len() + 1)) {
-                let target = hit.target.clone();
-                map.choose(&target);
-            }
-        }
-        7 => {
-            let n = map.dataset().ties.len();
-            let ties = (0..c.below(4)).map(|_| c.below(n + 3)).collect();
-            let target = match c.below(3) {
-                0 => Target::Partner { ties },
-                1 => Target::Country {
-                    code: "JP".into(),
-                    ties,
-                },
-                // In range only: an index past the origins panics today (issue 14, defect 1;
-                // see choose_with_a_stale_city_index below).
-                _ => Target::City {
-                    city: c.below(origins),
-                },
-            };
-            map.choose(&target);
-        }
-        8 => map.play(),
-        9 => map.pause(),
-        10 => map.step(match c.byte() {
-            0 => isize::MAX,
-            1 => isize::MIN,
-            b => isize::from(b as i8),
-        }),
-        11 => map.stop(),
-        12 => {
-            let _ = map.tick(c.float(5000.0));
-        }
-        13 => {
-            let names = ["naturalearth", "globe", "equirectangular", "mercator", ""];
-            let _ = map.set_projection(names[c.below(names.len())]);
-        }
-        14 => {
-            let q = QUERIES[c.below(QUERIES.len())];
-            let _ = map.apply_query(q, c.year());
-        }
-        15 => {
-            let q = map.query();
-            let _ = map.apply_query(&q, 2026);
-        }
-        16 => map.set_dataset(datasets()[c.below(3)].clone()),
-        17 => map.select_city(match c.byte() {
-            0 => None,
-            1 => Some(usize::MAX),
-            b => Some(usize::from(b) % (origins + 3)),
-        }),
-        _ => {
-            let mut rec = Recorder::default();
-            map.frame().replay(&mut rec);
-        }
-    }
-}
 
 /// Runs `count` operation sequences on maps of the datasets `pick` chooses, over `basemap`.
-fn sequences(name: &str, count: u64, basemap: &Basemap, pick: impl Fn(&mut Choices) -> usize) {
+fn sequences(
+    name: &str,
+    count: u64,
+    basemap: &Basemap,
+    pick: impl Fn(&mut fuzz_targets::choices::Choices) -> usize + Copy,
+) {
     let corpus: Vec<Vec<u8>> = (0u8..16)
         .map(|i| {
             (0u8..96)
@@ -216,21 +30,7 @@ fn sequences(name: &str, count: u64, basemap: &Basemap, pick: impl Fn(&mut Choic
         .collect();
     let mut ops = 0u64;
     let runs = fuzz(name, &corpus, count, |bytes| {
-        let mut c = Choices(bytes, 0);
-        let data = datasets()[pick(&mut c)].clone();
-        let mut map = MapState::new(data, basemap, 1280.0, 720.0);
-        for _ in 0..48 {
-            if c.done() {
-                break;
-            }
-            operate(&mut map, &mut c);
-            ops += 1;
-            let v = map.frame().viewport;
-            assert!(
-                [v.scale, v.tx, v.ty].iter().all(|x| x.is_finite()),
-                "the camera is no longer finite: {v:?}"
-            );
-        }
+        ops += sequence(bytes, basemap, pick);
     });
     eprintln!("fuzz {name}: {runs} sequences, {ops} operations");
 }
@@ -246,7 +46,7 @@ fn map_state_small_datasets() {
 /// The built-in dataset over the real 1:110m basemap: fewer, slower sequences.
 #[test]
 fn map_state_builtin_dataset() {
-    let basemap = Basemap::decode(shandong_friendship_map::basemap::BASEMAP_110M).expect("basemap");
+    let basemap = Basemap::decode(BASEMAP_110M).expect("basemap");
     sequences("map_state_builtin", 150, &basemap, |_| 3);
 }
 

@@ -1,22 +1,21 @@
-//! Fuzzing the value parsers on stable Rust (see `fuzz_common`): numbers against std's reading
-//! and fixed-point writing, and dates against an independent oracle.
+//! Fuzzing the value parsers on stable Rust (the driver: `fuzz_common`; the targets:
+//! `fuzz_targets/values.rs`): numbers against std's reading and fixed-point writing, and dates
+//! against an independent oracle.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod fuzz_common;
+mod fuzz_targets;
 
 use fuzz_common::fuzz;
+use fuzz_targets::values;
 
-/// Significant digits of a decimal string (leading zeros excluded).
-fn significant_digits(s: &str) -> usize {
-    let mantissa = s.split(['e', 'E']).next().unwrap_or("");
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    digits.trim_start_matches('0').len()
+fn corpus(items: &[&str]) -> Vec<Vec<u8>> {
+    items.iter().map(|s| s.as_bytes().to_vec()).collect()
 }
 
 #[test]
 fn numbers_against_std() {
-    use shandong_friendship_map::number::{exact, fixed, parse};
-    let corpus: Vec<Vec<u8>> = [
+    let c = corpus(&[
         "34.1833",
         "-104.6091",
         "0e400",
@@ -32,98 +31,13 @@ fn numbers_against_std() {
         "1e-400",
         "123456789012345678901234567890",
         "2.2250738585072011e-308",
-    ]
-    .iter()
-    .map(|q| q.as_bytes().to_vec())
-    .collect();
-    fuzz("numbers", &corpus, 120_000, |bytes| {
-        let s = String::from_utf8_lossy(bytes);
-        let std = s.parse::<f64>();
-        match parse(&s) {
-            Some(v) => {
-                let w = std.unwrap_or_else(|_| panic!("we read {s:?}, std does not"));
-                if significant_digits(&s) <= 19 {
-                    assert_eq!(v.to_bits(), w.to_bits(), "{s:?}: {v:e} vs std {w:e}");
-                } else {
-                    let ulp = (w.abs().max(f64::MIN_POSITIVE) * f64::EPSILON).max(5e-324);
-                    assert!((v - w).abs() <= ulp || v == w, "{s:?}: {v:e} vs std {w:e}");
-                }
-            }
-            None => {
-                // std also reads inf, infinity and NaN, which no data file should hold.
-                let word = s.trim_start_matches(['+', '-']).to_ascii_lowercase();
-                assert!(
-                    std.is_err() || ["inf", "infinity", "nan"].contains(&word.as_str()),
-                    "std reads {s:?}, we do not"
-                );
-            }
-        }
-        // Writing: the input's first 8 bytes as a double, against std's fixed point.
-        let mut b = [0u8; 8];
-        for (i, x) in bytes.iter().take(8).enumerate() {
-            b[i] = *x;
-        }
-        let x = f64::from_le_bytes(b);
-        if x.is_finite() {
-            let d = usize::from(bytes.first().copied().unwrap_or(0) % 21);
-            let want = format!("{x:.d$}");
-            let zero = want
-                .trim_start_matches('-')
-                .bytes()
-                .all(|c| c == b'0' || c == b'.');
-            let want = if zero {
-                want.trim_start_matches('-').to_string()
-            } else {
-                want
-            };
-            assert_eq!(fixed(x, d as u32), want, "{x:e} at {d}");
-            if x.abs() >= 1e-3 && x.abs() < 1e15 {
-                assert_eq!(parse(&exact(x, 8)), Some(x), "{x:e}");
-            }
-        }
-    });
-}
-
-/// An independent reading of `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (1973 to 2026), written with
-/// remainders on purpose (the parser uses `is_multiple_of`).
-#[allow(clippy::manual_is_multiple_of)]
-fn date_oracle(s: &str) -> Option<(u16, Option<u8>, Option<u8>)> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let ok = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    if parts.len() > 3 || !ok(parts[0], 4) || !parts[1..].iter().all(|p| ok(p, 2)) {
-        return None;
-    }
-    let year: u16 = parts[0].parse().ok()?;
-    let month: Option<u8> = parts.get(1).map(|m| m.parse().unwrap_or(0));
-    let day: Option<u8> = parts.get(2).map(|d| d.parse().unwrap_or(0));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
-    let day_ok = match (month, day) {
-        (Some(m), Some(d)) if month_ok => d >= 1 && d <= days[usize::from(m) - 1],
-        (_, None) => true,
-        _ => false,
-    };
-    ((1973..=2026).contains(&year) && month_ok && day_ok).then_some((year, month, day))
+    ]);
+    fuzz("numbers", &c, 120_000, values::numbers);
 }
 
 #[test]
 fn dates() {
-    use shandong_friendship_map::data::record::parse_date;
-    let corpus: Vec<Vec<u8>> = [
+    let c = corpus(&[
         "1979",
         "1979-10",
         "1979-10-03",
@@ -131,24 +45,6 @@ fn dates() {
         "2023-02-29",
         "1972",
         "2026-12-31",
-    ]
-    .iter()
-    .map(|q| q.as_bytes().to_vec())
-    .collect();
-    fuzz("dates", &corpus, 80_000, |bytes| {
-        let s = String::from_utf8_lossy(bytes);
-        let got = parse_date(&s, 2026);
-        if s.is_empty() {
-            assert_eq!(got, Ok(None));
-            return;
-        }
-        match (got, date_oracle(&s)) {
-            (Ok(Some(d)), Some(o)) => {
-                assert_eq!((d.year, d.month, d.day), o, "{s:?}");
-                assert_eq!(d.to_string(), s, "written back");
-            }
-            (Err(_), None) => {}
-            (got, want) => panic!("{s:?}: parsed {got:?}, oracle {want:?}"),
-        }
-    });
+    ]);
+    fuzz("dates", &c, 80_000, values::dates);
 }

@@ -3,7 +3,8 @@
 //! reproduces it (also saved under `target/fuzz-findings/`).
 //!
 //! The bounded run in `cargo test` uses fixed seeds and fixed counts. `scripts/fuzz.sh` runs the
-//! same targets longer: `FUZZ_SCALE` multiplies every count, `FUZZ_SEED` changes the seeds.
+//! same targets longer: `FUZZ_SCALE` multiplies every count, `FUZZ_SEED` changes the seeds. The
+//! targets themselves live in `fuzz_targets`, shared with the `cargo fuzz` targets in `fuzz/`.
 #![allow(dead_code)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -152,6 +153,7 @@ pub fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
 /// corpus entries as they are, some random bytes. Every panic is caught; the test fails at the
 /// end with each failing input (escaped) and the seed. Returns the number of inputs run.
 pub fn fuzz(name: &str, corpus: &[Vec<u8>], count: u64, mut target: impl FnMut(&[u8])) -> u64 {
+    write_corpus(name, corpus);
     let seed = seed(name);
     let mut rng = Rng::new(seed);
     let total = count * scale();
@@ -203,6 +205,19 @@ pub fn report(name: &str, seed: u64, total: u64, start: Instant, findings: &[Str
         "fuzz {name} (seed {seed}, FUZZ_SEED to reproduce):\n{}",
         findings.join("\n")
     );
+}
+
+/// With `FUZZ_WRITE_CORPUS=DIR`, writes the seed inputs to `DIR/NAME/` (for `cargo fuzz`, which
+/// `scripts/fuzz.sh --cargo-fuzz` starts from them).
+fn write_corpus(name: &str, corpus: &[Vec<u8>]) {
+    let Some(dir) = std::env::var_os("FUZZ_WRITE_CORPUS") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir).join(name);
+    let _ = std::fs::create_dir_all(&dir);
+    for (i, input) in corpus.iter().enumerate() {
+        let _ = std::fs::write(dir.join(format!("seed-{i:03}")), input);
+    }
 }
 
 /// Saves a failing input under `target/fuzz-findings/`.
