@@ -3,18 +3,50 @@
 in one self-contained HTML file that works opened from disk (file://) with no network.
 
 Run after scripts/build.sh (which calls it). No fonts are embedded: the page uses the system's.
+
+The page carries its own Content-Security-Policy in a <meta>: the SHA-256 hashes of its inline
+script and style blocks (computed here, so nothing else inline can run), WebAssembly, requests
+to its own origin only (the 1:50m basemap and files named by `src` when served), the favicon as
+a data: URL, and no <base> or form targets. The same policy is written to
+dist/shandong-friendship-map.csp.txt for servers that send it as a header (scripts/serve.py
+does); a site-wide header that forbids inline scripts would leave the page blank, since a
+<meta> policy can only add restrictions to a header's.
 """
 import base64
+import hashlib
 import json
 import pathlib
+import urllib.parse
 
 DIST = pathlib.Path("dist")
+PAGE = DIST / "shandong-friendship-map.html"
+POLICY_FILE = DIST / "shandong-friendship-map.csp.txt"
+
+
+def source_hash(text):
+    """The CSP source expression of an inline block's text (hashed as UTF-8)."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(scripts, styles):
+    """The page's policy: exactly its inline blocks, WebAssembly and same-origin requests."""
+    return "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(map(source_hash, scripts)) + " 'wasm-unsafe-eval'",
+        "style-src " + " ".join(map(source_hash, styles)),
+        "connect-src 'self'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
 
 
 def main():
     glue = (DIST / "pkg/shandong_friendship_map.js").read_text(encoding="utf-8")
     wasm = (DIST / "pkg/shandong_friendship_map_bg.wasm").read_bytes()
     css = (DIST / "friendship-map.css").read_text(encoding="utf-8")
+    # The element's modules, strings included, bundled into one file by scripts/build.sh.
     element = (DIST / "friendship-map.js").read_text(encoding="utf-8")
     if "__wbg_init" not in glue or "export class FriendshipMap" not in glue:
         raise SystemExit("unexpected wasm-bindgen output: __wbg_init / FriendshipMap not found")
@@ -28,29 +60,30 @@ def main():
     for part in (glue, element):
         if "</script" in part:
             raise SystemExit("a script contains </script>")
+    style = "html, body { margin: 0; height: 100%; background: #f7f9fb; } friendship-map { height: 100vh; }"
+    scripts = [f"\n{glue}\n{loader}\n", f"\n{element}\n"]
+    csp = policy(scripts, [style])
+    icon = "data:image/svg+xml," + urllib.parse.quote((DIST / "favicon.svg").read_text(encoding="utf-8").strip())
     html = f"""<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>山东省国际友好城市地图 · Shandong's international friendship cities</title>
-<style>html, body {{ margin: 0; height: 100%; background: #f7f9fb; }} friendship-map {{ height: 100vh; }}</style>
-<script type="module">
-{glue}
-{loader}
-</script>
-<script type="module">
-{element}
-</script>
+<link rel="icon" href="{icon}">
+<style>{style}</style>
+<script type="module">{scripts[0]}</script>
+<script type="module">{scripts[1]}</script>
 </head>
 <body>
 <friendship-map url-state></friendship-map>
 </body>
 </html>
 """
-    out = DIST / "shandong-friendship-map.html"
-    out.write_text(html, encoding="utf-8")
-    print(f"build: {out} ({out.stat().st_size} bytes, works from file://)")
+    PAGE.write_text(html, encoding="utf-8")
+    POLICY_FILE.write_text(csp + "\n", encoding="utf-8")
+    print(f"build: {PAGE} ({PAGE.stat().st_size} bytes, works from file://; its CSP in {POLICY_FILE})")
 
 
 if __name__ == "__main__":

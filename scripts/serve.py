@@ -2,12 +2,19 @@
 """Serves dist/ on 127.0.0.1 with the strict Content-Security-Policy the map must work under.
 
 Usage: python3 scripts/serve.py [--port 8080] [--dir dist]
+
+Directories are never listed (a directory without index.html is a 404). The one-file offline
+page, whose scripts are inline, is sent with its own policy (the hashes of its inline blocks,
+written beside it by scripts/build_single.py) instead of the site-wide one.
 """
 import argparse
 import functools
 import http.server
+import os
 
-CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "base-uri 'none'; form-action 'none'")
+ONE_FILE_PAGE = "shandong-friendship-map.html"
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -19,8 +26,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".bin": "application/octet-stream",
     }
 
+    def list_directory(self, path):
+        self.send_error(404, "Not found")
+        return None
+
+    def policy(self):
+        path = self.translate_path(self.path)
+        if os.path.basename(path) == ONE_FILE_PAGE:
+            try:
+                with open(path[: -len(".html")] + ".csp.txt", encoding="utf-8") as f:
+                    return f.read().strip()
+            except OSError:
+                pass
+        return CSP
+
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Content-Security-Policy", self.policy())
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()

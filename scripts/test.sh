@@ -31,10 +31,17 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test web --test web_text
 
+step "development server (no listings, the README's policy)"
+python3 scripts/check_serve.py
+
 step "release build"
 scripts/build.sh
+python3 scripts/check_single.py
 
 step "end to end (playwright-core + Chromium against the served page)"
+# The e2e tests write their host pages and fixtures into dist/ (the server's root): take them
+# out again however the tests end, so dist/ holds only the build.
+trap 'rm -f dist/test-*' EXIT
 node --test --test-reporter=spec tests/e2e/
 echo
 echo "all tests passed; screenshots in test-artifacts/"

@@ -84,6 +84,32 @@ impl Reader<'_> {
         let v = self.varint()?;
         Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
     }
+    /// One arc: a point count and delta-encoded quantized points, dequantized with
+    /// `[scale_x, scale_y, translate_x, translate_y]`. Deltas that overflow and points that are
+    /// not finite reject the file.
+    fn arc(&mut self, [sx, sy, tx, ty]: [f64; 4]) -> Result<Vec<LonLat>, DecodeError> {
+        let n = self.count("point")?;
+        let (mut x, mut y) = (0i64, 0i64);
+        let mut arc = Vec::with_capacity(n);
+        for _ in 0..n {
+            let overflow = |pos| DecodeError(format!("coordinate overflows at byte {pos}"));
+            x = x
+                .checked_add(self.zigzag()?)
+                .ok_or_else(|| overflow(self.pos))?;
+            y = y
+                .checked_add(self.zigzag()?)
+                .ok_or_else(|| overflow(self.pos))?;
+            let p = LonLat::new(x as f64 * sx + tx, y as f64 * sy + ty);
+            if !(p.lon.is_finite() && p.lat.is_finite()) {
+                return Err(DecodeError(format!(
+                    "point not finite at byte {}",
+                    self.pos
+                )));
+            }
+            arc.push(p);
+        }
+        Ok(arc)
+    }
     fn f64(&mut self) -> Result<f64, DecodeError> {
         let mut b = [0u8; 8];
         for x in b.iter_mut() {
@@ -106,18 +132,13 @@ impl Basemap {
             return Err(DecodeError(format!("unsupported version {version}")));
         }
         let (sx, sy, tx, ty) = (r.f64()?, r.f64()?, r.f64()?, r.f64()?);
+        if ![sx, sy, tx, ty].iter().all(|v| v.is_finite()) {
+            return Err(DecodeError("quantization is not finite".into()));
+        }
         let n_arcs = r.count("arc")?;
         let mut arcs = Vec::with_capacity(n_arcs);
         for _ in 0..n_arcs {
-            let n = r.count("point")?;
-            let (mut x, mut y) = (0i64, 0i64);
-            let mut arc = Vec::with_capacity(n);
-            for _ in 0..n {
-                x += r.zigzag()?;
-                y += r.zigzag()?;
-                arc.push(LonLat::new(x as f64 * sx + tx, y as f64 * sy + ty));
-            }
-            arcs.push(arc);
+            arcs.push(r.arc([sx, sy, tx, ty])?);
         }
         let n_countries = r.count("country")?;
         let mut countries = Vec::with_capacity(n_countries);
@@ -288,6 +309,56 @@ mod tests {
             m.contains(japan, LonLat::new(139.69, 35.69)),
             "Tokyo in Japan"
         );
+    }
+
+    /// A header and one arc of the given zigzag-encoded deltas.
+    fn one_arc(header: [f64; 4], deltas: &[u64]) -> Vec<u8> {
+        let mut b = b"SDBM\x01".to_vec();
+        for v in header {
+            b.extend(v.to_le_bytes());
+        }
+        let varint = |mut v: u64, b: &mut Vec<u8>| loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                b.push(byte);
+                break;
+            }
+            b.push(byte | 0x80);
+        };
+        varint(1, &mut b); // one arc
+        varint(deltas.len() as u64 / 2, &mut b);
+        for &d in deltas {
+            varint(d, &mut b);
+        }
+        varint(0, &mut b); // no countries
+        b
+    }
+
+    #[test]
+    fn rejects_overflowing_deltas() {
+        let ok = [1.0, 1.0, 0.0, 0.0];
+        assert!(Basemap::decode(&one_arc(ok, &[2, 2, 4, 4])).is_ok());
+        // i64::MAX then +1 in x (zigzag: 2n for n >= 0).
+        let e = Basemap::decode(&one_arc(ok, &[u64::MAX - 1, 0, 2, 0])).expect_err("overflow");
+        assert!(e.0.contains("overflows"), "{e:?}");
+        // i64::MIN then -1 in y (zigzag: 2|n| - 1 for n < 0).
+        let e = Basemap::decode(&one_arc(ok, &[0, u64::MAX, 0, 1])).expect_err("overflow");
+        assert!(e.0.contains("overflows"), "{e:?}");
+    }
+
+    #[test]
+    fn rejects_non_finite_headers_and_points() {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            for i in 0..4 {
+                let mut h = [1.0, 1.0, 0.0, 0.0];
+                h[i] = bad;
+                assert!(Basemap::decode(&one_arc(h, &[2, 2])).is_err(), "{h:?}");
+            }
+        }
+        // Finite header, but the point overflows f64.
+        let e = Basemap::decode(&one_arc([1e300, 1.0, 0.0, 0.0], &[u64::MAX - 1, 0]));
+        assert!(e.is_err());
     }
 
     #[test]

@@ -63,10 +63,15 @@ impl Layer {
         }
     }
 
-    /// Appends one feature made of polylines (a tie's link, cut at the seam), noting in
+    /// Starts a feature (e.g. a tie's link, cut at the seam, follows as polylines), noting in
     /// `features` where it starts.
-    pub fn feature(&mut self, pieces: &[Vec<Xy>]) {
+    pub fn begin_feature(&mut self) {
         self.features.push(self.path.len());
+    }
+
+    /// Appends one feature made of polylines.
+    pub fn feature(&mut self, pieces: &[Vec<Xy>]) {
+        self.begin_feature();
         for piece in pieces {
             self.polyline(piece);
         }

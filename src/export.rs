@@ -1,10 +1,11 @@
 //! Exports of the ties shown: CSV in the data file's columns, and GeoJSON (RFC 7946) with each
 //! great circle as a LineString, or a MultiLineString when it crosses the antimeridian.
-//! Coordinates are written to 8 decimals in the CSV (as read, for up to 8) and to 5 (about
-//! 1 m) in the GeoJSON; distances to 0.1 km.
+//! Coordinates are written in the CSV so that they read back to the same double (8 decimals,
+//! or more where needed), and to 5 decimals (about 1 m) in the GeoJSON; distances to 0.1 km.
 
 use crate::antimeridian::split;
-use crate::data::Dataset;
+use crate::data::record::formula::neutralise;
+use crate::data::{Dataset, Tie, SHANDONG_CITIES};
 
 /// The properties every exported GeoJSON feature has, and no others.
 pub const GEOJSON_PROPERTIES: [&str; 11] = [
@@ -21,35 +22,78 @@ pub const GEOJSON_PROPERTIES: [&str; 11] = [
     "distance_km",
 ];
 
-/// The shown ties as CSV, in `data/partnerships.csv`'s columns (plus `signed_by` and
-/// `evidence`, empty for imported rows that have none).
+/// The shown ties as CSV, in `data/partnerships.csv`'s columns, then `signed_by`, then
+/// `evidence` when a shown tie has a level (empty for those without); then
+/// `origin_lat` and `origin_lon` when a shown tie starts at an imported origin (not a Shandong
+/// seat; empty for the others), and `notes` when a shown tie has notes. Such a file imports back
+/// (standard layout) to the same ties.
+///
+/// Text cells that a spreadsheet would run as a formula get a leading `'`
+/// ([`crate::data::record::formula`]; the importer takes it off). Coordinates are plain decimals,
+/// never prefixed even when negative, written with 8 decimals or as many more as reading them
+/// back to the same double takes.
 pub fn to_csv(dataset: &Dataset, shown: &[bool]) -> String {
-    let mut out = String::new();
+    let ties: Vec<&Tie> = dataset
+        .ties
+        .iter()
+        .zip(shown)
+        .filter(|(_, s)| **s)
+        .map(|(t, _)| t)
+        .collect();
+    let imported = |t: &Tie| t.city >= SHANDONG_CITIES.len();
+    let with_origin = ties.iter().any(|t| imported(t));
+    let with_notes = ties.iter().any(|t| !t.record.notes.is_empty());
+    let with_evidence = ties.iter().any(|t| t.record.evidence.is_some());
     let mut header: Vec<&str> = crate::data::record::REQUIRED_COLUMNS.to_vec();
     header.push("signed_by");
-    header.push("evidence");
+    if with_evidence {
+        header.push("evidence");
+    }
+    if with_origin {
+        header.extend(crate::data::record::ORIGIN_COLUMNS);
+    }
+    if with_notes {
+        header.push("notes");
+    }
+    let mut out = String::new();
     csv_line(&mut out, &header);
-    for (t, _) in dataset.ties.iter().zip(shown).filter(|(_, s)| **s) {
+    let coord = |x: f64| crate::number::exact(x, 8);
+    for t in ties {
         let r = &t.record;
         let origin = &dataset.origins[t.city];
-        csv_line(
-            &mut out,
-            &[
-                origin.name.as_str(),
-                origin.name_zh.as_str(),
-                &r.partner,
-                &r.partner_zh,
-                &r.country,
-                r.level.as_str(),
-                r.kind.as_str(),
-                &r.established.map(|d| d.to_string()).unwrap_or_default(),
-                &crate::number::short(r.lat, 8),
-                &crate::number::short(r.lon, 8),
-                &r.sources.join(" "),
-                r.signed_by.as_deref().unwrap_or(""),
-                r.evidence.map_or("", |e| e.as_str()),
-            ],
-        );
+        let mut cells: Vec<String> = [
+            origin.name.as_str(),
+            origin.name_zh.as_str(),
+            &r.partner,
+            &r.partner_zh,
+            &r.country,
+            r.level.as_str(),
+            r.kind.as_str(),
+        ]
+        .iter()
+        .map(|c| neutralise(c).into_owned())
+        .collect();
+        cells.push(r.established.map(|d| d.to_string()).unwrap_or_default());
+        cells.push(coord(r.lat));
+        cells.push(coord(r.lon));
+        cells.push(neutralise(&r.sources.join(" ")).into_owned());
+        cells.push(neutralise(r.signed_by.as_deref().unwrap_or("")).into_owned());
+        if with_evidence {
+            cells.push(r.evidence.map_or("", |e| e.as_str()).to_string());
+        }
+        if with_origin {
+            let (lat, lon) = if imported(t) {
+                (coord(origin.lat), coord(origin.lon))
+            } else {
+                Default::default()
+            };
+            cells.extend([lat, lon]);
+        }
+        if with_notes {
+            cells.push(neutralise(&r.notes).into_owned());
+        }
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        csv_line(&mut out, &cells);
     }
     out
 }
@@ -105,10 +149,11 @@ pub fn to_geojson(dataset: &Dataset, shown: &[bool]) -> String {
     for (t, _) in dataset.ties.iter().zip(shown).filter(|(_, s)| **s) {
         let r = &t.record;
         let origin = &dataset.origins[t.city];
-        let pieces: Vec<Vec<crate::LonLat>> = if t.path.len() < 2 {
+        let path = t.exact_path();
+        let pieces: Vec<Vec<crate::LonLat>> = if path.len() < 2 {
             vec![vec![t.from, t.to]]
         } else {
-            split(&t.path)
+            split(&path)
         };
         let line = |piece: &[crate::LonLat]| {
             let pts: Vec<String> = piece

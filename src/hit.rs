@@ -56,13 +56,18 @@ pub fn hit_test(
     let w = viewport.to_world(screen);
     let slop_world = LINK_SLOP_PX / viewport.scale;
     let mut best_link: Option<(f64, usize)> = None;
-    for (i, pieces) in geometry.pieces.iter().enumerate() {
+    for i in 0..geometry.ties() {
         if !shown.get(i).copied().unwrap_or(false) {
             continue;
         }
-        for piece in pieces {
-            for seg in piece.windows(2) {
-                let d = segment_distance(w, seg[0], seg[1]);
+        for piece in geometry.pieces(i) {
+            let mut points = piece.points();
+            let Some(mut a) = points.next() else {
+                continue;
+            };
+            for b in points {
+                let d = segment_distance(w, a, b);
+                a = b;
                 if d <= slop_world && best_link.is_none_or(|(bd, _)| d < bd) {
                     best_link = Some((d, i));
                 }

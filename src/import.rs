@@ -1,9 +1,12 @@
 //! A user's own data: CSV or JSON rows in the built-in columns (in any order, extra columns
 //! ignored), or in another layout through a column mapping. Good rows load; every bad row is
-//! reported with its line (or entry number), field and reason.
+//! reported with its line (or entry number), field and reason. A file past the limits, not
+//! UTF-8, or neither CSV nor a JSON array is refused whole before parsing ([`crate::input`]).
 
 use crate::data::record::Mapping;
 use crate::data::{Dataset, ImportOptions, RowError};
+use crate::input::{check_csv_rows, check_rows, check_size, read, Format, Refusal};
+use crate::json_entry::{AsJsonEntry, JsonEntry};
 use serde::Serialize;
 
 /// A known layout.
@@ -78,12 +81,15 @@ pub struct ImportReport {
     pub total: usize,
     /// Every bad row, in file order.
     pub errors: Vec<ImportError>,
+    /// Whether the whole file was refused before parsing (too large, not UTF-8, not CSV or an
+    /// array of objects): `errors` then holds the one reason, and the dataset is unchanged.
+    pub refused: bool,
 }
 
 /// One bad row.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ImportError {
-    /// Line (CSV) or entry number (JSON), from 1.
+    /// Line (CSV) or entry number (JSON), from 1; 0 when the whole file was refused.
     pub line: u64,
     /// Field at fault.
     pub field: String,
@@ -93,8 +99,29 @@ pub struct ImportError {
     pub text: String,
 }
 
+/// The report of a file refused before parsing (nothing loaded).
+fn refused(dataset: &Dataset, refusal: Refusal, file: &str) -> ImportReport {
+    let text = if refusal.line == 0 {
+        format!("{file}: {}", refusal.reason)
+    } else {
+        format!("{file}:{}: file: {}", refusal.line, refusal.reason)
+    };
+    ImportReport {
+        loaded: 0,
+        total: dataset.ties.len(),
+        errors: vec![ImportError {
+            line: refusal.line,
+            field: "file".into(),
+            reason: refusal.reason,
+            text,
+        }],
+        refused: true,
+    }
+}
+
 fn report(before: usize, dataset: &Dataset, errors: Vec<RowError>, file: &str) -> ImportReport {
     ImportReport {
+        refused: false,
         loaded: dataset.ties.len() - before,
         total: dataset.ties.len(),
         errors: errors
@@ -109,7 +136,9 @@ fn report(before: usize, dataset: &Dataset, errors: Vec<RowError>, file: &str) -
     }
 }
 
-/// Adds a CSV's good rows to `dataset`.
+/// Adds a CSV's good rows to `dataset`. A text past the import limits
+/// ([`crate::input::MAX_IMPORT_BYTES`], [`crate::input::MAX_IMPORT_ROWS`]) is refused before
+/// parsing.
 pub fn import_csv(
     dataset: &mut Dataset,
     text: &str,
@@ -117,20 +146,50 @@ pub fn import_csv(
     preset: Preset,
     last_year: u16,
 ) -> ImportReport {
+    if let Err(r) = check_size(text.len()).and_then(|()| check_csv_rows(text)) {
+        return refused(dataset, r, file);
+    }
     let before = dataset.ties.len();
     let errors = dataset.add_csv(text, last_year, &preset.options());
     report(before, dataset, errors, file)
 }
 
-/// Adds the good entries of a list of objects (a parsed JSON array) to `dataset`.
-pub fn import_objects(
+/// Adds the good entries of a parsed JSON array to `dataset` (see [`crate::json_entry`]). More
+/// than [`crate::input::MAX_IMPORT_ROWS`] entries are refused.
+pub fn import_objects<E: AsJsonEntry>(
     dataset: &mut Dataset,
-    items: &[Vec<(String, String)>],
+    items: &[E],
     file: &str,
     preset: Preset,
     last_year: u16,
 ) -> ImportReport {
+    if let Err(r) = check_rows(items.len(), "entries") {
+        return refused(dataset, r, file);
+    }
     let before = dataset.ties.len();
     let errors = dataset.add_objects(items, last_year, &preset.options());
     report(before, dataset, errors, file)
+}
+
+/// Imports a file as read from disk, the same way in the page and on the command line: the
+/// size, the encoding (UTF-8, with or without a BOM) and the format are checked first
+/// ([`crate::input::read`]); then a CSV is parsed here, and a JSON array by `parse_json` (the
+/// page's `JSON.parse`, natively [`crate::json_entry::entries_from_json`]), whose error refuses
+/// the file.
+pub fn import_bytes(
+    dataset: &mut Dataset,
+    bytes: &[u8],
+    file: &str,
+    preset: Preset,
+    last_year: u16,
+    parse_json: impl FnOnce(&str) -> Result<Vec<JsonEntry>, String>,
+) -> ImportReport {
+    match read(bytes) {
+        Err(r) => refused(dataset, r, file),
+        Ok((text, Format::Csv)) => import_csv(dataset, text, file, preset, last_year),
+        Ok((text, Format::Json)) => match parse_json(text) {
+            Ok(items) => import_objects(dataset, &items, file, preset, last_year),
+            Err(reason) => refused(dataset, Refusal { line: 0, reason }, file),
+        },
+    }
 }

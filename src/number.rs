@@ -1,10 +1,13 @@
 //! Decimal numbers read and written without core's float parsing and formatting, whose code
 //! and tables (powers of five, cached powers of ten) would cost the wasm about 30 KB.
 //!
-//! Reading is exact (correctly rounded) for the numbers this map meets: at most 15 significant
-//! digits and a decimal exponent within ±22, which covers every coordinate written with up to
-//! 12 decimals. Longer numbers are read to within a few units in the last place. Writing is in
-//! fixed point, for magnitudes below 10¹⁵ at the given decimals.
+//! Reading is correctly rounded (bit for bit what `str::parse::<f64>` gives) for every number
+//! with at most 19 significant digits, whatever its exponent: the common case (at most 15
+//! digits, exponent within ±22, which covers every coordinate written with up to 12 decimals)
+//! takes one exact floating-point operation, the rest an exact big-integer division. Digits past
+//! the 19th are dropped, so longer numbers are read to within one unit in the last place.
+//! Writing is in fixed point, exact: the binary value rounded half to even at the given decimals,
+//! as `format!("{:.N}")` writes it (but never `-0`).
 
 /// Powers of ten that an `f64` holds exactly (10⁰ … 10²²).
 const POW10: [f64; 23] = [
@@ -47,7 +50,7 @@ pub fn parse(s: &str) -> Option<f64> {
                 exp10 -= 1;
             }
         } else if !fraction {
-            exp10 += 1;
+            exp10 = exp10.saturating_add(1);
         }
     };
     while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
@@ -67,71 +70,165 @@ pub fn parse(s: &str) -> Option<f64> {
         return None;
     }
     if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        let sign = match b.get(i) {
-            Some(b'-') => {
-                i += 1;
-                -1
-            }
-            Some(b'+') => {
-                i += 1;
-                1
-            }
-            _ => 1,
-        };
-        let start = i;
-        let mut e = 0i32;
-        while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
-            e = (e * 10 + i32::from(c - b'0')).min(100_000);
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-        exp10 += sign * e;
+        let (e, end) = exponent(b, i + 1)?;
+        exp10 = exp10.saturating_add(e);
+        i = end;
     }
     if i != b.len() {
         return None;
     }
-    let m = mantissa as f64;
-    // Exact when both operands are exact: one rounding, as the decimal's true value would get.
-    let value = if mantissa < (1 << 53) && exp10.unsigned_abs() <= 22 {
-        let p = POW10[exp10.unsigned_abs() as usize];
+    let value = if mantissa == 0 {
+        0.0
+    } else if mantissa < (1 << 53) && exp10.unsigned_abs() <= 22 {
+        // Exact when both operands are exact: one rounding, as the decimal's true value gets.
+        let (m, p) = (mantissa as f64, POW10[exp10.unsigned_abs() as usize]);
         if exp10 < 0 {
             m / p
         } else {
             m * p
         }
     } else {
-        m * 10f64.powi(exp10)
+        correctly_rounded(mantissa, exp10)
     };
     Some(if negative { -value } else { value })
 }
 
-/// `x` rounded to `decimals` places (at most 9), written in fixed point: `fixed(0.6, 3)` is
-/// `"0.600"`. Non-finite values are written `0`.
+/// The exponent after an `e` at byte `i` (optional sign, at least one digit; its magnitude capped
+/// at 100,000, past which every value is zero or infinite), and where it ends.
+fn exponent(b: &[u8], mut i: usize) -> Option<(i32, usize)> {
+    let sign = match b.get(i) {
+        Some(b'-') => -1,
+        Some(b'+') => 1,
+        _ => 0,
+    };
+    if sign != 0 {
+        i += 1;
+    }
+    let start = i;
+    let mut e = 0i32;
+    while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
+        e = (e * 10 + i32::from(c - b'0')).min(100_000);
+        i += 1;
+    }
+    (i > start).then_some((if sign < 0 { -e } else { e }, i))
+}
+
+/// `mantissa × 10^exp10` correctly rounded (half to even), for a non-zero mantissa: the ratio of
+/// two big integers divided out to 53 bits, then rounded on the remainder.
+fn correctly_rounded(mantissa: u64, exp10: i32) -> f64 {
+    let digits = mantissa.ilog10() as i32 + 1;
+    if exp10 + digits > 309 {
+        return f64::INFINITY; // at least 10^309
+    }
+    if exp10 + digits < -324 {
+        return 0.0; // below 10^-325, under half the smallest subnormal
+    }
+    let (mut num, mut den) = (big::Big::from_u64(mantissa), big::Big::from_u64(1));
+    let target = if exp10 < 0 { &mut den } else { &mut num };
+    for _ in 0..exp10.unsigned_abs() {
+        target.mul_small(10);
+    }
+    // Binary exponent `k` such that num / (den·2^k) lies in [2^52, 2^53), at least -1074 (then
+    // the result is subnormal and the quotient smaller).
+    let mut k = (num.bit_len() as i64 - den.bit_len() as i64 - 53).max(-1074);
+    loop {
+        let (mut n, mut d) = (num.clone(), den.clone());
+        if k >= 0 {
+            d.shl(k as usize);
+        } else {
+            n.shl(k.unsigned_abs() as usize);
+        }
+        let mut q = n.div_small_quotient(&d);
+        if q >= 1 << 53 {
+            k += 1;
+            continue;
+        }
+        // `n` now holds the remainder: round half to even.
+        n.shl(1);
+        let half = n.cmp(&d);
+        if half == std::cmp::Ordering::Greater || (half.is_eq() && q & 1 == 1) {
+            q += 1;
+        }
+        if q == 1 << 53 {
+            q >>= 1;
+            k += 1;
+        }
+        return from_parts(q, k);
+    }
+}
+
+/// `q × 2^k` for `q < 2^53`, either normal (`q ≥ 2^52`) or subnormal (`k = -1074`); infinite past
+/// the largest finite value.
+fn from_parts(q: u64, k: i64) -> f64 {
+    if q < 1 << 52 {
+        return f64::from_bits(q); // subnormal (k is -1074) or zero
+    }
+    let biased = k + 1075;
+    if biased >= 2047 {
+        return f64::INFINITY;
+    }
+    f64::from_bits(((biased as u64) << 52) | (q & ((1 << 52) - 1)))
+}
+
+/// `x` rounded to `decimals` places (at most 20), written in fixed point: `fixed(0.6, 3)` is
+/// `"0.600"`, `fixed(1e20, 1)` is `"100000000000000000000.0"`. Exact: the binary value rounded
+/// half to even, as std's `{:.N}` does, except that a result of zero has no sign. Non-finite
+/// values are written `0`.
 pub fn fixed(x: f64, decimals: u32) -> String {
-    let decimals = decimals.min(9);
-    let scale = 10u64.pow(decimals);
-    let scaled = (x * scale as f64).round();
-    if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
+    let decimals = decimals.min(20);
+    if !x.is_finite() {
         return "0".into();
     }
-    let n = scaled.abs() as u64;
-    let mut out = String::new();
-    if scaled < 0.0 && n != 0 {
+    // x = ±q·2^k exactly.
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (q, k) = if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), exponent - 1075)
+    };
+    let mut n = big::Big::from_u64(q);
+    for _ in 0..decimals / 9 {
+        n.mul_small(1_000_000_000);
+    }
+    n.mul_small(10u32.pow(decimals % 9));
+    if k >= 0 {
+        n.shl(k as usize);
+    } else {
+        n.shr_round_even(k.unsigned_abs() as usize);
+    }
+    // The digits, left-padded with zeros to at least one before the point.
+    let digits = n.to_decimal();
+    let decimals = decimals as usize;
+    let pad = (decimals + 1).saturating_sub(digits.len());
+    let point = pad + digits.len() - decimals;
+    let mut out = String::with_capacity(pad + digits.len() + 2);
+    if x < 0.0 && !n.is_zero() {
         out.push('-');
     }
-    out.push_str(&(n / scale).to_string());
-    if decimals > 0 {
-        let fraction = (n % scale).to_string();
-        out.push('.');
-        for _ in fraction.len()..decimals as usize {
-            out.push('0');
+    for (i, c) in std::iter::repeat_n('0', pad)
+        .chain(digits.chars())
+        .enumerate()
+    {
+        if i == point {
+            out.push('.');
         }
-        out.push_str(&fraction);
+        out.push(c);
     }
     out
+}
+
+/// The shortest of `x` written with `min_decimals` to 20 decimals (as [`short`]) that [`parse`]
+/// reads back as exactly `x`: `exact(33.9555, 8)` is `"33.9555"`, `exact(0.1 + 0.2, 8)` is
+/// `"0.30000000000000004"`. Exact for every `x` of magnitude from 0.001 to 10¹⁵ (its 17
+/// significant digits fit in 20 decimals), which covers every coordinate but the tiniest;
+/// within 10⁻²⁰ below that.
+pub fn exact(x: f64, min_decimals: u32) -> String {
+    (min_decimals..20)
+        .map(|d| short(x, d))
+        .find(|s| parse(s) == Some(x))
+        .unwrap_or_else(|| short(x, 20))
 }
 
 /// As [`fixed`], without trailing zeros (nor a trailing `.`): `short(34.18330, 5)` is
@@ -145,111 +242,7 @@ pub fn short(x: f64, decimals: u32) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_coordinates_exactly() {
-        for s in [
-            "34.1833",
-            "-104.6091",
-            "0",
-            "-0.4815",
-            "180",
-            "-180.0",
-            "1e3",
-            "2.5E-3",
-            "+7.",
-            ".5",
-            "131.4667",
-            "0.000001",
-            "89.999999999999",
-        ] {
-            assert_eq!(parse(s), s.parse::<f64>().ok(), "{s}");
-        }
-    }
-
-    #[test]
-    fn refuses_what_is_not_a_number() {
-        for s in [
-            "", "-", ".", "e5", "1e", "1.2.3", " 1", "1 ", "inf", "NaN", "1,5", "0x10", "--1",
-        ] {
-            assert_eq!(parse(s), None, "{s:?}");
-        }
-    }
-
-    /// Random coordinates written with 0–12 decimals read back as std reads them, bit for bit.
-    #[test]
-    fn agrees_with_std_on_random_decimals() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..200_000 {
-            let decimals = (next() % 13) as usize;
-            let int = next() % 181;
-            let frac = next() % 10u64.pow(decimals as u32);
-            let sign = if next() % 2 == 0 { "-" } else { "" };
-            let s = if decimals == 0 {
-                format!("{sign}{int}")
-            } else {
-                format!("{sign}{int}.{frac:0decimals$}")
-            };
-            assert_eq!(parse(&s), s.parse::<f64>().ok(), "{s}");
-        }
-    }
-
-    /// Long mantissas and large exponents: close to std's reading.
-    #[test]
-    fn long_numbers_are_close() {
-        for s in [
-            "3.14159265358979323846264338",
-            "12345678901234567890123",
-            "1.5e300",
-            "7e-300",
-        ] {
-            let (a, b) = (parse(s).expect(s), s.parse::<f64>().expect(s));
-            assert!(((a - b) / b).abs() < 1e-14, "{s}: {a} vs {b}");
-        }
-    }
-
-    #[test]
-    fn writes_fixed_and_short() {
-        assert_eq!(fixed(0.6, 3), "0.600");
-        assert_eq!(fixed(2.0, 2), "2.00");
-        assert_eq!(fixed(-0.0001, 2), "0.00");
-        assert_eq!(fixed(-1.005, 1), "-1.0");
-        assert_eq!(fixed(123.456, 0), "123");
-        assert_eq!(short(34.1833, 5), "34.1833");
-        assert_eq!(short(-104.60910, 5), "-104.6091");
-        assert_eq!(short(2.0, 5), "2");
-        assert_eq!(short(0.0, 5), "0");
-        assert_eq!(short(f64::NAN, 5), "0");
-    }
-
-    /// Numbers rounded to `d` decimals are written as std's shortest form writes them.
-    #[test]
-    fn short_matches_std_on_rounded_values() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..100_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let x = (state % 360_000_000) as f64 / 1e6 - 180.0;
-            for d in [1, 5, 8] {
-                let p = 10f64.powi(d);
-                let r = (x * p).round() / p;
-                let want = if r == 0.0 {
-                    "0".to_string()
-                } else {
-                    format!("{r}")
-                };
-                assert_eq!(short(x, d as u32), want, "{x} at {d}");
-            }
-        }
-    }
-}
+// Exact decimal reading and writing: a small big-integer type beside this file (found by path
+// so that build.rs, which includes this file, finds it too).
+#[path = "bignum.rs"]
+mod big;

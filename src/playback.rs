@@ -156,10 +156,13 @@ impl Playback {
     /// Moves by `delta` steps (wrapping when looping).
     pub fn step_by(&mut self, delta: isize) {
         let n = self.steps.len() as isize;
-        let mut i = self.index as isize + delta;
-        if self.options.looping {
-            i = i.rem_euclid(n);
-        }
+        let here = self.index as isize;
+        // Any delta, even isize::MIN or MAX (from JavaScript), without overflow.
+        let i = if self.options.looping {
+            (here + delta.rem_euclid(n)).rem_euclid(n)
+        } else {
+            here.saturating_add(delta)
+        };
         self.go_to(i.clamp(0, n - 1) as usize);
     }
 

@@ -10,6 +10,8 @@ use crate::projection::{Projector, Xy};
 use crate::style;
 use std::rc::Rc;
 
+pub use crate::link_geometry::{LinkGeometry, Piece};
+
 /// ISO 3166-1 numeric code of China, whose land is emphasised.
 const CHINA_NUMERIC: u16 = 156;
 /// Areas drawn as part of China in China's worldview: Taiwan (158), and Hong Kong (344) and
@@ -224,46 +226,12 @@ fn fill_ring(layer: &mut Layer, ring: &[LonLat], projector: &Projector) {
     }
 }
 
-/// Projected geometry of the ties: built once per dataset and projection.
-#[derive(Clone, Debug, Default)]
-pub struct LinkGeometry {
-    /// Per tie, its great circle projected and cut at the seam.
-    pub pieces: Vec<Vec<Vec<Xy>>>,
-    /// Per tie, the partner's projected position.
-    pub partner: Vec<Xy>,
-    /// Per origin (index into the dataset's origins), its projected position.
-    pub cities: Vec<Xy>,
-}
-
-impl LinkGeometry {
-    /// Projects every tie's path.
-    pub fn build(dataset: &Dataset, projector: &Projector) -> Self {
-        Self {
-            pieces: dataset
-                .ties
-                .iter()
-                .map(|t| projector.project_line(&t.path))
-                .collect(),
-            partner: dataset
-                .ties
-                .iter()
-                .map(|t| projector.project(t.to))
-                .collect(),
-            cities: dataset
-                .origins
-                .iter()
-                .map(|o| projector.project(o.lonlat()))
-                .collect(),
-        }
-    }
-}
-
 /// Above this many shown links, links and markers are drawn fine and faint.
 pub const DENSE_LINKS: usize = 2000;
 
 /// Link layers for the shown ties: sister and friendly apart, and, when a city is selected,
 /// its links highlighted above the others dimmed. `dense` (more than [`DENSE_LINKS`] shown)
-/// draws them fine and faint.
+/// draws them fine and faint. Each tie starts a feature of its layer ([`Layer::features`]).
 pub fn link_layers(
     dataset: &Dataset,
     geometry: &LinkGeometry,
@@ -273,38 +241,62 @@ pub fn link_layers(
     version: u64,
 ) -> Vec<Rc<Layer>> {
     let look = |s: style::Style| if dense { style::dense(s) } else { s };
-    let mut sister = Layer::new(
-        "links.sister",
-        version,
-        Space::World,
-        look(style::link_sister()),
-    );
-    let mut friendly = Layer::new(
-        "links.friendly",
-        version,
-        Space::World,
-        look(style::link_friendly()),
-    );
-    let mut dimmed = Layer::new("links.dimmed", version, Space::World, style::link_dimmed());
-    let mut selected = Layer::new(
-        "links.selected",
-        version,
-        Space::World,
-        style::link_highlight(),
-    );
-    for (i, tie) in dataset.ties.iter().enumerate() {
-        if !shown.get(i).copied().unwrap_or(false) {
-            continue;
+    // In drawing order: dimmed, friendly, sister, selected.
+    let mut layers = [
+        Layer::new("links.dimmed", version, Space::World, style::link_dimmed()),
+        Layer::new(
+            "links.friendly",
+            version,
+            Space::World,
+            look(style::link_friendly()),
+        ),
+        Layer::new(
+            "links.sister",
+            version,
+            Space::World,
+            look(style::link_sister()),
+        ),
+        Layer::new(
+            "links.selected",
+            version,
+            Space::World,
+            style::link_highlight(),
+        ),
+    ];
+    let target = |i: usize| -> Option<usize> {
+        let tie = dataset
+            .ties
+            .get(i)
+            .filter(|_| shown.get(i) == Some(&true))?;
+        Some(match selected_city {
+            Some(c) if c == tie.city => 3,
+            Some(_) => 0,
+            None if tie.record.kind == Kind::Sister => 2,
+            None => 1,
+        })
+    };
+    // Exact sizes first: the layers live until the next rebuild, and a vector grown by doubling
+    // would hold up to twice the memory its points need.
+    let mut sizes = [0usize; 4];
+    for i in 0..dataset.ties.len() {
+        if let Some(t) = target(i) {
+            sizes[t] += geometry
+                .pieces(i)
+                .map(|p| if p.len() >= 2 { p.len() } else { 0 })
+                .sum::<usize>();
         }
-        let target = match selected_city {
-            Some(c) if c == tie.city => &mut selected,
-            Some(_) => &mut dimmed,
-            None if tie.record.kind == Kind::Sister => &mut sister,
-            None => &mut friendly,
-        };
-        target.feature(&geometry.pieces[i]);
     }
-    [dimmed, friendly, sister, selected]
+    for (layer, size) in layers.iter_mut().zip(sizes) {
+        layer.path.reserve_exact(size);
+    }
+    let mut buf = Vec::new();
+    for i in 0..dataset.ties.len() {
+        let Some(t) = target(i) else {
+            continue;
+        };
+        add_tie(&mut layers[t], geometry, i, &mut buf);
+    }
+    layers
         .into_iter()
         .filter(|l| !l.path.is_empty())
         .map(Rc::new)
@@ -319,7 +311,7 @@ pub fn tie_layer(geometry: &LinkGeometry, tie: usize, version: u64) -> Layer {
         Space::World,
         style::link_highlight(),
     );
-    layer.feature(&geometry.pieces[tie]);
+    add_tie(&mut layer, geometry, tie, &mut Vec::new());
     layer
 }
 
@@ -331,10 +323,20 @@ pub fn ties_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Laye
         Space::World,
         style::link_highlight(),
     );
+    let mut buf = Vec::new();
     for &i in ties {
-        layer.feature(&geometry.pieces[i]);
+        add_tie(&mut layer, geometry, i, &mut buf);
     }
     layer
+}
+
+/// Appends tie `tie`'s link to `layer` as a feature of its own (`buf`: scratch space).
+pub fn add_tie(layer: &mut Layer, geometry: &LinkGeometry, tie: usize, buf: &mut Vec<Xy>) {
+    layer.begin_feature();
+    for piece in geometry.pieces(tie) {
+        piece.write_to(buf);
+        layer.polyline(buf);
+    }
 }
 
 /// The first `fraction` (0–1, by vertex count, which is by arc length since links are densified
@@ -346,19 +348,20 @@ pub fn partial_layer(
     version: u64,
 ) -> Layer {
     let mut layer = Layer::new("links.new", version, Space::World, style::link_new());
+    let mut pts: Vec<Xy> = Vec::new();
     for &i in ties {
-        let pieces = &geometry.pieces[i];
-        let segments: usize = pieces.iter().map(|p| p.len().saturating_sub(1)).sum();
+        let segments: usize = geometry.pieces(i).map(|p| p.len().saturating_sub(1)).sum();
         let mut budget = crate::number::clamp(fraction, 0.0, 1.0) * segments as f64;
-        for piece in pieces {
+        for piece in geometry.pieces(i) {
             if budget <= 0.0 || piece.len() < 2 {
                 break;
             }
             let whole = (budget.floor() as usize).min(piece.len() - 1);
-            let mut pts: Vec<Xy> = piece[..=whole].to_vec();
+            pts.clear();
+            pts.extend(piece.points().take(whole + 1));
             let rest = budget - whole as f64;
             if whole < piece.len() - 1 && rest > 0.0 {
-                let (a, b) = (piece[whole], piece[whole + 1]);
+                let (a, b) = (piece.point(whole), piece.point(whole + 1));
                 pts.push([a[0] + (b[0] - a[0]) * rest, a[1] + (b[1] - a[1]) * rest]);
             }
             layer.polyline(&pts);

@@ -103,6 +103,72 @@ fn antipodal_path(a: LonLat, max_step_deg: f64) -> Vec<LonLat> {
         .collect()
 }
 
+/// A densified great circle kept compactly, as a dataset holds one per tie: the endpoints exact,
+/// the points between them as `f32` lon/lat (to about 1 m, well below a pixel at the map's
+/// deepest zoom), 8 bytes a point instead of 16.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DensePath {
+    /// First and last points; `None` for an empty path.
+    ends: Option<(LonLat, LonLat)>,
+    /// A single point (coincident endpoints): `ends` holds it twice.
+    single: bool,
+    interior: Box<[[f32; 2]]>,
+}
+
+impl DensePath {
+    /// Stores a polyline (as [`great_circle`] returns it).
+    pub fn new(points: &[LonLat]) -> Self {
+        let (Some(&a), Some(&b)) = (points.first(), points.last()) else {
+            return Self::default();
+        };
+        let inner = points.get(1..points.len() - 1).unwrap_or_default();
+        Self {
+            ends: Some((a, b)),
+            single: points.len() == 1,
+            interior: inner.iter().map(|p| [p.lon as f32, p.lat as f32]).collect(),
+        }
+    }
+
+    /// The number of points.
+    pub fn len(&self) -> usize {
+        match self.ends {
+            None => 0,
+            Some(_) if self.single => 1,
+            Some(_) => self.interior.len() + 2,
+        }
+    }
+
+    /// Whether the path has no points.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_none()
+    }
+
+    /// Writes the points (degrees) into `out`, replacing its contents.
+    pub fn write_to(&self, out: &mut Vec<LonLat>) {
+        out.clear();
+        let Some((a, b)) = self.ends else {
+            return;
+        };
+        out.push(a);
+        if self.single {
+            return;
+        }
+        out.extend(
+            self.interior
+                .iter()
+                .map(|&[lon, lat]| LonLat::new(f64::from(lon), f64::from(lat))),
+        );
+        out.push(b);
+    }
+
+    /// The points (degrees).
+    pub fn to_vec(&self) -> Vec<LonLat> {
+        let mut v = Vec::with_capacity(self.len());
+        self.write_to(&mut v);
+        v
+    }
+}
+
 /// Normal of the plane of the great circle through `a` and `b` (not normalised).
 pub(crate) fn plane_normal(a: LonLat, b: LonLat) -> [f64; 3] {
     cross(a.to_unit_vector(), b.to_unit_vector())
@@ -176,6 +242,33 @@ mod tests {
         let pole = great_circle(LonLat::new(0.0, 90.0), LonLat::new(0.0, -90.0), 1.0);
         assert!(pole.iter().all(|p| p.lat.is_finite() && p.lon.is_finite()));
         assert!(pole.len() > 100);
+    }
+
+    #[test]
+    fn dense_paths_keep_ends_exact_and_points_within_a_metre() {
+        for (a, b) in [
+            (
+                LonLat::new(120.3804, 36.0649),
+                LonLat::new(-121.4944, 38.5816),
+            ),
+            (LonLat::new(120.0, 36.0), LonLat::new(120.5, 36.0)),
+            (LonLat::new(120.0, 36.0), LonLat::new(-60.0, -36.0)),
+        ] {
+            let full = great_circle(a, b, MAX_STEP_DEG);
+            let dense = DensePath::new(&full);
+            let back = dense.to_vec();
+            assert_eq!(back.len(), full.len());
+            assert_eq!(
+                (back[0], back[back.len() - 1]),
+                (full[0], full[full.len() - 1])
+            );
+            for (p, q) in back.iter().zip(&full) {
+                assert!(distance_m(*p, *q) < 1.5, "{p:?} {q:?}");
+            }
+        }
+        let p = LonLat::new(120.0, 36.0);
+        assert_eq!(DensePath::new(&[p]).to_vec(), vec![p]);
+        assert!(DensePath::new(&[]).is_empty());
     }
 
     #[test]

@@ -192,6 +192,7 @@ fn finish_import(
     errors.extend(misplaced);
     errors.sort_by_key(|e| e.line);
     ImportReport {
+        refused: false,
         loaded: dataset.ties.len() - before,
         total: dataset.ties.len(),
         errors: errors

@@ -27,12 +27,17 @@ pub struct Viewport {
     pub bounds: [f64; 4],
 }
 
+/// A canvas side in CSS px: at least 1, `None` when not a finite number.
+fn css_size(v: f64) -> Option<f64> {
+    v.is_finite().then(|| v.max(1.0))
+}
+
 impl Viewport {
     /// A viewport showing the whole world `bounds`, centred, with a small margin.
     pub fn fit(width: f64, height: f64, bounds: [f64; 4]) -> Self {
         let mut v = Self {
-            width: width.max(1.0),
-            height: height.max(1.0),
+            width: css_size(width).unwrap_or(1.0),
+            height: css_size(height).unwrap_or(1.0),
             scale: 1.0,
             tx: 0.0,
             ty: 0.0,
@@ -123,12 +128,16 @@ impl Viewport {
         self.clamp();
     }
 
-    /// A new canvas size, keeping the world point at the centre and the zoom level.
+    /// A new canvas size, keeping the world point at the centre and the zoom level. A size that
+    /// is not a finite number is ignored (the camera would be lost for good).
     pub fn resize(&mut self, width: f64, height: f64) {
+        let (Some(width), Some(height)) = (css_size(width), css_size(height)) else {
+            return;
+        };
         let zoom = self.zoom();
         let centre = self.to_world([self.width / 2.0, self.height / 2.0]);
-        self.width = width.max(1.0);
-        self.height = height.max(1.0);
+        self.width = width;
+        self.height = height;
         self.scale = self.fit_scale() * zoom;
         self.tx = self.width / 2.0 - self.scale * centre[0];
         self.ty = self.height / 2.0 + self.scale * centre[1];
@@ -180,5 +189,29 @@ mod tests {
         let c2 = v.to_world([180.0, 320.0]);
         assert!((c[0] - c2[0]).abs() < 1e-9 && (c[1] - c2[1]).abs() < 1e-9);
         assert!((v.zoom() - 3.0).abs() < 1e-9);
+    }
+
+    /// Found by the MapState fuzzer: `resize(1725.5, inf)` made the camera infinite for good.
+    #[test]
+    fn sizes_that_are_not_numbers_are_ignored() {
+        let mut v = Viewport::fit(800.0, 400.0, B);
+        let before = v;
+        for (w, h) in [
+            (1725.5, f64::INFINITY),
+            (f64::NAN, 400.0),
+            (f64::NEG_INFINITY, 1.0),
+        ] {
+            v.resize(w, h);
+            assert_eq!(v, before, "{w} x {h}");
+        }
+        let f = Viewport::fit(f64::NAN, f64::INFINITY, B);
+        assert!([f.width, f.height, f.scale, f.tx, f.ty]
+            .iter()
+            .all(|x| x.is_finite()));
+        for (dx, dy) in [(f64::NAN, f64::INFINITY), (f64::NEG_INFINITY, 1e308)] {
+            v.pan(dx, dy);
+            v.zoom_at(f64::NAN, [dx, dy]);
+            assert!([v.scale, v.tx, v.ty].iter().all(|x| x.is_finite()), "{v:?}");
+        }
     }
 }

@@ -207,3 +207,128 @@ fn check_under_the_builtin_rules_wants_its_columns_and_codes() {
     let (ok, _, err) = run(&["check", "no/such/file.csv"]);
     assert!(!ok && err.contains("no/such/file.csv"), "{err}");
 }
+
+/// A file in the system's temporary directory, unique to this test run.
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("fm-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).expect("write a temporary file");
+    path.to_string_lossy().into_owned()
+}
+
+const IMPORT_HEADER: &str =
+    "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source\n";
+
+#[test]
+fn kinds_and_levels_take_only_their_values() {
+    for (flag, value, word) in [
+        ("--kinds", "evil", "kind `evil`"),
+        ("--kinds", "sisterly", "kind `sisterly`"),
+        ("--kinds", "", "kind ``"),
+        ("--levels", "town", "level `town`"),
+        ("--levels", "city,county", "level `county`"),
+    ] {
+        let (ok, out, err) = run(&["export", "--format", "csv", flag, value]);
+        assert!(!ok, "{flag} {value}");
+        assert!(out.is_empty(), "nothing exported for {flag} {value}");
+        assert!(err.contains(&format!("unknown {word}")), "{err}");
+    }
+    let (ok, out, err) = run(&["export", "--format", "csv", "--kinds", "friendly,sister"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count() - 1, summary_for(""));
+}
+
+#[test]
+fn years_must_be_in_order_and_in_range() {
+    let (ok, _, err) = run(&[
+        "export", "--format", "csv", "--from", "2020", "--to", "2000",
+    ]);
+    assert!(
+        !ok && err.contains("--from 2020 is after --to 2000"),
+        "{err}"
+    );
+    for args in [
+        ["--from", "0"],
+        ["--to", "65535"],
+        ["--as-of", "1900"],
+        ["--to", "-1"],
+    ] {
+        let (ok, _, err) = run(&["export", "--format", "csv", args[0], args[1]]);
+        assert!(
+            !ok && err.contains("needs a year from 1973 to"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn an_unusable_import_fails() {
+    let latin1 = [
+        IMPORT_HEADER.as_bytes(),
+        b"Qingdao,x,K\xf6ln,y,DE,city,sister,,50.9,6.9,https://e.org/k\n",
+    ]
+    .concat();
+    let bad_rows =
+        format!("{IMPORT_HEADER}Qingdao,青岛市,A,甲,ZZ,city,sister,,1,1,https://e.org/a\n");
+    for (name, bytes, says) in [
+        (
+            "latin1.csv",
+            latin1,
+            "latin1.csv:2: file: not UTF-8 (byte 0xF6 at column 12)",
+        ),
+        (
+            "bad.csv",
+            bad_rows.into_bytes(),
+            "bad.csv: no row loaded, nothing to export",
+        ),
+        (
+            "object.json",
+            b"{\"a\": 1}".to_vec(),
+            "expected an array of objects",
+        ),
+        ("broken.json", b"[{".to_vec(), "not valid JSON"),
+    ] {
+        let file = temp_file(name, &bytes);
+        let (ok, out, err) = run(&["export", "--format", "csv", "--import", &file]);
+        assert!(!ok, "{name}: {err}");
+        assert!(out.is_empty(), "{name}");
+        assert!(err.contains(says), "{name}: {err}");
+        let _ = std::fs::remove_file(file);
+    }
+}
+
+#[test]
+fn a_json_file_imports_like_the_page() {
+    let json = r#"[{"shandong_city": "Qingdao", "shandong_city_zh": "青岛市", "partner": "Shimonoseki",
+      "partner_zh": "下关市", "country": "JP", "level": "city", "kind": "sister",
+      "established": 1979, "lat": 33.9555, "lon": 130.9371, "source": "https://e.org/s"}, 7]"#;
+    let file = temp_file("ties.json", json.as_bytes());
+    let (ok, out, err) = run(&["export", "--format", "csv", "--import", &file]);
+    let _ = std::fs::remove_file(&file);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        err.contains("ties.json:2: entry: is a number (7), not an object"),
+        "{err}"
+    );
+}
+
+#[test]
+fn control_characters_from_files_are_escaped() {
+    let row = "Qingdao,青岛市,\u{1b}[2J\u{1b}[31mevil\u{7},坏,\u{1b}]0;title\u{7},city,sister,,1,1,https://e.org/a\n";
+    let good =
+        "Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.9555,130.9371,https://e.org/s\n";
+    let file = temp_file("esc.csv", format!("{IMPORT_HEADER}{row}{good}").as_bytes());
+    let (ok, _, err) = run(&["export", "--format", "csv", "--import", &file]);
+    let _ = std::fs::remove_file(&file);
+    assert!(ok, "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains("`\\u{1b}]0;title\\u{7}` is not an ISO 3166-1 alpha-2 code"),
+        "{err}"
+    );
+    let (ok, _, err) = run(&["export", "--format", "csv", "--cities", "\u{1b}[31mX"]);
+    assert!(
+        !ok && !err.contains('\u{1b}') && err.contains("\\u{1b}[31mX"),
+        "{err:?}"
+    );
+}

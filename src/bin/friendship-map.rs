@@ -13,12 +13,14 @@
 
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::coverage::{published_totals, report, PUBLISHED_TOTALS_CSV};
-use shandong_friendship_map::data::record::current_year;
+use shandong_friendship_map::data::record::{current_year, FIRST_YEAR};
 use shandong_friendship_map::data::{builtin_regions, Dataset};
 use shandong_friendship_map::export::{to_csv, to_geojson};
 use shandong_friendship_map::filter::{Filter, Years};
-use shandong_friendship_map::import::{import_csv, Preset};
+use shandong_friendship_map::import::{import_bytes, Preset};
+use shandong_friendship_map::json_entry::entries_from_json;
 use shandong_friendship_map::poster::{poster, take_options, PosterOptions};
+use shandong_friendship_map::terminal::printable;
 use shandong_friendship_map::validate::{builtin_options, check_csv, Placement, COAST_TOLERANCE_M};
 use std::process::ExitCode;
 
@@ -32,8 +34,9 @@ const USAGE: &str = "usage:
       --cities Qingdao,Jinan   --from 2000 --to 2025 | --as-of 2013
       --regions Europe,sco     --kinds sister|friendly   --levels city|province
       --no-unknown-year
-      --import FILE [--layout standard|world-twin-cities]   use a file of ties instead of the
-                               built-in set (bad rows are reported on stderr)
+      --import FILE [--layout standard|world-twin-cities]   use a CSV or JSON file of ties
+                               instead of the built-in set (bad rows are reported on stderr;
+                               a file of which no row loads exits with status 1)
   friendship-map export --format svg [filters]   print the map of the ties shown as SVG:
       --width 3508 --height 2480 --dpi 300   size in pixels at a resolution (A4 at 300 dpi)
       --lang zh|en   --basemap countries|land|china   --review-number 'GS(2024)1234号'
@@ -79,9 +82,11 @@ fn parse_filter(args: &[String], dataset: &Dataset) -> Result<(String, Filter), 
     let (mut from, mut to) = (None, None);
     let regions = builtin_regions();
     let mut it = args.iter();
+    let last = current_year();
     let year = |v: Option<&String>, flag: &str| -> Result<u16, String> {
         v.and_then(|s| s.parse().ok())
-            .ok_or(format!("{flag} needs a year"))
+            .filter(|y| (FIRST_YEAR..=last).contains(y))
+            .ok_or(format!("{flag} needs a year from {FIRST_YEAR} to {last}"))
     };
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -115,30 +120,62 @@ fn parse_filter(args: &[String], dataset: &Dataset) -> Result<(String, Filter), 
             }
             "--kinds" => {
                 let v = it.next().ok_or("--kinds needs a value")?;
-                f.sister = v.contains("sister");
-                f.friendly = v.contains("friendly");
+                (f.sister, f.friendly) = one_or_both(v, "kind", ["sister", "friendly"])?;
             }
             "--levels" => {
                 let v = it.next().ok_or("--levels needs a value")?;
-                f.city_level = v.contains("city");
-                f.province_level = v.contains("province");
+                (f.city_level, f.province_level) = one_or_both(v, "level", ["city", "province"])?;
             }
             other => return Err(format!("unknown option `{other}`")),
         }
     }
     if from.is_some() || to.is_some() {
-        f.years = Years::Range {
-            from: from.unwrap_or(1973),
-            to: to.unwrap_or(current_year()),
-        };
+        let (from, to) = (from.unwrap_or(FIRST_YEAR), to.unwrap_or(last));
+        if from > to {
+            return Err(format!("--from {from} is after --to {to}"));
+        }
+        f.years = Years::Range { from, to };
     }
     let format = format.ok_or("--format geojson|csv is required")?;
     Ok((format, f))
 }
 
+/// Which of two values a comma-separated list names (`sister`, `friendly,sister`, ...), as the
+/// page's URL takes them; anything else is an error.
+fn one_or_both(v: &str, what: &str, [a, b]: [&str; 2]) -> Result<(bool, bool), String> {
+    let (mut has_a, mut has_b) = (false, false);
+    for item in v.split(',').map(str::trim) {
+        match item {
+            _ if item == a => has_a = true,
+            _ if item == b => has_b = true,
+            _ => {
+                return Err(format!(
+                    "unknown {what} `{item}` ({a} or {b}, or both: {a},{b})"
+                ))
+            }
+        }
+    }
+    Ok((has_a, has_b))
+}
+
+/// Why the export cannot run: a wrong command line (exit 2, with the usage), or data that gave
+/// nothing to export (exit 1).
+enum Failure {
+    Usage(String),
+    Data(String),
+}
+
+impl<T: Into<String>> From<T> for Failure {
+    fn from(e: T) -> Self {
+        Self::Usage(e.into())
+    }
+}
+
 /// The dataset to export: the built-in one, or `--import FILE [--layout L]` (those flags are
-/// taken out of the arguments returned).
-fn load_dataset(args: &[String]) -> Result<(Dataset, Vec<String>), String> {
+/// taken out of the arguments returned). The file is read as the page reads it (size limits,
+/// UTF-8, CSV or a JSON array); its errors go to stderr, and a file of which nothing loaded is a
+/// failure.
+fn load_dataset(args: &[String]) -> Result<(Dataset, Vec<String>), Failure> {
     let mut rest = Vec::new();
     let (mut file, mut layout) = (None, "standard".to_string());
     let mut it = args.iter();
@@ -153,11 +190,19 @@ fn load_dataset(args: &[String]) -> Result<(Dataset, Vec<String>), String> {
         return Ok((Dataset::builtin(), rest));
     };
     let preset = Preset::from_name(&layout).ok_or(format!("unknown layout `{layout}`"))?;
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+    let bytes =
+        std::fs::read(&file).map_err(|e| Failure::Data(format!("{}: {e}", printable(&file))))?;
     let mut dataset = Dataset::default();
-    let report = import_csv(&mut dataset, &text, &file, preset, current_year());
+    let year = current_year();
+    let report = import_bytes(&mut dataset, &bytes, &file, preset, year, entries_from_json);
     for e in &report.errors {
-        eprintln!("{}", e.text);
+        eprintln!("{}", printable(&e.text));
+    }
+    let file = printable(&file);
+    if report.loaded == 0 {
+        return Err(Failure::Data(format!(
+            "{file}: no row loaded, nothing to export"
+        )));
     }
     eprintln!(
         "{file}: {} rows loaded, {} errors",
@@ -234,9 +279,13 @@ fn main() -> ExitCode {
         Some("export") => {
             let (dataset, rest) = match load_dataset(&args[1..]) {
                 Ok(d) => d,
-                Err(e) => {
-                    eprintln!("friendship-map export: {e}\n{USAGE}");
+                Err(Failure::Usage(e)) => {
+                    eprintln!("friendship-map export: {}\n{USAGE}", printable(&e));
                     return ExitCode::from(2);
+                }
+                Err(Failure::Data(e)) => {
+                    eprintln!("friendship-map export: {e}");
+                    return ExitCode::FAILURE;
                 }
             };
             let (poster_options, rest) = match take_options(&rest) {
@@ -254,14 +303,17 @@ fn main() -> ExitCode {
                         "csv" => print!("{}", to_csv(&dataset, &shown)),
                         "svg" => return export_svg(&dataset, filter, &poster_options),
                         other => {
-                            eprintln!("unknown format `{other}` (geojson, csv or svg)");
+                            eprintln!(
+                                "unknown format `{}` (geojson, csv or svg)",
+                                printable(other)
+                            );
                             return ExitCode::from(2);
                         }
                     }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("friendship-map export: {e}\n{USAGE}");
+                    eprintln!("friendship-map export: {}\n{USAGE}", printable(&e));
                     ExitCode::from(2)
                 }
             }

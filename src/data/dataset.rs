@@ -4,9 +4,12 @@
 use super::cities::SHANDONG_CITIES;
 use super::countries::Countries;
 use super::record::{parse_csv_with, parse_fields, Mapping, Record, RowError, Rules};
+use crate::json_entry::{entry_cells, AsJsonEntry};
 use crate::lonlat::LonLat;
-use crate::sphere::{great_circle, MAX_STEP_DEG};
+use crate::sphere::{great_circle, DensePath, MAX_STEP_DEG};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in partnerships: `data/partnerships.csv` as checked by `build.rs`, without its
 /// research columns (`notes`, `geonameid`).
@@ -47,8 +50,17 @@ pub struct Tie {
     /// Where the link ends (the partner).
     pub to: LonLat,
     /// The great circle from `from` to `to`, longitudes in [-180, 180), densified by
-    /// [`MAX_STEP_DEG`].
-    pub path: Vec<LonLat>,
+    /// [`MAX_STEP_DEG`], kept compactly (points between the ends to about 1 m; see
+    /// [`Tie::exact_path`] for the full-precision path).
+    pub path: DensePath,
+}
+
+impl Tie {
+    /// The great circle from `from` to `to` at full precision (computed afresh), as exports
+    /// write it.
+    pub fn exact_path(&self) -> Vec<LonLat> {
+        great_circle(self.from, self.to, MAX_STEP_DEG)
+    }
 }
 
 /// A set of ties plus the tables needed to describe them.
@@ -56,17 +68,31 @@ pub struct Tie {
 pub struct Dataset {
     /// All ties, in file order.
     pub ties: Vec<Tie>,
-    /// Country names and continents.
-    pub countries: Countries,
+    /// Country names and continents: the built-in table, shared by every dataset (read once,
+    /// so an empty dataset and a clone cost next to nothing).
+    pub countries: Arc<Countries>,
     /// Origins: Shandong and its 16 cities first (in `SHANDONG_CITIES` order), then imported ones.
+    /// Add to it through the import methods, which keep the name index up to date (an origin
+    /// pushed here directly is still found, by a scan past the indexed ones).
     pub origins: Vec<Origin>,
+    /// English and Chinese names of the first `indexed` origins to the first origin with that
+    /// name: lookups are constant-time, so an import is linear in its distinct origins.
+    origin_names: HashMap<String, usize>,
+    /// How many origins `origin_names` covers.
+    indexed: usize,
+}
+
+/// The built-in country table, read on first use.
+fn builtin_countries() -> Arc<Countries> {
+    static TABLE: OnceLock<Arc<Countries>> = OnceLock::new();
+    TABLE.get_or_init(|| Arc::new(Countries::builtin())).clone()
 }
 
 impl Default for Dataset {
     fn default() -> Self {
-        Self {
+        let mut d = Self {
             ties: Vec::new(),
-            countries: Countries::builtin(),
+            countries: builtin_countries(),
             origins: SHANDONG_CITIES
                 .iter()
                 .map(|c| Origin {
@@ -76,7 +102,11 @@ impl Default for Dataset {
                     lat: c.lat,
                 })
                 .collect(),
-        }
+            origin_names: HashMap::new(),
+            indexed: 0,
+        };
+        d.index_origins();
+        d
     }
 }
 
@@ -119,11 +149,10 @@ impl Dataset {
         last_year: u16,
         options: &ImportOptions,
     ) -> Vec<RowError> {
-        let (records, mut errors) = self.with_rules(last_year, options, |rules| {
+        let (records, errors) = self.with_rules(last_year, options, |rules| {
             parse_csv_with(text, rules, &options.mapping)
         });
-        self.add_records(records, &mut errors);
-        errors
+        self.add_records_in_order(records, errors)
     }
 
     /// Runs `f` with the parsing rules of this dataset (its countries and known origins).
@@ -142,11 +171,13 @@ impl Dataset {
         })
     }
 
-    /// Adds the good entries of a list of objects (a JSON array: `[{column: value}]`, numbered
-    /// from 1 in errors); returns the bad entries' errors.
-    pub fn add_objects(
+    /// Adds the good entries of a parsed JSON array (numbered from 1 in errors; see
+    /// [`crate::json_entry`] for how values are read); returns the bad entries' errors, in
+    /// entry order. An entry that is not an object, or has a value of the wrong type, is
+    /// reported and skipped; the others load.
+    pub fn add_objects<E: AsJsonEntry>(
         &mut self,
-        items: &[Vec<(String, String)>],
+        items: &[E],
         last_year: u16,
         options: &ImportOptions,
     ) -> Vec<RowError> {
@@ -158,28 +189,64 @@ impl Dataset {
         let mut records = Vec::new();
         self.with_rules(last_year, options, |rules| {
             for (i, item) in items.iter().enumerate() {
-                let cells: Vec<(&str, &str)> =
-                    item.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                match parse_fields(&cells, i as u64 + 1, &mapping, rules) {
-                    Ok(r) => records.push((i as u64 + 1, r)),
-                    Err(mut e) => errors.append(&mut e),
+                let line = i as u64 + 1;
+                let entry = item.as_entry();
+                let read = match entry_cells(&entry, line, &mapping) {
+                    Ok(read) => read,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
+                match parse_fields(&read.cells, line, &mapping, rules) {
+                    Ok(r) if read.errors.is_empty() => records.push((line, r)),
+                    Ok(_) => errors.extend(read.errors),
+                    Err(found) => {
+                        errors.extend(read.errors);
+                        let explained = |e: &RowError| read.wrong_typed.contains(&e.field.as_str());
+                        errors.extend(found.into_iter().filter(|e| !explained(e)));
+                    }
                 }
             }
         });
-        self.add_records(records, &mut errors);
-        errors.sort_by_key(|e| e.line);
-        errors
+        self.add_records_in_order(records, errors)
+    }
+
+    /// Adds good records; returns `errors` (in line order) with the duplicates found here
+    /// merged in at their lines.
+    fn add_records_in_order(
+        &mut self,
+        records: Vec<(u64, Record)>,
+        errors: Vec<RowError>,
+    ) -> Vec<RowError> {
+        let mut duplicates = Vec::new();
+        self.add_records(records, &mut duplicates);
+        // Both lists are in line order (and a duplicate's line has no other error): merge them.
+        let mut merged = Vec::with_capacity(errors.len() + duplicates.len());
+        let mut duplicates = duplicates.into_iter().peekable();
+        for e in errors {
+            while let Some(d) = duplicates.next_if(|d| d.line < e.line) {
+                merged.push(d);
+            }
+            merged.push(e);
+        }
+        merged.extend(duplicates);
+        merged
     }
 
     fn add_records(&mut self, records: Vec<(u64, Record)>, errors: &mut Vec<RowError>) {
-        let mut seen: std::collections::HashMap<(String, String, String, String), u64> = self
+        let mut seen: HashMap<PairKey, u64> = self
             .ties
             .iter()
-            .map(|t| (pair_key(&t.record), t.line))
+            .map(|t| (pair_key(t.city, &t.record), t.line))
             .collect();
         self.ties.reserve(records.len());
         for (line, record) in records {
-            let key = pair_key(&record);
+            // The origin first: a row naming it in Chinese and one naming it in English are the
+            // same origin. (A new origin is added here only for a row that cannot be a duplicate:
+            // no earlier tie starts there.)
+            let city = self.origin_for(&record);
+            let key = pair_key(city, &record);
             if let Some(first) = seen.get(&key) {
                 errors.push(RowError {
                     line,
@@ -192,11 +259,10 @@ impl Dataset {
                 continue;
             }
             seen.insert(key, line);
-            let city = self.origin_for(&record);
             let from = self.origins[city].lonlat();
             let to = LonLat::new(record.lon, record.lat);
             self.ties.push(Tie {
-                path: great_circle(from, to, MAX_STEP_DEG),
+                path: DensePath::new(&great_circle(from, to, MAX_STEP_DEG)),
                 record,
                 line,
                 city,
@@ -218,21 +284,41 @@ impl Dataset {
             lon,
             lat,
         });
+        self.index_origins();
         self.origins.len() - 1
     }
 
-    /// An origin by its English or Chinese name.
+    /// Adds the origins past the indexed ones to the name index (a name keeps its first origin).
+    fn index_origins(&mut self) {
+        for (i, o) in self.origins.iter().enumerate().skip(self.indexed) {
+            for name in [&o.name, &o.name_zh] {
+                self.origin_names.entry(name.clone()).or_insert(i);
+            }
+        }
+        self.indexed = self.origins.len();
+    }
+
+    /// An origin by its English or Chinese name (the first with that name).
     pub fn origin_index(&self, name: &str) -> Option<usize> {
-        self.origins
-            .iter()
-            .position(|o| o.name == name || o.name_zh == name)
+        let is = |o: &Origin| o.name == name || o.name_zh == name;
+        match self.origin_names.get(name) {
+            Some(&i) if self.origins.get(i).is_some_and(is) => Some(i),
+            _ => {
+                let start = self.indexed.min(self.origins.len());
+                self.origins[start..].iter().position(is).map(|i| i + start)
+            }
+        }
     }
 }
 
-/// Same origin, partner (case-insensitive), country and signing body.
-fn pair_key(r: &Record) -> (String, String, String, String) {
+/// Origin index, partner (case-folded), country and signing body (case-folded).
+type PairKey = (usize, String, String, String);
+
+/// Same origin (by index, whichever of its names the row used), partner (case-insensitive),
+/// country and signing body.
+fn pair_key(city: usize, r: &Record) -> PairKey {
     (
-        r.shandong_city.clone(),
+        city,
         crate::case::fold(&r.partner),
         r.country.clone(),
         crate::case::fold(r.signed_by.as_deref().unwrap_or_default()),

@@ -6,6 +6,15 @@
 use super::evidence::Evidence;
 use std::fmt;
 
+// Line numbers counted here, not by the CSV reader (whose count lags after `\r\n`); beside this
+// file, found by path so that build.rs, which includes this file, finds it too.
+#[path = "lines.rs"]
+pub mod lines;
+
+// The CSV-injection guard that exports add and this parser takes off (beside this file too).
+#[path = "formula.rs"]
+pub mod formula;
+
 /// The columns every partnerships file starts with, in this order.
 pub const REQUIRED_COLUMNS: [&str; 11] = [
     "shandong_city",
@@ -212,10 +221,13 @@ pub fn parse_csv_with(
     }
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let lines = lines::Lines::new(text.as_bytes());
+    let line_of =
+        |p: Option<&csv::Position>| p.map_or(0, |p| lines.record_line(text.as_bytes(), p.byte()));
     for result in reader.records() {
         match result {
             Ok(row) => {
-                let line = row.position().map_or(0, |p| p.line());
+                let line = line_of(row.position());
                 if row.iter().all(|f| f.trim().is_empty()) {
                     continue; // a blank line carries nothing
                 }
@@ -227,15 +239,18 @@ pub fn parse_csv_with(
                     ));
                     continue;
                 }
-                let cells: Vec<(&str, &str)> =
-                    headers.iter().map(String::as_str).zip(row.iter()).collect();
+                let cells: Vec<(&str, &str)> = headers
+                    .iter()
+                    .map(String::as_str)
+                    .zip(row.iter().map(formula::strip))
+                    .collect();
                 match parse_fields(&cells, line, mapping, rules) {
                     Ok(r) => records.push((line, r)),
                     Err(mut es) => errors.append(&mut es),
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = line_of(e.position());
                 errors.push(err(line, "row", &e.to_string()));
             }
         }
@@ -450,8 +465,9 @@ pub fn parse_fields(
     }
 }
 
-/// The `evidence` level of a row (`value` is its cell, or the mapping's default). A file with
-/// the column must fill it in every row; a file without it has none.
+/// The `evidence` level of a row (`value` is its cell, or the mapping's default). The built-in
+/// file (a strict mapping) fills it in every row; an import may leave cells empty (an export of
+/// mixed data writes the column with gaps) or lack the column: no level then.
 fn evidence_of(
     cells: &[(&str, &str)],
     value: &str,
@@ -460,7 +476,7 @@ fn evidence_of(
     errors: &mut Vec<RowError>,
 ) -> Option<Evidence> {
     let column = column_of("evidence", mapping);
-    if value.is_empty() && !cells.iter().any(|(c, _)| *c == column) {
+    if value.is_empty() && (!mapping.strict || !cells.iter().any(|(c, _)| *c == column)) {
         return None;
     }
     let level = Evidence::from_name(value);

@@ -50,7 +50,7 @@ impl Emphasis {
         }
         self.hover = hit;
         self.hover_layer = match hit {
-            Some(Hit::Link(i) | Hit::Partner(i)) if i < geometry.pieces.len() => {
+            Some(Hit::Link(i) | Hit::Partner(i)) if i < geometry.ties() => {
                 Some(scaled_layer(Rc::new(tie_layer(geometry, i, version)), k))
             }
             _ => None,
@@ -66,7 +66,7 @@ impl Emphasis {
         version: u64,
         k: f64,
     ) {
-        ties.retain(|&i| i < geometry.pieces.len());
+        ties.retain(|&i| i < geometry.ties());
         self.focus_layer = (!ties.is_empty())
             .then(|| scaled_layer(Rc::new(ties_layer(geometry, &ties, version)), k));
         self.focus = ties;
@@ -90,30 +90,35 @@ impl Emphasis {
 mod tests {
     use super::*;
 
-    fn geometry(n: usize) -> LinkGeometry {
-        LinkGeometry {
-            pieces: (0..n)
-                .map(|i| vec![vec![[0.0, i as f64], [1.0, i as f64]]])
-                .collect(),
-            partner: (0..n).map(|i| [1.0, i as f64]).collect(),
-            cities: vec![[0.0, 0.0]],
-        }
+    /// Three ties from Qingdao (and one from Jinan) to different partners.
+    fn geometry() -> LinkGeometry {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1
+Qingdao,青岛市,Nantes,南特市,FR,city,sister,2005,47.22,-1.55,https://a.example/2
+Jinan,济南市,Regensburg,雷根斯堡市,DE,city,friendly,,49.01,12.1,https://a.example/3
+";
+        let (d, errors) = crate::data::Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        let p =
+            crate::projection::Projector::new(Box::new(crate::projection::NaturalEarth1), 150.0);
+        LinkGeometry::build(&d, &p)
     }
 
     #[test]
     fn hovering_a_link_or_partner_highlights_its_tie() {
-        let g = geometry(3);
+        let g = geometry();
         let mut e = Emphasis::default();
         assert!(e.set_hover(Some(Hit::Link(1)), &g, 5, 1.0));
         assert!(!e.set_hover(Some(Hit::Link(1)), &g, 6, 1.0), "unchanged");
-        assert_eq!(e.hover_layer().expect("layer").path.len(), 2);
+        let hovered = e.hover_layer().expect("layer");
+        assert_eq!(hovered.path, tie_layer(&g, 1, 5).path, "the tie's own link");
         assert!(e.set_hover(Some(Hit::City(0)), &g, 7, 1.0));
         assert!(e.hover_layer().is_none(), "a city has no link of its own");
     }
 
     #[test]
     fn focus_drops_unknown_ties_and_survives_reprojection() {
-        let g = geometry(2);
+        let g = geometry();
         let mut e = Emphasis::default();
         e.set_focus(vec![0, 7], &g, 3, 1.0);
         assert_eq!(e.focus(), [0]);

@@ -74,10 +74,9 @@ fn unknown_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Layer
         crate::display_list::Space::World,
         crate::style::link_unknown(),
     );
+    let mut buf = Vec::new();
     for &i in ties {
-        for piece in &geometry.pieces[i] {
-            layer.polyline(piece);
-        }
+        crate::scene::add_tie(&mut layer, geometry, i, &mut buf);
     }
     layer
 }
