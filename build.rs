@@ -1,7 +1,7 @@
 //! Checks data/partnerships.csv with the crate's own parser before compiling it in: a malformed
 //! row stops the build with `data/partnerships.csv:LINE: field: reason`.
 
-#[allow(dead_code, missing_docs)]
+#[allow(dead_code, missing_docs, unused_imports)]
 #[path = "src/data/record.rs"]
 mod record;
 
@@ -21,6 +21,8 @@ fn main() {
     println!("cargo:rerun-if-changed=data/partnerships.csv");
     println!("cargo:rerun-if-changed=data/countries.csv");
     println!("cargo:rerun-if-changed=src/data/record.rs");
+    println!("cargo:rerun-if-changed=src/data/fields.rs");
+    println!("cargo:rerun-if-changed=src/data/date.rs");
     println!("cargo:rerun-if-changed=src/data/cities.rs");
     println!("cargo:rerun-if-changed=src/data/evidence.rs");
     println!("cargo:rerun-if-changed=src/number.rs");

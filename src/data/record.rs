@@ -4,7 +4,6 @@
 //! very code the map uses, and a malformed row stops the build.
 
 use super::evidence::Evidence;
-use std::fmt;
 
 // Line numbers counted here, not by the CSV reader (whose count lags after `\r\n`); beside this
 // file, found by path so that build.rs, which includes this file, finds it too.
@@ -14,6 +13,15 @@ pub mod lines;
 // The CSV-injection guard that exports add and this parser takes off (beside this file too).
 #[path = "formula.rs"]
 pub mod formula;
+
+// Dates, and the fields of one row (beside this file too).
+#[path = "date.rs"]
+pub mod date;
+#[path = "fields.rs"]
+pub mod fields;
+
+pub use date::{current_year, parse_date, Date};
+pub use fields::parse_fields;
 
 /// The columns every partnerships file starts with, in this order.
 pub const REQUIRED_COLUMNS: [&str; 11] = [
@@ -71,30 +79,6 @@ impl Kind {
             Kind::Sister => "sister",
             Kind::Friendly => "friendly",
         }
-    }
-}
-
-/// A date given to year, month or day precision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year, e.g. 1979.
-    pub year: u16,
-    /// Month 1–12, when known.
-    pub month: Option<u8>,
-    /// Day of month, when known (only with a month).
-    pub day: Option<u8>,
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
     }
 }
 
@@ -325,255 +309,5 @@ fn err(line: u64, field: &str, reason: &str) -> RowError {
         line,
         field: field.to_string(),
         reason: reason.to_string(),
-    }
-}
-
-/// Parses one row given as `(column, value)` cells (a CSV row or a JSON object), reading each
-/// field from its mapped column, else from the mapping's default.
-pub fn parse_fields(
-    cells: &[(&str, &str)],
-    line: u64,
-    mapping: &Mapping,
-    rules: &Rules,
-) -> RowResult {
-    let field = |name: &str| -> String {
-        let col = column_of(name, mapping);
-        cells
-            .iter()
-            .find(|(c, _)| *c == col)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
-            .or_else(|| default_of(name, mapping))
-            .unwrap_or("")
-            .to_string()
-    };
-    let mut errors = Vec::new();
-    let mut text = |name: &'static str| -> String {
-        let v = field(name);
-        if v.is_empty() {
-            errors.push(err(line, name, "is empty"));
-        }
-        v
-    };
-    let shandong_city = text("shandong_city");
-    let shandong_city_zh = text("shandong_city_zh");
-    let partner = text("partner");
-    let partner_zh = text("partner_zh");
-    let country_value = text("country");
-    let origin = match (field("origin_lat"), field("origin_lon")) {
-        (a, b) if a.is_empty() && b.is_empty() => None,
-        (a, b) => {
-            let lat = parse_coord(&a, 90.0, line, "origin_lat", &mut errors);
-            let lon = parse_coord(&b, 180.0, line, "origin_lon", &mut errors);
-            lat.zip(lon)
-        }
-    };
-    if !shandong_city.is_empty() && origin.is_none() && !(rules.is_known_origin)(&shandong_city) {
-        errors.push(err(
-            line,
-            "shandong_city",
-            &format!(
-                "`{shandong_city}` is not Shandong or one of its 16 cities{}",
-                if mapping.strict {
-                    ""
-                } else {
-                    " (give origin_lat and origin_lon for another origin)"
-                }
-            ),
-        ));
-    }
-    let country = (rules.country_code)(&country_value);
-    if !country_value.is_empty() && country.is_none() {
-        errors.push(err(
-            line,
-            "country",
-            &format!("`{country_value}` is not an ISO 3166-1 alpha-2 code"),
-        ));
-    }
-    let level = match field("level").as_str() {
-        "city" => Some(Level::City),
-        "province" => Some(Level::Province),
-        other => {
-            errors.push(err(
-                line,
-                "level",
-                &format!("`{other}` is not `city` or `province`"),
-            ));
-            None
-        }
-    };
-    let kind = match field("kind").as_str() {
-        "sister" => Some(Kind::Sister),
-        "friendly" => Some(Kind::Friendly),
-        other => {
-            errors.push(err(
-                line,
-                "kind",
-                &format!("`{other}` is not `sister` or `friendly`"),
-            ));
-            None
-        }
-    };
-    let established = match parse_date(&field("established"), rules.last_year) {
-        Ok(d) => d,
-        Err(reason) => {
-            errors.push(err(line, "established", &reason));
-            None
-        }
-    };
-    let lat = parse_coord(&field("lat"), 90.0, line, "lat", &mut errors);
-    let lon = parse_coord(&field("lon"), 180.0, line, "lon", &mut errors);
-    let source_text = field("source");
-    let sources: Vec<String> = source_text.split_whitespace().map(str::to_string).collect();
-    if sources.is_empty() {
-        errors.push(err(
-            line,
-            "source",
-            "is empty: every row needs a source URL",
-        ));
-    }
-    for s in &sources {
-        if !(s.starts_with("https://") || s.starts_with("http://")) || s.len() < 12 {
-            errors.push(err(line, "source", &format!("`{s}` is not an http(s) URL")));
-        }
-    }
-    let signed_by = Some(field("signed_by")).filter(|s| !s.is_empty());
-    let notes = field("notes");
-    let evidence = evidence_of(cells, &field("evidence"), line, mapping, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    match (level, kind, lat, lon, country) {
-        (Some(level), Some(kind), Some(lat), Some(lon), Some(country)) => Ok(Record {
-            shandong_city,
-            shandong_city_zh,
-            partner,
-            partner_zh,
-            country,
-            level,
-            kind,
-            established,
-            lat,
-            lon,
-            sources,
-            signed_by,
-            notes,
-            origin,
-            evidence,
-        }),
-        _ => Err(vec![err(line, "row", "incomplete")]),
-    }
-}
-
-/// The `evidence` level of a row (`value` is its cell, or the mapping's default). The built-in
-/// file (a strict mapping) fills it in every row; an import may leave cells empty (an export of
-/// mixed data writes the column with gaps) or lack the column: no level then.
-fn evidence_of(
-    cells: &[(&str, &str)],
-    value: &str,
-    line: u64,
-    mapping: &Mapping,
-    errors: &mut Vec<RowError>,
-) -> Option<Evidence> {
-    let column = column_of("evidence", mapping);
-    if value.is_empty() && (!mapping.strict || !cells.iter().any(|(c, _)| *c == column)) {
-        return None;
-    }
-    let level = Evidence::from_name(value);
-    if level.is_none() {
-        errors.push(err(line, "evidence", &Evidence::reason(value)));
-    }
-    level
-}
-
-fn parse_coord(
-    v: &str,
-    limit: f64,
-    line: u64,
-    name: &str,
-    errors: &mut Vec<RowError>,
-) -> Option<f64> {
-    if v.is_empty() {
-        errors.push(err(line, name, "is empty"));
-        return None;
-    }
-    match crate::number::parse(v) {
-        Some(x) if x.is_finite() && x.abs() <= limit => Some(x),
-        Some(_) => {
-            errors.push(err(
-                line,
-                name,
-                &format!("`{v}` is outside -{0}..{0} degrees", limit as i32),
-            ));
-            None
-        }
-        None => {
-            errors.push(err(line, name, &format!("`{v}` is not a number")));
-            None
-        }
-    }
-}
-
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty means unknown.
-pub fn parse_date(v: &str, last_year: u16) -> Result<Option<Date>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let bad = || format!("`{v}` is not YYYY, YYYY-MM or YYYY-MM-DD");
-    let parts: Vec<&str> = v.split('-').collect();
-    let num = |s: &str, len: usize| -> Option<u16> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let year = parts.first().and_then(|s| num(s, 4)).ok_or_else(bad)?;
-    if !(FIRST_YEAR..=last_year).contains(&year) {
-        return Err(format!("year {year} is outside {FIRST_YEAR}..{last_year}"));
-    }
-    let month = match parts.get(1) {
-        None => None,
-        Some(s) => match num(s, 2) {
-            Some(m @ 1..=12) => Some(m as u8),
-            _ => return Err(bad()),
-        },
-    };
-    let day = match (parts.get(2), month) {
-        (None, _) => None,
-        (Some(s), Some(m)) => match num(s, 2) {
-            Some(d) if d >= 1 && d as u8 <= days_in_month(year, m) => Some(d as u8),
-            _ => return Err(format!("`{v}`: no such day")),
-        },
-        (Some(_), None) => return Err(bad()),
-    };
-    if parts.len() > 3 {
-        return Err(bad());
-    }
-    Ok(Some(Date { year, month, day }))
-}
-
-/// This year (UTC) from the system clock: the latest year accepted for `established`.
-pub fn current_year() -> u16 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    // Civil-from-days on the proleptic Gregorian calendar (days since 0000-03-01).
-    let days = (secs / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let year = yoe + era * 400 + i64::from(mp >= 10);
-    u16::try_from(year).unwrap_or(u16::MAX)
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
