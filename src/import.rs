@@ -119,7 +119,13 @@ fn refused(dataset: &Dataset, refusal: Refusal, file: &str) -> ImportReport {
     }
 }
 
-fn report(before: usize, dataset: &Dataset, errors: Vec<RowError>, file: &str) -> ImportReport {
+/// The report of an import that parsed: the rows loaded and every bad row's problem.
+pub(crate) fn report(
+    before: usize,
+    dataset: &Dataset,
+    errors: Vec<RowError>,
+    file: &str,
+) -> ImportReport {
     ImportReport {
         refused: false,
         loaded: dataset.ties.len() - before,

@@ -177,34 +177,48 @@ pub fn import_objects_checked(
 fn finish_import(
     dataset: &mut Dataset,
     before: usize,
-    mut errors: Vec<RowError>,
+    errors: Vec<RowError>,
     file: &str,
     placement: &Placement,
 ) -> ImportReport {
+    let report = crate::import::report(before, dataset, errors, file);
+    check_placement(dataset, before, report, file, placement)
+}
+
+/// Takes out of `dataset` the ties imported after `before` whose partner lies outside its
+/// country on `placement`'s basemap, and adds their problems to `report`, in line order (an
+/// import that was refused is returned as it is).
+pub fn check_placement(
+    dataset: &mut Dataset,
+    before: usize,
+    mut report: ImportReport,
+    file: &str,
+    placement: &Placement,
+) -> ImportReport {
+    if report.refused {
+        return report;
+    }
     let (_, misplaced) = misplaced(dataset, before, placement);
-    if !misplaced.is_empty() {
-        let mut index = 0;
-        dataset.ties.retain(|t| {
-            index += 1;
-            index <= before || !misplaced.iter().any(|e| e.line == t.line)
-        });
+    if misplaced.is_empty() {
+        return report;
     }
-    errors.extend(misplaced);
-    errors.sort_by_key(|e| e.line);
-    ImportReport {
-        refused: false,
-        loaded: dataset.ties.len() - before,
-        total: dataset.ties.len(),
-        errors: errors
-            .into_iter()
-            .map(|e| ImportError {
-                text: e.display_in(file),
-                line: e.line,
-                field: e.field,
-                reason: e.reason,
-            })
-            .collect(),
-    }
+    let mut index = 0;
+    dataset.ties.retain(|t| {
+        index += 1;
+        index <= before || !misplaced.iter().any(|e| e.line == t.line)
+    });
+    report
+        .errors
+        .extend(misplaced.into_iter().map(|e| ImportError {
+            text: e.display_in(file),
+            line: e.line,
+            field: e.field,
+            reason: e.reason,
+        }));
+    report.errors.sort_by_key(|e| e.line);
+    report.loaded = dataset.ties.len() - before;
+    report.total = dataset.ties.len();
+    report
 }
 
 /// Whether `p` lies within `tolerance_m` of a ring's edges.

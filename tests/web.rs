@@ -177,7 +177,7 @@ Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://a.example/1,
 ";
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"mode".into(), &"add".into()).expect("set");
-    map.import_data(csv, JsValue::from(options))
+    map.import_data(JsValue::from_str(csv), JsValue::from(options))
         .expect("import");
     assert!(map.select_city(Some("Berlin".into())));
     assert_eq!(map.selected_city().as_deref(), Some("Berlin"));

@@ -10,15 +10,22 @@ export class Basemap {
 
   wire() {
     const { map } = this;
-    map.onDetailNeeded(async () => {
+    map.onDetailNeeded(() => this.detail());
+  }
+
+  /// The 1:50m basemap, fetched once: drawn when zooming in, and what imports place their
+  /// partners on. Resolves whether or not it could be had.
+  detail() {
+    this.detailPromise ??= (async () => {
       try {
         const r = await fetch(besideScript("basemap-50m.bin"));
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        map.setDetailBasemap(new Uint8Array(await r.arrayBuffer()));
+        this.map.setDetailBasemap(new Uint8Array(await r.arrayBuffer()));
       } catch (e) {
         console.warn(`detailed basemap unavailable, keeping 1:110m: ${e.message}`);
       }
-    });
+    })();
+    return this.detailPromise;
   }
 
   /// Applies the `basemap` attribute: a style name (an unknown one is reported and the default

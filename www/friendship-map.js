@@ -117,7 +117,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.table = new TablePanel(ui, map);
     this.playback = new PlaybackPanel(ui, map);
     this.search = new SearchPanel(ui, map, () => this.urls.soon(true));
-    this.data = new DataPanel(ui, map, this.notice, () => this.#filterChanged(true));
+    this.data = new DataPanel(ui, map, this.notice, () => this.#filterChanged(true), () => this.basemap.detail());
     this.presenter = new Presenter(ui, map, this.playback);
     this.share = new SharePanel(ui, map, this);
     this.publish = new PublishPanel(ui, this);

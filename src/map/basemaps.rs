@@ -128,6 +128,11 @@ impl Basemaps {
         self.detail.is_some() && zoom >= DETAIL_ZOOM
     }
 
+    /// The 1:50m basemap, once loaded.
+    pub fn detail_basemap(&self) -> Option<&Basemap> {
+        self.detail_basemap.as_ref()
+    }
+
     /// Where each country's name goes, by ISO numeric code.
     pub fn label_points(&self) -> &HashMap<u16, LonLat> {
         &self.label_points

@@ -92,6 +92,11 @@ impl MapState {
         self.dirty = true;
     }
 
+    /// The 1:50m basemap, once loaded (imports place their partners on it).
+    pub fn detail_basemap(&self) -> Option<&Basemap> {
+        self.basemaps.detail_basemap()
+    }
+
     /// Whether the frame now uses the 1:50m basemap.
     pub fn showing_detail(&self) -> bool {
         self.basemaps.showing_detail(self.camera.viewport().zoom())

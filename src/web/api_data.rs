@@ -7,6 +7,7 @@ use super::{from_js, import};
 use crate::data::Dataset;
 use crate::map::MapState;
 use crate::playback::PlayOptions;
+use crate::validate::{Placement, COAST_TOLERANCE_M};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -76,22 +77,41 @@ impl FriendshipMap {
             .map_err(|e| js_err(&e.to_string()))
     }
 
-    /// Loads a user's data file: `text` is CSV, or JSON (an array of objects with the same
-    /// columns). `options`: `{file: "name.csv", preset: "standard" | "world-twin-cities",
-    /// mode: "replace" | "add"}`. Returns `{loaded, total, errors: [{line, field, reason,
-    /// text}]}`; the good rows load even when others are bad. Throws only when the file is not
-    /// CSV/JSON at all or the options are wrong, leaving the data shown as it was.
+    /// Loads a user's data file: `data` is its bytes (`Uint8Array` or `ArrayBuffer`) or its
+    /// text; CSV, or JSON (an array of objects with the same columns). `options`: `{file:
+    /// "name.csv", preset: "standard" | "world-twin-cities", mode: "replace" | "add"}`. Returns
+    /// `{loaded, total, refused, errors: [{line, field, reason, text}]}`: the good rows load even
+    /// when others are bad; a file past the limits, not UTF-8 or not CSV/JSON is refused
+    /// (`refused`, one error) and the data shown stays as it was. When the page has loaded the
+    /// 1:50m basemap, partners outside their country are left out and listed, as the
+    /// `friendship-map check` command does. Throws only for wrong options.
     #[wasm_bindgen(js_name = importData)]
-    pub fn import_data(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn import_data(&self, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let request = import::ImportRequest::from_js(&options)?;
+        let bytes = import::bytes_of(&data)?;
         let mut dataset = if request.add {
             self.read(|m| m.dataset().clone())
         } else {
             Dataset::default()
         };
-        let report = import::run(&mut dataset, text, &request)?;
-        self.update(|m| m.set_dataset(dataset));
+        let report = self.read(|m| {
+            let placement = m.detail_basemap().map(|basemap| Placement {
+                basemap,
+                tolerance_m: COAST_TOLERANCE_M,
+            });
+            import::run(&mut dataset, &bytes, &request, placement.as_ref())
+        });
+        if !report.refused {
+            self.update(|m| m.set_dataset(dataset));
+        }
         to_js(&report)
+    }
+
+    /// The import limits: `[bytes, rows]` (a larger file is refused before it is read).
+    #[wasm_bindgen(js_name = importLimits)]
+    pub fn import_limits(&self) -> Vec<f64> {
+        use crate::input::{MAX_IMPORT_BYTES, MAX_IMPORT_ROWS};
+        vec![MAX_IMPORT_BYTES as f64, MAX_IMPORT_ROWS as f64]
     }
 
     /// Shows the built-in dataset again (after an import).

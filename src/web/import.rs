@@ -1,9 +1,12 @@
-//! A user's data file handed over by the page: its options read, JSON entries converted, and
-//! the core's importer run.
+//! A user's data file handed over by the page: its options read, its bytes checked and parsed
+//! by the core's importer (JSON through the browser's `JSON.parse`, its values kept with their
+//! types), and, when the page has the 1:50m basemap, every partner placed in its country.
 
 use super::js::{js_err, this_year};
 use crate::data::Dataset;
-use crate::import::{import_csv, import_objects, ImportReport, Preset};
+use crate::import::{import_bytes, ImportReport, Preset};
+use crate::json_entry::{JsonEntry, JsonValue};
+use crate::validate::{check_placement, Placement};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How the page asks for an import.
@@ -40,53 +43,81 @@ impl ImportRequest {
     }
 }
 
-/// Imports `text` (CSV, or a JSON array of objects) into `dataset`.
+/// The file's bytes: a `Uint8Array` or `ArrayBuffer`, or a string (taken as UTF-8).
+pub fn bytes_of(data: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = data.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if let Some(buffer) = data.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+    }
+    data.dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
+        .ok_or_else(|| js_err("the data is not text, a Uint8Array or an ArrayBuffer"))
+}
+
+/// Imports a file's bytes into `dataset` (see [`crate::import::import_bytes`]); with a
+/// placement, partners outside their country are left out and listed.
 pub fn run(
     dataset: &mut Dataset,
-    text: &str,
+    bytes: &[u8],
     request: &ImportRequest,
-) -> Result<ImportReport, JsValue> {
+    placement: Option<&Placement>,
+) -> ImportReport {
     let file = &request.file;
-    let year = this_year();
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('[') {
-        let parsed =
-            js_sys::JSON::parse(trimmed).map_err(|_| js_err(&format!("{file}: not valid JSON")))?;
-        let items = json_items(&parsed).map_err(|e| js_err(&format!("{file}: {e}")))?;
-        Ok(import_objects(dataset, &items, file, request.preset, year))
-    } else {
-        Ok(import_csv(dataset, text, file, request.preset, year))
+    let before = dataset.ties.len();
+    let report = import_bytes(dataset, bytes, file, request.preset, this_year(), |text| {
+        let parsed = js_sys::JSON::parse(text).map_err(|e| {
+            let why = js_sys::Error::from(e).message();
+            format!("not valid JSON ({})", String::from(why))
+        })?;
+        entries(&parsed)
+    });
+    match placement {
+        Some(p) => check_placement(dataset, before, report, file, p),
+        None => report,
     }
 }
 
-/// A JSON array of objects as rows of `(key, value as text)`.
-fn json_items(v: &JsValue) -> Result<Vec<Vec<(String, String)>>, String> {
+/// The entries of a parsed JSON array, with their values' types.
+fn entries(v: &JsValue) -> Result<Vec<JsonEntry>, String> {
     let arr: &js_sys::Array = v.dyn_ref().ok_or("expected an array of objects")?;
-    let mut out = Vec::with_capacity(arr.length() as usize);
-    for (i, item) in arr.iter().enumerate() {
-        let obj: &js_sys::Object = item
-            .dyn_ref()
-            .filter(|_| !item.is_null() && !js_sys::Array::is_array(&item))
-            .ok_or_else(|| format!("entry {} is not an object", i + 1))?;
-        let mut row = Vec::new();
-        for entry in js_sys::Object::entries(obj).iter() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            let val = pair.get(1);
-            // Numbers as JavaScript writes them (the shortest form that reads back the same).
-            let text = val
-                .as_string()
-                .or_else(|| {
-                    val.as_f64()?;
-                    js_sys::Number::unchecked_from_js_ref(&val)
-                        .to_string_with_radix(10)
-                        .ok()
-                        .map(String::from)
-                })
-                .unwrap_or_default();
-            row.push((key, text));
-        }
-        out.push(row);
+    Ok(arr
+        .iter()
+        .map(|item| match value(&item) {
+            JsonValue::Object => {
+                let fields = js_sys::Object::entries(item.unchecked_ref())
+                    .iter()
+                    .map(|pair| {
+                        let pair: js_sys::Array = pair.unchecked_into();
+                        (
+                            pair.get(0).as_string().unwrap_or_default(),
+                            value(&pair.get(1)),
+                        )
+                    })
+                    .collect();
+                JsonEntry::Object(fields)
+            }
+            other => JsonEntry::Other(other),
+        })
+        .collect())
+}
+
+/// A JSON value's type (and text, for strings and numbers).
+fn value(v: &JsValue) -> JsonValue {
+    if let Some(s) = v.as_string() {
+        JsonValue::String(s)
+    } else if v.as_f64().is_some() {
+        // As JavaScript writes it: the shortest form that reads back the same.
+        let n = js_sys::Number::unchecked_from_js_ref(v).to_string_with_radix(10);
+        JsonValue::Number(n.map(String::from).unwrap_or_default())
+    } else if let Some(b) = v.as_bool() {
+        JsonValue::Bool(b)
+    } else if js_sys::Array::is_array(v) {
+        JsonValue::Array
+    } else if v.is_object() {
+        JsonValue::Object
+    } else {
+        JsonValue::Null
     }
-    Ok(out)
 }

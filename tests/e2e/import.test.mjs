@@ -1,6 +1,9 @@
 // End to end: a user's own data file through the page: good rows load, bad rows are listed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ARTIFACTS, launch, nextFrames, openMap, startServer } from "./harness.mjs";
 
 let server, browser;
@@ -49,5 +52,48 @@ test("the world's 25,917 twin-town pairs load through the page's column mapping"
   assert.equal(await page.locator("#import-errors li").count(), Math.min(bad, 500) + (bad > 500 ? 1 : 0));
   await page.screenshot({ path: `${ARTIFACTS}import-world.png` });
   console.log(`# world import through the page: ${loaded} loaded, ${bad} rejected, ${ms} ms to first frame`);
+  await context.close();
+});
+
+const HEADER = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source";
+const importFile = async (page, name, buffer) => {
+  await page.setInputFiles("#import-file", { name, mimeType: "text/plain", buffer });
+  await page.waitForFunction((n) => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes(n) &&
+    !document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("…"), name, { timeout: 30000 });
+  return page.locator("#import-result").innerText();
+};
+
+test("files the page refuses say why, and the data shown stays", async () => {
+  const { page, context, log } = await openMap(browser, server.url);
+  const before = (await page.evaluate(() => window.friendshipMap.summary())).ties;
+  // A 50 MB file is refused before it is read.
+  const path = join(tmpdir(), `fm-huge-${process.pid}.csv`);
+  writeFileSync(path, Buffer.alloc(50 * 1024 * 1024, 0x41));
+  await page.setInputFiles("#import-file", path);
+  await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("MB"), null, { timeout: 30000 });
+  unlinkSync(path);
+  assert.match(await page.locator("#import-result").innerText(), /无法读取：fm-huge-\d+\.csv 有 50\.0 MB，超过 16 MB 的上限，未读取/);
+  // Latin-1: named as not UTF-8, with the line and column of the first bad byte.
+  const latin1 = Buffer.concat([Buffer.from(`${HEADER}\nQingdao,青岛市,K`), Buffer.from([0xf6]), Buffer.from("ln,科隆,DE,city,sister,,50.9,6.9,https://example.org/k\n")]);
+  assert.match(await importFile(page, "latin1.csv", latin1), /latin1\.csv:2: file: not UTF-8/);
+  // A top-level JSON object.
+  assert.match(await importFile(page, "object.json", Buffer.from('{"partner": "Kaposvár"}')), /object\.json:1: file: expected an array of objects/);
+  assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, before, "the built-in data stays");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("JSON entries keep their types; a partner outside its country is listed", async () => {
+  const { page, context } = await openMap(browser, server.url);
+  const row = { shandong_city: "Qingdao", shandong_city_zh: "青岛市", partner: "Kaposvár", partner_zh: "考波什堡", country: "HU", level: "city", kind: "sister", established: "2010", lat: 46.3667, lon: 17.8, source: "https://example.org/a" };
+  const entries = [row, "not an object", { ...row, partner: "Pécs", partner_zh: "佩奇", lat: true }, { ...row, partner: "Győr", partner_zh: "杰尔", lat: 35.0, lon: 139.0 }];
+  await page.setInputFiles("#import-file", { name: "ties.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(entries)) });
+  await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("已载入"), null, { timeout: 30000 });
+  const errors = await page.locator("#import-errors li").allInnerTexts();
+  assert.equal(errors.length, 3, errors.join("\n"));
+  assert.match(errors[0], /^ties\.json:2: .*a string/);
+  assert.match(errors[1], /^ties\.json:3: lat: .*`true`/);
+  assert.match(errors[2], /^ties\.json:4: lat\/lon: Győr \(35, 139\) is not in Hungary \(HU\)/);
+  assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, 1);
   await context.close();
 });

@@ -6,9 +6,10 @@ import { download, el } from "../dom.js";
 const ERRORS_SHOWN = 500;
 
 export class DataPanel {
-  /// `loaded()` is called after the data shown was replaced.
-  constructor(ui, map, notice, loaded) {
-    Object.assign(this, { ui, map, notice, loaded, imported: null });
+  /// `loaded()` is called after the data shown was replaced; `placing()` resolves once the
+  /// 1:50m basemap that imports place their partners on is there (or could not be had).
+  constructor(ui, map, notice, loaded, placing) {
+    Object.assign(this, { ui, map, notice, loaded, placing, imported: null });
   }
 
   wire(element) {
@@ -22,9 +23,15 @@ export class DataPanel {
     ui.$("import-file").addEventListener("change", async () => {
       const file = ui.$("import-file").files[0];
       if (!file) return;
-      ui.$("import-result").textContent = ui.s.reading(file.name);
       const mode = ui.element.root.querySelector('input[name="import-mode"]:checked').value;
-      this.importText(await file.text(), file.name, ui.$("import-preset").value, mode);
+      const [maxBytes] = map.importLimits();
+      if (file.size > maxBytes) {
+        // Refused before it is read: the core would refuse it too, after the copy.
+        this.importBytes(null, file.name, ui.$("import-preset").value, mode, file.size);
+        return;
+      }
+      ui.$("import-result").textContent = ui.s.reading(file.name);
+      this.importBytes(new Uint8Array(await file.arrayBuffer()), file.name, ui.$("import-preset").value, mode);
     });
     ui.$("builtin-data").addEventListener("click", () => {
       map.useBuiltinData();
@@ -37,22 +44,36 @@ export class DataPanel {
     });
   }
 
-  /// Loads a file's text; lists its bad rows. Returns the report, or null when unreadable.
-  importText(text, name, preset, mode) {
+  /// Loads a file's bytes (placing its partners on the 1:50m basemap once it is there); lists
+  /// its bad rows. Returns the report, or null when the file was refused. `tooLarge` is the
+  /// size of a file refused before it was read.
+  async importBytes(bytes, name, preset, mode, tooLarge = 0) {
     const { ui } = this;
+    const say = (text, errors = []) => {
+      ui.$("import-result").textContent = text;
+      ui.$("import-errors").replaceChildren(...errors);
+    };
+    if (tooLarge) {
+      const [maxBytes] = this.map.importLimits();
+      say(`${ui.s.cannotRead}${ui.s.tooLarge(name, tooLarge, maxBytes)}`);
+      return null;
+    }
+    await this.placing();
     let report;
     try {
-      report = this.map.importData(text, { file: name, preset, mode });
+      report = this.map.importData(bytes, { file: name, preset, mode });
     } catch (e) {
-      ui.$("import-result").textContent = `${ui.s.cannotRead}${e.message}`;
-      ui.$("import-errors").replaceChildren();
+      say(`${ui.s.cannotRead}${e.message}`);
+      return null;
+    }
+    if (report.refused) {
+      say(`${ui.s.cannotRead}${report.errors[0]?.text ?? name}`);
       return null;
     }
     const bad = new Set(report.errors.map((e) => e.line)).size;
-    ui.$("import-result").textContent = ui.s.imported(name, report.loaded, bad, report.total);
     const items = report.errors.slice(0, ERRORS_SHOWN).map((e) => el("li", { textContent: e.text }));
     if (report.errors.length > ERRORS_SHOWN) items.push(el("li", { textContent: `… +${report.errors.length - ERRORS_SHOWN}` }));
-    ui.$("import-errors").replaceChildren(...items);
+    say(ui.s.imported(name, report.loaded, bad, report.total), items);
     ui.$("builtin-data").hidden = false;
     this.imported = name;
     this.loaded();
@@ -69,7 +90,8 @@ export class DataPanel {
       const r = await fetch(url);
       if (!r.ok) why = (s) => s.notFound(r.status);
       else {
-        const report = this.importText(await r.text(), src.split("/").pop(), layout || "standard", "replace");
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        const report = await this.importBytes(bytes, src.split("/").pop(), layout || "standard", "replace");
         if (!report || report.loaded === 0) why = (s) => s.notData;
       }
     } catch (e) {
