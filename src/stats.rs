@@ -27,6 +27,15 @@ impl ByKind {
     }
 }
 
+/// Ties established in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct YearCount {
+    /// The year.
+    pub year: u16,
+    /// Its ties by kind.
+    pub count: ByKind,
+}
+
 /// One labelled count.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Count {
@@ -56,7 +65,7 @@ pub struct Stats {
     /// By kind.
     pub by_kind: ByKind,
     /// Per established year, ascending (only years with ties).
-    pub by_year: Vec<(u16, ByKind)>,
+    pub by_year: Vec<YearCount>,
     /// Ties shown whose year is unknown.
     pub unknown_year: ByKind,
     /// Per continent, most first.
@@ -110,7 +119,10 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
     s.countries = countries.len();
     s.continents = continents.len();
     s.cities = cities.len();
-    s.by_year = years.into_iter().collect();
+    s.by_year = years
+        .into_iter()
+        .map(|(year, count)| YearCount { year, count })
+        .collect();
     s.by_continent = continent_counts(continents, regions);
     s.top_countries = top_countries(countries, dataset);
     s.by_grouping = groupings
@@ -196,8 +208,8 @@ Yantai,烟台市,Shimonoseki,下关市,JP,city,sister,2000,33.96,130.94,https://
         );
         assert_eq!((s.by_kind.sister, s.by_kind.friendly), (3, 1));
         assert_eq!(s.by_year.len(), 2);
-        assert_eq!(s.by_year[0].0, 1979);
-        assert_eq!(s.by_year[0].1.total(), 2);
+        assert_eq!(s.by_year[0].year, 1979);
+        assert_eq!(s.by_year[0].count.total(), 2);
         assert_eq!(s.unknown_year.sister, 1);
         assert_eq!(s.top_countries[0].id, "JP", "most first");
         assert_eq!(s.top_countries[0].count.total(), 3);

@@ -157,7 +157,7 @@ fn unknown_years_are_counted_not_guessed() {
     let mut m = map();
     let st = m.stats();
     assert_eq!(st.unknown_year.sister + st.unknown_year.friendly, unknown);
-    let by_year: usize = st.by_year.iter().map(|(_, k)| k.sister + k.friendly).sum();
+    let by_year: usize = st.by_year.iter().map(|c| c.count.total()).sum();
     assert_eq!(by_year + unknown, rows.len());
     // In a year range the unknown ones follow their own switch.
     let with = count(

@@ -48,5 +48,5 @@ export class Ui {
 export function yearBounds(all) {
   const y = all.by_year;
   const now = new Date().getFullYear();
-  return y.length ? [y[0][0], y[y.length - 1][0]] : [now, now];
+  return y.length ? [y[0].year, y[y.length - 1].year] : [now, now];
 }

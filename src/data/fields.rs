@@ -72,12 +72,12 @@ impl Row<'_> {
         lat.zip(lon)
     }
 
-    /// A value of a small vocabulary (`level`, `kind`).
-    fn one_of<T: Copy>(&mut self, name: &str, values: [(&str, T); 2]) -> Option<T> {
+    /// A value of a small vocabulary (`level`, `kind`: their name tables).
+    fn one_of<T: Copy>(&mut self, name: &str, values: [(T, &str); 2]) -> Option<T> {
         let v = self.field(name);
-        let found = values.iter().find(|(n, _)| *n == v).map(|(_, t)| *t);
+        let found = values.iter().find(|(_, n)| *n == v).map(|(t, _)| *t);
         if found.is_none() {
-            let reason = format!("`{v}` is not `{}` or `{}`", values[0].0, values[1].0);
+            let reason = format!("`{v}` is not `{}` or `{}`", values[0].1, values[1].1);
             self.fail(name, &reason);
         }
         found
@@ -153,14 +153,8 @@ pub fn parse_fields(
         let reason = format!("`{country_value}` is not an ISO 3166-1 alpha-2 code");
         row.fail("country", &reason);
     }
-    let level = row.one_of(
-        "level",
-        [("city", Level::City), ("province", Level::Province)],
-    );
-    let kind = row.one_of(
-        "kind",
-        [("sister", Kind::Sister), ("friendly", Kind::Friendly)],
-    );
+    let level = row.one_of("level", Level::NAMES);
+    let kind = row.one_of("kind", Kind::NAMES);
     let established =
         parse_date(&row.field("established"), rules.last_year).unwrap_or_else(|reason| {
             row.fail("established", &reason);

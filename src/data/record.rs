@@ -63,22 +63,30 @@ pub enum Kind {
 }
 
 impl Level {
+    /// Every level with its CSV spelling: the one name table (parsing and writing read it).
+    pub const NAMES: [(Level, &'static str); 2] =
+        [(Level::City, "city"), (Level::Province, "province")];
+
     /// The CSV spelling.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Level::City => "city",
-            Level::Province => "province",
-        }
+        Self::NAMES
+            .iter()
+            .find(|(l, _)| *l == self)
+            .map_or("", |(_, n)| n)
     }
 }
 
 impl Kind {
+    /// Every kind with its CSV spelling: the one name table (parsing and writing read it).
+    pub const NAMES: [(Kind, &'static str); 2] =
+        [(Kind::Sister, "sister"), (Kind::Friendly, "friendly")];
+
     /// The CSV spelling.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Sister => "sister",
-            Kind::Friendly => "friendly",
-        }
+        Self::NAMES
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, n)| n)
     }
 }
 

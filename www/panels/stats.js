@@ -42,9 +42,10 @@ export class StatsPanel {
 
   #histogram({ stats, all }) {
     const [first, last] = yearBounds(all);
-    const shown = new Map(stats.by_year);
-    const every = new Map(all.by_year);
-    const peak = Math.max(1, ...all.by_year.map(([, k]) => total(k)));
+    const byYear = (s) => new Map(s.by_year.map((c) => [c.year, c.count]));
+    const shown = byYear(stats);
+    const every = byYear(all);
+    const peak = Math.max(1, ...all.by_year.map((c) => total(c.count)));
     const none = { sister: 0, friendly: 0 };
     const bars = [];
     for (let y = first; y <= last; y++) {
