@@ -3,6 +3,9 @@
 //! purpose) with `UPDATE_GOLDEN=1 cargo test --test label_golden`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod golden_file;
+use golden_file::check;
+
 use shandong_friendship_map::data::SHANDONG_CITIES;
 use shandong_friendship_map::display_list::{Frame, Item, Recorder};
 use shandong_friendship_map::label::{
@@ -166,25 +169,6 @@ fn record(view: &View) -> String {
     let mut rec = Recorder::default();
     frame.replay(&mut rec);
     rec.lines.join("\n") + "\n"
-}
-
-fn check(name: &str, got: &str) {
-    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, got).expect("write golden");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 makes it)");
-    if want != got {
-        let first = want.lines().zip(got.lines()).position(|(a, b)| a != b);
-        let first = first.unwrap_or(want.lines().count().min(got.lines().count()));
-        panic!(
-            "{name}: differs from tests/golden/{name}.txt at line {}:\n want: {:?}\n  got: {:?}",
-            first + 1,
-            want.lines().nth(first),
-            got.lines().nth(first)
-        );
-    }
 }
 
 /// The recorded labels of one text layer.

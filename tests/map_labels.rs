@@ -5,6 +5,8 @@
 //! `UPDATE_GOLDEN=1 cargo test --test map_labels`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod golden_file;
+
 use proptest::prelude::*;
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::Dataset;
@@ -186,13 +188,7 @@ fn golden(name: &str, frame: &Frame) {
         ..Recorder::default()
     };
     frame.replay(&mut rec);
-    let text = rec.lines.join("\n") + "\n";
-    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &text).expect("write golden");
-    }
-    let want = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
-    assert_eq!(text, want, "{name} differs from its golden");
+    golden_file::check(name, &(rec.lines.join("\n") + "\n"));
 }
 
 #[test]

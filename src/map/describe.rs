@@ -232,16 +232,7 @@ mod tests {
     use super::*;
     use crate::data::SHANDONG_CITIES;
 
-    fn data() -> Dataset {
-        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
-Shandong,山东省,Yamaguchi Prefecture,山口县,JP,province,sister,1982-08-12,34.18,131.47,https://a.example/1
-Jinan,济南市,Regensburg,雷根斯堡市,DE,city,friendly,,49.01,12.1,https://a.example/2 https://a.example/3
-Qingdao,青岛市,Regensburg,雷根斯堡市,DE,city,sister,2000,49.01,12.1,https://a.example/4
-";
-        let (d, errors) = Dataset::from_csv(csv, 2030);
-        assert!(errors.is_empty(), "{errors:?}");
-        d
-    }
+    use super::super::tooltip::tests::data;
 
     #[test]
     fn a_tie_is_described_with_names_in_both_languages() {

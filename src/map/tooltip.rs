@@ -90,11 +90,12 @@ pub fn tooltip(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::projection::{NaturalEarth1, Projector};
 
-    fn data() -> Dataset {
+    /// Three ties: the province's, and two to one partner from Jinan and Qingdao.
+    pub(in crate::map) fn data() -> Dataset {
         let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
 Shandong,山东省,Yamaguchi Prefecture,山口县,JP,province,sister,1982-08-12,34.18,131.47,https://a.example/1
 Jinan,济南市,Regensburg,雷根斯堡市,DE,city,friendly,,49.01,12.1,https://a.example/2 https://a.example/3

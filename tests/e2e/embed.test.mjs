@@ -3,23 +3,14 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { ARTIFACTS, launch, nextFrames, readCsv, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, openPage, readCsv, startServer } from "./harness.mjs";
 
 const rows = readCsv("data/partnerships.csv");
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function page(url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const p = await context.newPage();
-  const log = { errors: [], requests: [] };
-  p.on("console", (m) => { if (["error", "warning"].includes(m.type())) log.errors.push(m.text()); });
-  p.on("pageerror", (e) => log.errors.push(e.message));
-  p.on("request", (r) => log.requests.push(r.url()));
-  await p.goto(url);
-  return { p, context, log };
-}
+const page = (url, options = {}) => openPage(browser, url, options);
 
 test("two elements on a host page with hostile CSS work independently", async () => {
   // A host page as an editor might have it: aggressive global CSS, two maps. Written into dist/

@@ -34,6 +34,19 @@ export async function launch() {
   });
 }
 
+/// Opens a page (without waiting for the map), collecting console errors and warnings, page
+/// errors and every request's URL.
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const p = await context.newPage();
+  const log = { errors: [], requests: [] };
+  p.on("console", (m) => { if (["error", "warning"].includes(m.type())) log.errors.push(m.text()); });
+  p.on("pageerror", (e) => log.errors.push(e.message));
+  p.on("request", (r) => log.requests.push(r.url()));
+  await p.goto(url);
+  return { p, context, log };
+}
+
 /// Opens the page, collecting console errors, page errors and every request's URL.
 export async function openMap(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });

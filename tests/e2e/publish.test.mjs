@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { ARTIFACTS, launch, nextFrames, readCsv, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, openPage, readCsv, startServer } from "./harness.mjs";
 
 const rows = readCsv("data/partnerships.csv");
 const europe = new Set(readCsv("data/countries.csv").filter((c) => c.continent === "Europe").map((c) => c.alpha2));
@@ -12,16 +12,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function open(url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
-  const p = await context.newPage();
-  const log = { errors: [], requests: [] };
-  p.on("console", (m) => { if (["error", "warning"].includes(m.type())) log.errors.push(m.text()); });
-  p.on("pageerror", (e) => log.errors.push(e.message));
-  p.on("request", (r) => log.requests.push(r.url()));
-  await p.goto(url);
-  return { p, context, log };
-}
+const open = (url, options = {}) => openPage(browser, url, { viewport: { width: 1280, height: 720 }, ...options });
 
 /// Runs `fn(element, arg)` in the page (or frame) on its <friendship-map>.
 const el = (p, fn, arg) => p.locator("friendship-map").evaluate(fn, arg);
