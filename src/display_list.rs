@@ -218,7 +218,8 @@ pub struct Frame {
     /// What to paint.
     pub items: Vec<Item>,
     /// How many of the first items depend only on the view's scale, not on its position (the
-    /// basemap): a backend may keep them as a picture and move it while the map is dragged.
+    /// basemap and the settled links): a backend may keep them as a picture, move it while the
+    /// map is dragged and scale it while it is zoomed.
     pub static_items: usize,
 }
 

@@ -80,7 +80,7 @@ fn shown_points<'a>(points: &'a [Xy], shown: &'a [bool]) -> impl Iterator<Item =
         .map(|(p, _)| *p)
 }
 
-/// Paints the parts in order: basemap (the frame's static items), links, focus, growing links,
+/// Paints the parts in order: basemap, links and focus (the frame's static items), growing links,
 /// hover, partner markers, city markers, the emphasised marker, names and the close-up.
 pub fn compose(p: FrameParts<'_>) -> Frame {
     let b = p.base;
@@ -94,9 +94,10 @@ pub fn compose(p: FrameParts<'_>) -> Frame {
         Item::Draw(b.coast.clone()),
         Item::Draw(b.borders.clone()),
     ];
-    let static_items = items.len();
     items.extend(p.links.iter().cloned().map(Item::Draw));
     items.extend(p.focus.cloned().map(Item::Draw));
+    // Everything so far moves with the view as one picture; what follows is drawn each frame.
+    let static_items = items.len();
     if let Some(g) = p.growing.filter(|g| !g.ties.is_empty()) {
         // Version 0: rebuilt every frame, never cached by a backend.
         let mut layer = partial_layer(p.geometry, g.ties, g.fraction, 0);

@@ -1,53 +1,23 @@
 //! The canvas backend: replays a frame into a `CanvasRenderingContext2d`, keeping one `Path2D`
-//! per world layer until its version changes, so a pan or zoom frame only re-strokes cached paths.
-//! Labels are drawn with `strokeText` (the halo) under `fillText`.
+//! per world layer until its version changes, and the frame's static items (basemap and settled
+//! links) as a [`Picture`] that pans and zooms move or scale. Labels are drawn with `strokeText`
+//! (the halo) under `fillText`.
 
+use super::picture::{static_key, Picture, PictureKey};
 use crate::display_list::{Frame, Item, Layer, PathEl, Sink, Space, TextLayer};
 use crate::viewport::Viewport;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
-
-/// The basemap kept as a picture: drawn once with a margin around the view, then moved while
-/// the map is dragged and scaled while it is zoomed, until the gesture rests (then it is drawn
-/// again at the new scale), the basemap or the size changes, or the view leaves it.
-struct Picture {
-    canvas: HtmlCanvasElement,
-    /// Identity of what it shows: the static layers' names and versions, size and dpr.
-    key: PictureKey,
-    /// The viewport it was drawn with (its origin is the picture's top-left corner).
-    view: Viewport,
-}
-
-/// Static layers (name, version), view width and height, dpr (as bits).
-type PictureKey = (Vec<(&'static str, u64)>, u64, u64, u64);
+use web_sys::{CanvasRenderingContext2d, Path2d};
 
 /// How far a picture may be scaled during a zoom gesture before it is drawn afresh.
 const MAX_PICTURE_SCALE: f64 = 3.0;
 
-/// Above this many device pixels, zoom frames draw the basemap afresh instead of scaling the
+/// Above this many device pixels, zoom frames draw the map afresh instead of scaling the
 /// picture: measured in Chromium's software canvas (docs/PERFORMANCE.md), a smoothed scaled
 /// copy costs about 3 ms at 1280×720 against 6 ms for the basemap's paths, but at 3840×2160
 /// about 30 ms against 20 ms.
 const MAX_SCALED_PIXELS: f64 = 4.2e6;
-
-impl Picture {
-    /// Where the picture goes for view `v`: the scale factor and the top-left corner, CSS px.
-    fn placement(&self, v: &Viewport) -> (f64, f64, f64) {
-        let k = v.scale / self.view.scale;
-        (k, v.tx - k * self.view.tx, v.ty - k * self.view.ty)
-    }
-
-    /// Whether the picture, placed for view `v`, covers it entirely.
-    fn covers(&self, v: &Viewport) -> bool {
-        let (k, x, y) = self.placement(v);
-        x <= 0.5
-            && y <= 0.5
-            && x + k * self.view.width >= v.width - 0.5
-            && y + k * self.view.height >= v.height - 0.5
-    }
-}
 
 /// Paints frames into a 2D context at a device-pixel ratio.
 pub struct CanvasSink {
@@ -56,15 +26,21 @@ pub struct CanvasSink {
     pub dpr: f64,
     /// Built paths by (layer name, version), with whether the current frame used them.
     cache: HashMap<(&'static str, u64), (Path2d, bool)>,
-    /// The basemap around the view, at the scale of the last frame that held still.
+    /// The static items around the view, at the scale of the last frame that held still.
     picture: Option<Box<Picture>>,
-    /// The whole world's basemap at the fitted scale, when zoomed in: the backdrop where a
-    /// zoom-out gesture uncovers more than `picture` holds.
+    /// The whole world's static items at the fitted scale, when zoomed in: the backdrop where
+    /// a zoom-out gesture uncovers more than `picture` holds.
     world: Option<Box<Picture>>,
     last_scale: f64,
-    /// Whether the last frame showed a scaled picture (so a sharp frame is due once the
-    /// gesture rests).
-    scaled: bool,
+    /// What the last frame's static items showed.
+    last_key: Option<PictureKey>,
+    /// The last frame was provisional (a scaled picture, a picture off the pixel grid, or a
+    /// direct draw while a picture is due): the host should paint again once the gesture rests.
+    provisional: bool,
+    /// Set by the host for the frame after a gesture rested: it must equal a fresh draw.
+    pub resting: bool,
+    /// Whether the last frame copied its static items from a picture.
+    pub from_picture: bool,
 }
 
 impl CanvasSink {
@@ -77,35 +53,45 @@ impl CanvasSink {
             picture: None,
             world: None,
             last_scale: f64::NAN,
-            scaled: false,
+            last_key: None,
+            provisional: false,
+            resting: false,
+            from_picture: false,
         }
     }
 
-    /// Whether the last frame was painted from a scaled picture: the host should paint again
-    /// (sharp) once the zoom gesture has rested.
-    pub fn wants_sharp_frame(&self) -> bool {
-        self.scaled
+    /// Whether the last frame was provisional: the host should paint again (with `resting`
+    /// set) once the gesture has rested.
+    pub fn wants_rest_frame(&self) -> bool {
+        self.provisional
     }
 
-    /// Paints a frame. While only the position changes (a drag), the basemap is moved as a
-    /// picture; while the scale changes (a zoom gesture), the picture is scaled; a frame at an
-    /// unchanged scale after a gesture draws it afresh.
+    /// Paints a frame. While only the position changes (a drag), the static items are moved as
+    /// a picture; while the scale changes (a zoom gesture), the picture is scaled; a frame at
+    /// an unchanged scale after a gesture draws it afresh. A frame whose static items just
+    /// changed (a filter, a playback step, the globe turning) is drawn directly: the picture is
+    /// made when they hold still.
     pub fn paint(&mut self, frame: &Frame) {
         let v = frame.viewport;
         let steady = v.scale == self.last_scale;
         self.last_scale = v.scale;
-        self.scaled = false;
+        let resting = std::mem::take(&mut self.resting);
+        self.provisional = false;
         let n = frame.static_items.min(frame.items.len());
-        // A gesture too far from the picture's scale draws a new one at this scale; with no
-        // picture yet (the first frame), everything is drawn directly.
-        let pictured = n > 0
-            && if steady {
-                self.paint_picture(frame, n)
-            } else {
+        let key = (n > 0).then(|| static_key(frame, n, self.dpr));
+        let changed = key != self.last_key;
+        self.last_key.clone_from(&key);
+        let pictured = match key {
+            None => false,
+            Some(key) if steady => self.paint_picture(frame, n, &key, changed, resting),
+            Some(key) => {
                 self.scales_pictures(&v)
                     && (self.paint_scaled(frame, n)
-                        || (self.picture.is_some() && self.paint_picture(frame, n)))
-            };
+                        || (self.picture.is_some()
+                            && self.paint_picture(frame, n, &key, false, resting)))
+            }
+        };
+        self.from_picture = pictured;
         if !pictured {
             self.picture = None;
             frame.replay(self);
@@ -141,7 +127,7 @@ impl CanvasSink {
         } else {
             // Zooming out past the picture's margin: the whole world behind it, made once.
             if !self.world.as_deref().is_some_and(same_size) {
-                self.world = world_picture(frame, n, self.dpr);
+                self.world = Picture::world(frame, n, self.dpr);
             }
             match self.world.as_deref() {
                 Some(w) => Some(w),
@@ -160,50 +146,56 @@ impl CanvasSink {
                 .ctx
                 .draw_image_with_html_canvas_element(&pic.canvas, 0.0, 0.0);
         }
-        self.scaled = true;
+        self.provisional = true;
         true
     }
 
-    /// Draws the static part from the picture (making it first if needed); false if no picture
-    /// can be made.
-    fn paint_picture(&mut self, frame: &Frame, n: usize) -> bool {
+    /// Draws the static items from the picture (making it first if needed); false if no
+    /// picture can be made, or if the static items just changed (`changed`: they are drawn
+    /// directly and the picture is made at rest). A `resting` frame redraws a picture that
+    /// is off the device-pixel grid.
+    fn paint_picture(
+        &mut self,
+        frame: &Frame,
+        n: usize,
+        key: &PictureKey,
+        changed: bool,
+        resting: bool,
+    ) -> bool {
         let v = frame.viewport;
-        let key = static_key(frame, n, self.dpr);
-        let fits = |p: &Picture| p.key == key && p.view.scale == v.scale && p.covers(&v);
+        let d = self.dpr;
+        let fits = |p: &Picture| {
+            &p.key == key
+                && p.view.scale == v.scale
+                && p.covers(&v)
+                && (!resting || p.aligned(&v, d))
+        };
         if !self.picture.as_deref().is_some_and(fits) {
-            let margin = crate::number::clamp(0.25 * v.width.max(v.height), 64.0, 512.0);
-            let mut around = v;
-            around.width += 2.0 * margin;
-            around.height += 2.0 * margin;
-            around.tx += margin;
-            around.ty += margin;
-            let Some(canvas) = draw_static(frame, n, &around, self.dpr) else {
+            if changed {
+                self.provisional = true;
                 return false;
-            };
-            self.picture = Some(Box::new(Picture {
-                canvas,
-                key: key.clone(),
-                view: around,
-            }));
+            }
+            self.picture = Picture::around(frame, n, &v, d);
         }
         // Zoomed in, the whole world is kept too, for zoom-out gestures (on canvases small
         // enough to scale pictures at all).
         let home = Viewport::fit(v.width, v.height, v.bounds);
         if v.scale > 1.1 * home.scale
             && self.scales_pictures(&v)
-            && self.world.as_deref().is_none_or(|w| w.key != key)
+            && self.world.as_deref().is_none_or(|w| &w.key != key)
         {
-            self.world = world_picture(frame, n, self.dpr);
+            self.world = Picture::world(frame, n, d);
         }
         let Some(p) = self.picture.as_deref() else {
             return false;
         };
         let (_, x, y) = p.placement(&v);
+        self.provisional |= !p.aligned(&v, d);
         let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         let _ = self.ctx.draw_image_with_html_canvas_element(
             &p.canvas,
-            (x * self.dpr).round(),
-            (y * self.dpr).round(),
+            (x * d).round(),
+            (y * d).round(),
         );
         true
     }
@@ -347,49 +339,4 @@ impl Sink for CanvasSink {
             let _ = self.ctx.fill_text(&l.text, l.at[0], l.at[1]);
         }
     }
-}
-
-/// The whole world's basemap (the first `n` items of `frame`) at the fitted scale.
-fn world_picture(frame: &Frame, n: usize, dpr: f64) -> Option<Box<Picture>> {
-    let v = frame.viewport;
-    let home = Viewport::fit(v.width, v.height, v.bounds);
-    let canvas = draw_static(frame, n, &home, dpr)?;
-    Some(Box::new(Picture {
-        canvas,
-        key: static_key(frame, n, dpr),
-        view: home,
-    }))
-}
-
-/// What a picture of the first `n` items of `frame` at `dpr` shows.
-fn static_key(frame: &Frame, n: usize, dpr: f64) -> PictureKey {
-    let v = frame.viewport;
-    let names = frame.items[..n]
-        .iter()
-        .filter_map(|i| match i {
-            Item::Draw(l) | Item::Clip(l) => Some((l.name, l.version)),
-            Item::Unclip | Item::Text(_) => None,
-        })
-        .collect();
-    (names, v.width.to_bits(), v.height.to_bits(), dpr.to_bits())
-}
-
-/// Draws the first `n` items of `frame` (the basemap) for viewport `v` into a new off-screen
-/// canvas of `v`'s size.
-fn draw_static(frame: &Frame, n: usize, v: &Viewport, dpr: f64) -> Option<HtmlCanvasElement> {
-    let doc = web_sys::window()?.document()?;
-    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width((v.width * dpr).round() as u32);
-    canvas.set_height((v.height * dpr).round() as u32);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let mut sink = CanvasSink::new(ctx);
-    sink.dpr = dpr;
-    let part = Frame {
-        viewport: *v,
-        background: frame.background,
-        items: frame.items[..n].to_vec(),
-        static_items: 0,
-    };
-    part.replay(&mut sink);
-    Some(canvas)
 }

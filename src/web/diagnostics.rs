@@ -117,4 +117,28 @@ impl FriendshipMap {
         }
         out
     }
+
+    /// Diagnostics: paints the current frame afresh (no picture, no cached path) into `canvas`
+    /// at the map's size and pixel ratio, for tests that compare it with what the map shows.
+    #[wasm_bindgen(js_name = freshDraw)]
+    pub fn fresh_draw(&self, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsValue> {
+        let host = self.host.borrow();
+        canvas.set_width(host.canvas.width());
+        canvas.set_height(host.canvas.height());
+        let ctx = canvas
+            .get_context("2d")?
+            .ok_or("no 2d context")?
+            .dyn_into::<web_sys::CanvasRenderingContext2d>()?;
+        let mut sink = super::canvas::CanvasSink::new(ctx);
+        sink.dpr = host.sink.dpr;
+        host.map.frame().replay(&mut sink);
+        Ok(())
+    }
+
+    /// Diagnostics: whether the last frame copied the basemap and links from a picture (moved
+    /// or scaled) rather than stroking them.
+    #[wasm_bindgen(js_name = fromPicture)]
+    pub fn from_picture(&self) -> bool {
+        self.host.borrow().sink.from_picture
+    }
 }

@@ -1,6 +1,6 @@
 //! Frame scheduling: a frame is painted on the next animation frame, only when something
-//! changed; animations keep asking for frames; a zoom gesture's scaled basemap is drawn sharp
-//! once the gesture rests; the page hears of changes once per painted frame, with the snapshot
+//! changed; animations keep asking for frames; a frame painted from a moved or scaled picture
+//! is painted again, sharp, once the gesture rests; the page hears of changes once per painted frame, with the snapshot
 //! of its panels when what is shown changed.
 
 use super::host::Shared;
@@ -10,7 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// How long a zoom gesture must rest before the basemap is drawn sharp again, ms.
+/// How long a gesture must rest before the map is drawn sharp again, ms.
 const SHARP_AFTER_MS: i32 = 120;
 
 /// The frame loop's state.
@@ -18,10 +18,14 @@ const SHARP_AFTER_MS: i32 = 120;
 pub struct FrameLoop {
     /// A frame is requested and not painted yet.
     pending: bool,
+    /// An animation-frame callback is queued (at most one is: a frame painted directly by
+    /// `render()` or `advance()` must not leave a second callback queued beside the loop's own,
+    /// or an animation would paint twice per animation frame from then on).
+    queued: bool,
     /// Frames painted since start.
     pub drawn: u32,
     raf: Option<Closure<dyn FnMut()>>,
-    /// Paints a sharp frame once a zoom gesture has rested (see `SHARP_AFTER_MS`).
+    /// Paints a sharp frame once a gesture has rested (see `SHARP_AFTER_MS`).
     sharpen: Option<Closure<dyn FnMut()>>,
     sharpen_timer: Option<i32>,
     /// `performance.now()` of the last painted frame of an animation, ms.
@@ -38,7 +42,11 @@ pub fn init(rc: &Shared) {
     let raf = Closure::new(move || {
         if let Some(rc) = weak.upgrade() {
             // A frame drawn since by `render()` leaves nothing pending.
-            let pending = rc.borrow().frames.pending;
+            let pending = {
+                let mut host = rc.borrow_mut();
+                host.frames.queued = false;
+                host.frames.pending
+            };
             if pending {
                 draw_now(&rc);
             }
@@ -47,7 +55,11 @@ pub fn init(rc: &Shared) {
     let weak = Rc::downgrade(rc);
     let sharpen = Closure::new(move || {
         if let Some(rc) = weak.upgrade() {
-            rc.borrow_mut().frames.sharpen_timer = None;
+            {
+                let mut host = rc.borrow_mut();
+                host.frames.sharpen_timer = None;
+                host.sink.resting = true;
+            }
             request_forced(&rc);
         }
     });
@@ -71,8 +83,13 @@ pub fn request_forced(rc: &Shared) {
         return;
     }
     host.frames.pending = true;
+    if host.frames.queued {
+        return;
+    }
     if let (Ok(w), Some(cb)) = (window(), host.frames.raf.as_ref()) {
-        let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        host.frames.queued = w
+            .request_animation_frame(cb.as_ref().unchecked_ref())
+            .is_ok();
     }
 }
 
@@ -103,13 +120,13 @@ pub fn draw_now(rc: &Shared) {
     let camera = Some(host.map.camera());
     let camera_moved = camera != host.frames.told_camera;
     host.frames.told_camera = camera;
-    // Redraws in place (hover, a sharp frame after a zoom, a detailed basemap arriving) are
+    // Redraws in place (hover, a sharp frame after a gesture, a detailed basemap arriving) are
     // not changes: reporting them would keep postponing the page's URL update.
     let change = (data_changed || camera_moved)
         .then(|| host.callbacks.change.clone())
         .flatten();
     let snapshot = (data_changed && change.is_some()).then(|| to_js(&host.map.snapshot()));
-    if host.sink.wants_sharp_frame() {
+    if host.sink.wants_rest_frame() {
         schedule_sharp_frame(&mut host.frames);
     }
     drop(host);
@@ -148,7 +165,8 @@ fn paint(host: &mut super::host::Host) {
     }
 }
 
-/// Zooming showed the basemap scaled: draw it sharp when no zoom frame follows.
+/// The frame was provisional (a scaled or moved picture): draw it sharp when no gesture frame
+/// follows.
 fn schedule_sharp_frame(frames: &mut FrameLoop) {
     let (Ok(w), Some(cb)) = (window(), frames.sharpen.as_ref()) else {
         return;

@@ -14,6 +14,7 @@
 //! | pointer, wheel and key events | [`dom_input`] |
 //! | state shared with the listeners | [`host`] |
 //! | the canvas backend | [`canvas`] |
+//! | the basemap and links kept as a picture for pans and zooms | [`picture`] |
 //! | label widths from the canvas | [`text_metrics`] |
 //! | a user's data file | [`import`] |
 //! | filters and search targets from JS | [`from_js`] |
@@ -34,6 +35,7 @@ pub mod handle;
 pub mod host;
 pub mod import;
 pub mod js;
+pub mod picture;
 pub mod text_metrics;
 
 pub use handle::FriendshipMap;
