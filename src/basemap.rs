@@ -263,7 +263,8 @@ impl Basemap {
     }
 }
 
-fn point_in_ring(ring: &[LonLat], p: LonLat) -> bool {
+/// Whether `p` lies inside a closed ring (crossing count in lon/lat).
+pub(crate) fn point_in_ring(ring: &[LonLat], p: LonLat) -> bool {
     let mut inside = false;
     let n = ring.len();
     for i in 0..n {

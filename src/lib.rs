@@ -13,6 +13,7 @@
 //! | the dataset: rows, Shandong's cities, countries, regions | [`data`] |
 //! | a user's own file; exports; coverage of published totals | [`import`], [`export`], [`coverage`] |
 //! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
+//! | partners placed in their countries (the import's check) | [`country_shapes`], [`validate`] |
 //! | what the core refuses | [`error`] |
 //! | colours and line styles; the display list; world layers | [`style`], [`display_list`], [`scene`] |
 //! | pictures that leave the page: the overlay, SVG, the playback filmed | [`overlay`], [`svg`], [`film`], [`poster`] |
@@ -24,6 +25,7 @@
 pub mod antimeridian;
 pub mod basemap;
 pub mod case;
+pub mod country_shapes;
 pub mod coverage;
 pub mod data;
 pub mod display_list;

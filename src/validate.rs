@@ -7,6 +7,7 @@
 //! coast tolerance of them) and puts every problem in line order.
 
 use crate::basemap::Basemap;
+use crate::country_shapes::CountryShapes;
 use crate::data::record::{Mapping, RowError};
 use crate::data::{Dataset, ImportOptions};
 use crate::import::{ImportError, ImportReport};
@@ -99,7 +100,7 @@ fn header_has(text: &str, column: &str) -> bool {
 /// country is on the basemap; tiny countries are not) and an error for each partner that lies
 /// outside its country by more than the tolerance (field `lat/lon`).
 pub fn misplaced(dataset: &Dataset, first: usize, placement: &Placement) -> (usize, Vec<RowError>) {
-    let map = placement.basemap;
+    let shapes = CountryShapes::new(placement.basemap);
     let mut checked = 0;
     let mut errors = Vec::new();
     for t in dataset.ties.iter().skip(first) {
@@ -107,24 +108,17 @@ pub fn misplaced(dataset: &Dataset, first: usize, placement: &Placement) -> (usi
         let Some(country) = dataset.countries.get(&r.country) else {
             continue; // the parser has already refused an unknown code
         };
-        let shapes: Vec<_> = map
-            .countries
-            .iter()
-            .filter(|c| c.numeric == country.numeric && c.numeric != 0)
-            .collect();
-        if shapes.is_empty() {
+        if !shapes.has(country.numeric) {
             continue;
         }
         checked += 1;
         let p = LonLat::new(r.lon, r.lat);
-        let inside = shapes.iter().any(|c| {
-            map.contains(c, p)
-                || c.polygons
-                    .iter()
-                    .flatten()
-                    .any(|ring| near_ring(map, ring, p, placement.tolerance_m))
-        });
-        if !inside {
+        if !shapes.holds(
+            country.numeric,
+            p,
+            placement.tolerance_m,
+            segment_distance_m,
+        ) {
             errors.push(RowError {
                 line: t.line,
                 field: "lat/lon".into(),
@@ -202,10 +196,12 @@ pub fn check_placement(
     if misplaced.is_empty() {
         return report;
     }
+    // In line order, as the ties are.
+    let lines: Vec<u64> = misplaced.iter().map(|e| e.line).collect();
     let mut index = 0;
     dataset.ties.retain(|t| {
         index += 1;
-        index <= before || !misplaced.iter().any(|e| e.line == t.line)
+        index <= before || lines.binary_search(&t.line).is_err()
     });
     report
         .errors
@@ -219,13 +215,6 @@ pub fn check_placement(
     report.loaded = dataset.ties.len() - before;
     report.total = dataset.ties.len();
     report
-}
-
-/// Whether `p` lies within `tolerance_m` of a ring's edges.
-fn near_ring(map: &Basemap, ring: &[i32], p: LonLat, tolerance_m: f64) -> bool {
-    map.ring_points(ring)
-        .windows(2)
-        .any(|w| segment_distance_m(p, w[0], w[1]) <= tolerance_m)
 }
 
 /// Distance from `p` to the segment `a`–`b`, metres, in a local equirectangular plane around

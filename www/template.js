@@ -144,6 +144,7 @@ export const TEMPLATE = `
           <label class="check"><input type="radio" name="import-mode" value="replace" checked> <span data-t="replace"></span></label>
           <label class="check"><input type="radio" name="import-mode" value="add"> <span data-t="add"></span></label>
         </div>
+        <progress id="import-progress" max="3" value="0" hidden data-t-label="importProgress"></progress>
         <div id="import-result" role="status" class="hint"></div>
         <ol id="import-errors" class="errors" data-t-label="errorsLabel"></ol>
         <button type="button" id="builtin-data" class="wide" hidden data-t="builtinData"></button>

@@ -87,24 +87,55 @@ impl FriendshipMap {
     /// `friendship-map check` command does. Throws only for wrong options.
     #[wasm_bindgen(js_name = importData)]
     pub fn import_data(&self, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.import_start(data, options)?;
+        self.import_place();
+        self.import_finish()
+    }
+
+    /// The first of an import's three stages (`importStart`, `importPlace`, `importFinish`;
+    /// `importData` runs them in one go, a page yields to the browser between them to show
+    /// progress): reads and parses the file. Returns the report so far (`loaded`: rows read;
+    /// `refused`). Throws only for wrong options.
+    #[wasm_bindgen(js_name = importStart)]
+    pub fn import_start(&self, data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let request = import::ImportRequest::from_js(&options)?;
         let bytes = import::bytes_of(&data)?;
-        let mut dataset = if request.add {
+        let dataset = if request.add {
             self.read(|m| m.dataset().clone())
         } else {
             Dataset::default()
         };
-        let report = self.read(|m| {
-            let placement = m.detail_basemap().map(|basemap| Placement {
+        let pending = import::parse(dataset, &bytes, request);
+        let report = to_js(&pending.report);
+        self.host.borrow_mut().import = Some(pending);
+        report
+    }
+
+    /// An import's second stage: when the page has loaded the 1:50m basemap, partners outside
+    /// their country are left out and listed. Does nothing when no import is under way.
+    #[wasm_bindgen(js_name = importPlace)]
+    pub fn import_place(&self) {
+        let mut host = self.host.borrow_mut();
+        let host = &mut *host;
+        if let Some(pending) = host.import.as_mut() {
+            let placement = host.map.detail_basemap().map(|basemap| Placement {
                 basemap,
                 tolerance_m: COAST_TOLERANCE_M,
             });
-            import::run(&mut dataset, &bytes, &request, placement.as_ref())
-        });
-        if !report.refused {
-            self.update(|m| m.set_dataset(dataset));
+            import::place(pending, placement.as_ref());
         }
-        to_js(&report)
+    }
+
+    /// An import's last stage: shows the data read (unless the file was refused) and returns
+    /// the report. Throws when no import is under way.
+    #[wasm_bindgen(js_name = importFinish)]
+    pub fn import_finish(&self) -> Result<JsValue, JsValue> {
+        let pending = self.host.borrow_mut().import.take();
+        let pending = pending.ok_or_else(|| js_err("no import is under way"))?;
+        if !pending.report.refused {
+            self.update(|m| m.set_dataset(pending.dataset));
+        }
+        to_js(&pending.report)
     }
 
     /// The import limits: `[bytes, rows]` (a larger file is refused before it is read).

@@ -93,6 +93,7 @@ impl FriendshipMap {
             presenting: false,
             frames: FrameLoop::default(),
             callbacks: Callbacks::default(),
+            import: None,
         }));
         frame_loop::init(&host);
         let keys_on: web_sys::EventTarget = container.get_root_node().into();

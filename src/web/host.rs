@@ -44,6 +44,8 @@ pub struct Host {
     pub frames: FrameLoop,
     /// The host page's callbacks.
     pub callbacks: Callbacks,
+    /// An import between its stages.
+    pub import: Option<super::import::Pending>,
 }
 
 /// The shared host.

@@ -56,26 +56,50 @@ pub fn bytes_of(data: &JsValue) -> Result<Vec<u8>, JsValue> {
         .ok_or_else(|| js_err("the data is not text, a Uint8Array or an ArrayBuffer"))
 }
 
-/// Imports a file's bytes into `dataset` (see [`crate::import::import_bytes`]); with a
-/// placement, partners outside their country are left out and listed.
-pub fn run(
-    dataset: &mut Dataset,
-    bytes: &[u8],
-    request: &ImportRequest,
-    placement: Option<&Placement>,
-) -> ImportReport {
-    let file = &request.file;
+/// An import between its stages: the page yields to the browser between them, so that it can
+/// show the import's progress and stay responsive.
+pub struct Pending {
+    /// The data being built.
+    pub dataset: Dataset,
+    /// Ties it held before the file (when adding to the data shown).
+    before: usize,
+    /// What the import did so far.
+    pub report: ImportReport,
+    request: ImportRequest,
+}
+
+/// First stage: reads and parses a file's bytes into `dataset` (see
+/// [`crate::import::import_bytes`]).
+pub fn parse(mut dataset: Dataset, bytes: &[u8], request: ImportRequest) -> Pending {
     let before = dataset.ties.len();
-    let report = import_bytes(dataset, bytes, file, request.preset, this_year(), |text| {
-        let parsed = js_sys::JSON::parse(text).map_err(|e| {
-            let why = js_sys::Error::from(e).message();
-            format!("not valid JSON ({})", String::from(why))
-        })?;
-        entries(&parsed)
-    });
-    match placement {
-        Some(p) => check_placement(dataset, before, report, file, p),
-        None => report,
+    let report = import_bytes(
+        &mut dataset,
+        bytes,
+        &request.file,
+        request.preset,
+        this_year(),
+        |text| {
+            let parsed = js_sys::JSON::parse(text).map_err(|e| {
+                let why = js_sys::Error::from(e).message();
+                format!("not valid JSON ({})", String::from(why))
+            })?;
+            entries(&parsed)
+        },
+    );
+    Pending {
+        dataset,
+        before,
+        report,
+        request,
+    }
+}
+
+/// Second stage: with a placement, partners outside their country are left out and listed.
+pub fn place(pending: &mut Pending, placement: Option<&Placement>) {
+    if let Some(p) = placement {
+        let report = std::mem::take(&mut pending.report);
+        let (dataset, file) = (&mut pending.dataset, &pending.request.file);
+        pending.report = check_placement(dataset, pending.before, report, file, p);
     }
 }
 

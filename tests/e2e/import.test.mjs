@@ -39,6 +39,17 @@ test("a broken CSV loads its good rows and lists the bad ones in the page", asyn
 test("the world's 25,917 twin-town pairs load through the page's column mapping", async () => {
   const { page, context } = await openMap(browser, server.url);
   await page.selectOption("#import-preset", "world-twin-cities");
+  // The progress the page shows between the import's stages, as the browser paints it.
+  await page.evaluate(() => {
+    const root = document.querySelector("friendship-map").shadowRoot;
+    const bar = root.getElementById("import-progress");
+    window.progressSeen = [];
+    const look = () => {
+      if (!bar.hidden) window.progressSeen.push([bar.value, root.getElementById("import-result").textContent]);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
   const t0 = Date.now();
   await page.setInputFiles("#import-file", new URL("../../../shared/data/world_twin_cities.csv", import.meta.url).pathname);
   await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("已载入"), null, { timeout: 60000 });
@@ -50,6 +61,10 @@ test("the world's 25,917 twin-town pairs load through the page's column mapping"
   assert.ok(loaded > 25000, result);
   assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, loaded);
   assert.equal(await page.locator("#import-errors li").count(), Math.min(bad, 500) + (bad > 500 ? 1 : 0));
+  const seen = await page.evaluate(() => window.progressSeen);
+  assert.ok(seen.some(([v, t]) => v === 1 && t.includes("正在核对")), JSON.stringify(seen.slice(0, 3)));
+  assert.ok(seen.some(([v, t]) => v === 2 && t.includes("正在绘制")), JSON.stringify(seen.slice(0, 3)));
+  assert.ok(await page.locator("#import-progress").isHidden());
   await page.screenshot({ path: `${ARTIFACTS}import-world.png` });
   console.log(`# world import through the page: ${loaded} loaded, ${bad} rejected, ${ms} ms to first frame`);
   await context.close();

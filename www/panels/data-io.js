@@ -2,6 +2,13 @@
 // the element's `src`), and the way back to the built-in data.
 import { download, el } from "../dom.js";
 
+/// Resolves once the browser has painted (or after 100 ms in a hidden tab, where it does not).
+const painted = () => new Promise((resolve) => {
+  const done = () => setTimeout(resolve, 0);
+  requestAnimationFrame(done);
+  setTimeout(done, 100);
+});
+
 /// Import errors listed at most (the rest is counted).
 const ERRORS_SHOWN = 500;
 
@@ -47,7 +54,14 @@ export class DataPanel {
   /// Loads a file's bytes (placing its partners on the 1:50m basemap once it is there); lists
   /// its bad rows. Returns the report, or null when the file was refused. `tooLarge` is the
   /// size of a file refused before it was read.
-  async importBytes(bytes, name, preset, mode, tooLarge = 0) {
+  importBytes(...args) {
+    // One import at a time: a file chosen while another is read waits for it.
+    const run = (this.queue ?? Promise.resolve()).then(() => this.importNow(...args));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  async importNow(bytes, name, preset, mode, tooLarge = 0) {
     const { ui } = this;
     const say = (text, errors = []) => {
       ui.$("import-result").textContent = text;
@@ -59,12 +73,29 @@ export class DataPanel {
       return null;
     }
     await this.placing();
+    // Three stages, with the browser painting the progress between them.
+    const bar = ui.$("import-progress");
+    const step = async (value, text) => {
+      bar.value = value;
+      bar.hidden = false;
+      say(text);
+      await painted();
+    };
     let report;
     try {
-      report = this.map.importData(bytes, { file: name, preset, mode });
+      await step(0, ui.s.reading(name));
+      report = this.map.importStart(bytes, { file: name, preset, mode });
+      if (!report.refused) {
+        await step(1, ui.s.placing(name, ui.n(report.loaded)));
+        this.map.importPlace();
+        await step(2, ui.s.drawing(name, ui.n(report.loaded)));
+      }
+      report = this.map.importFinish();
     } catch (e) {
       say(`${ui.s.cannotRead}${e.message}`);
       return null;
+    } finally {
+      bar.hidden = true;
     }
     if (report.refused) {
       say(`${ui.s.cannotRead}${report.errors[0]?.text ?? name}`);
