@@ -135,3 +135,69 @@ impl CountryShapes {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::basemap::BASEMAP_110M;
+    use crate::validate::segment_distance_m;
+
+    /// The index answers as the plain method does: every polygon's even-odd rule, then every
+    /// segment of every ring measured (no boxes).
+    #[test]
+    fn same_answers_as_measuring_every_ring() {
+        let map = Basemap::decode(BASEMAP_110M).expect("built-in basemap");
+        let shapes = CountryShapes::new(&map);
+        let tolerance_m = 150_000.0;
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let (mut inside, mut near, mut out) = (0, 0, 0);
+        for c in map.countries.iter().filter(|c| c.numeric != 0).step_by(3) {
+            for _ in 0..12 {
+                // Around a vertex of the country's coast or border: inside, near and far.
+                let ring = map.ring_points(&c.polygons[0][0]);
+                let v = ring[(next() * ring.len() as f64) as usize % ring.len()];
+                let p = LonLat::new(
+                    v.lon + 8.0 * next() - 4.0,
+                    (v.lat + 8.0 * next() - 4.0).clamp(-89.0, 89.0),
+                );
+                let all: Vec<_> = map
+                    .countries
+                    .iter()
+                    .filter(|s| s.numeric == c.numeric)
+                    .collect();
+                let contained = all.iter().any(|s| map.contains(s, p));
+                let close = all
+                    .iter()
+                    .flat_map(|s| s.polygons.iter().flatten())
+                    .any(|r| {
+                        map.ring_points(r)
+                            .windows(2)
+                            .any(|w| segment_distance_m(p, w[0], w[1]) <= tolerance_m)
+                    });
+                let want = contained || close;
+                assert_eq!(
+                    shapes.holds(c.numeric, p, tolerance_m, segment_distance_m),
+                    want,
+                    "{} at {p:?}",
+                    c.name
+                );
+                match (contained, close) {
+                    (true, _) => inside += 1,
+                    (false, true) => near += 1,
+                    _ => out += 1,
+                }
+            }
+        }
+        // Each kind of answer must occur often for the comparison to mean anything.
+        assert!(
+            inside > 50 && near > 50 && out > 50,
+            "{inside} inside, {near} near, {out} out"
+        );
+    }
+}

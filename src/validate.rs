@@ -219,7 +219,7 @@ pub fn check_placement(
 
 /// Distance from `p` to the segment `a`–`b`, metres, in a local equirectangular plane around
 /// `p` (exact enough for the short segments of a basemap's rings).
-fn segment_distance_m(p: LonLat, a: LonLat, b: LonLat) -> f64 {
+pub(crate) fn segment_distance_m(p: LonLat, a: LonLat, b: LonLat) -> f64 {
     let k = p.lat.to_radians().cos();
     let to = |q: LonLat| [(q.lon - p.lon) * k, q.lat - p.lat];
     let (a, b) = (to(a), to(b));
