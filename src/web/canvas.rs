@@ -14,10 +14,15 @@ use web_sys::{CanvasRenderingContext2d, Path2d};
 const MAX_PICTURE_SCALE: f64 = 3.0;
 
 /// Above this many device pixels, zoom frames draw the map afresh instead of scaling the
-/// picture: measured in Chromium's software canvas (docs/PERFORMANCE.md), a smoothed scaled
-/// copy costs about 3 ms at 1280×720 against 6 ms for the basemap's paths, but at 3840×2160
-/// about 30 ms against 20 ms.
+/// picture, unless it holds more than [`MANY_POINTS`]: measured in Chromium's software canvas
+/// (docs/PERFORMANCE.md), a smoothed scaled copy costs about 3 ms at 1280×720 against 6 ms for
+/// the basemap's paths, but at 3840×2160 about 30 ms against 20 ms.
 const MAX_SCALED_PIXELS: f64 = 4.2e6;
+
+/// Static items with more path points than this are scaled during zooms at any size: at
+/// 3840×2160 the built-in set's 40,000 points (basemap and links) draw afresh in about 20 ms,
+/// the world file's 720,000 in about 320 ms, against about 30 ms for a scaled copy.
+const MANY_POINTS: usize = 80_000;
 
 /// Paints frames into a 2D context at a device-pixel ratio.
 pub struct CanvasSink {
@@ -85,7 +90,7 @@ impl CanvasSink {
             None => false,
             Some(key) if steady => self.paint_picture(frame, n, &key, changed, resting),
             Some(key) => {
-                self.scales_pictures(&v)
+                self.scales_pictures(&v, frame, n)
                     && (self.paint_scaled(frame, n)
                         || (self.picture.is_some()
                             && self.paint_picture(frame, n, &key, false, resting)))
@@ -181,7 +186,7 @@ impl CanvasSink {
         // enough to scale pictures at all).
         let home = Viewport::fit(v.width, v.height, v.bounds);
         if v.scale > 1.1 * home.scale
-            && self.scales_pictures(&v)
+            && self.scales_pictures(&v, frame, n)
             && self.world.as_deref().is_none_or(|w| &w.key != key)
         {
             self.world = Picture::world(frame, n, d);
@@ -200,9 +205,17 @@ impl CanvasSink {
         true
     }
 
-    /// Whether zoom frames scale pictures on a view of this size (see `MAX_SCALED_PIXELS`).
-    fn scales_pictures(&self, v: &Viewport) -> bool {
-        v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS
+    /// Whether zoom frames scale pictures on a view of this size, for the first `n` items of
+    /// `frame` (see `MAX_SCALED_PIXELS` and `MANY_POINTS`).
+    fn scales_pictures(&self, v: &Viewport, frame: &Frame, n: usize) -> bool {
+        let points = || {
+            let layers = frame.items[..n].iter().filter_map(|i| match i {
+                Item::Draw(l) | Item::Clip(l) => Some(l.path.len()),
+                Item::Unclip | Item::Text(_) => None,
+            });
+            layers.sum::<usize>()
+        };
+        v.width * v.height * self.dpr * self.dpr <= MAX_SCALED_PIXELS || points() > MANY_POINTS
     }
 
     fn world_transform(&self, v: &Viewport) {
