@@ -8,11 +8,14 @@ export const STYLE = dense
   ? { sister: "rgba(213,94,0,0.22)", friendly: "rgba(0,114,178,0.22)", width: 0.6, dash: [3, 1.875] }
   : { sister: "rgba(213,94,0,0.851)", friendly: "rgba(0,114,178,0.749)", width: 1, dash: [4, 2.5] };
 
+/// The links (GeoJSON of great-circle polylines, as the map exports them).
+export function loadLinks() {
+  return fetch(`/out/${dataset}.geojson`).then((r) => r.json());
+}
+
+/// The links and the 1:110m basemap (land and borders).
 export async function loadData() {
-  const [links, world] = await Promise.all([
-    fetch(`/out/${dataset}.geojson`).then((r) => r.json()),
-    fetch("/vendor/world-atlas/countries-110m.json").then((r) => r.json()),
-  ]);
+  const [links, world] = await Promise.all([loadLinks(), fetch("/vendor/world-atlas/countries-110m.json").then((r) => r.json())]);
   const land = topojson.feature(world, world.objects.countries);
   const borders = topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
   return { links, land, borders };

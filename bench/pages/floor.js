@@ -1,17 +1,17 @@
-// The floor: the same polylines, projected once into one Path2D per kind, stroked from plain JS
-// under a canvas transform. Only the links: no basemap, no markers.
-import { canvasSized, flush, loadData, projection, STYLE } from "./common.js";
+// The plain floor: every link projected once into one Path2D, stroked once a frame under a
+// canvas transform, in one colour and the links' width. Nothing else: no basemap, no markers,
+// no dashes, no second style.
+import { canvasSized, flush, loadLinks, projection, STYLE } from "./common.js";
 
 const canvas = canvasSized();
 const ctx = canvas.getContext("2d");
-const { links } = await loadData();
+const links = await loadLinks();
 const proj = projection(canvas.width, canvas.height);
-const paths = { sister: new Path2D(), friendly: new Path2D() };
+const path = new Path2D();
 for (const f of links.features) {
-  const p = paths[f.properties.kind];
   const lines = f.geometry.type === "LineString" ? [f.geometry.coordinates] : f.geometry.coordinates;
   for (const line of lines) {
-    line.forEach((c, i) => { const [x, y] = proj(c); i ? p.lineTo(x, y) : p.moveTo(x, y); });
+    line.forEach((c, i) => { const [x, y] = proj(c); i ? path.lineTo(x, y) : path.moveTo(x, y); });
   }
 }
 let s = 1, tx = 0, ty = 0;
@@ -22,11 +22,7 @@ function frame() {
   ctx.setTransform(s, 0, 0, s, tx, ty);
   ctx.lineWidth = STYLE.width / s;
   ctx.strokeStyle = STYLE.sister;
-  ctx.setLineDash([]);
-  ctx.stroke(paths.sister);
-  ctx.strokeStyle = STYLE.friendly;
-  ctx.setLineDash(STYLE.dash.map((d) => d / s));
-  ctx.stroke(paths.friendly);
+  ctx.stroke(path);
   flush(ctx);
 }
 frame();
@@ -34,5 +30,7 @@ window.bench = {
   firstFrame: performance.now(),
   pan(dx, dy) { tx += dx; ty += dy; },
   zoom(k) { const cx = canvas.width / 2, cy = canvas.height / 2; tx = cx - (cx - tx) * k; ty = cy - (cy - ty) * k; s *= k; },
+  /// Zoom `z` centred on (lon, lat), as the map's `view=z,lon,lat`.
+  view(z, lon, lat) { const [x, y] = proj([lon, lat]); s = z; tx = canvas.width / 2 - z * x; ty = canvas.height / 2 - z * y; },
   frame,
 };
