@@ -21,6 +21,39 @@ export async function loadData() {
   return { links, land, borders };
 }
 
+/// The map's centre meridian; its seam, where links are cut, is the opposite one (30°W).
+const CENTRE = 150;
+/// Longitude relative to the centre, in [-180, 180).
+const rel = (lon) => ((((lon - CENTRE + 180) % 360) + 360) % 360) - 180;
+
+/// The features' polylines (`[lon, lat]` arrays), each cut at the seam as the map cuts them
+/// (a point on each side of the seam where a segment crosses it), so that a page projecting
+/// points one by one draws no line across the whole map. `each(kind, line)`.
+export function eachLine(links, each) {
+  for (const f of links.features) {
+    const lines = f.geometry.type === "LineString" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const line of lines) for (const part of cutAtSeam(line)) each(f.properties.kind, part);
+  }
+}
+
+function cutAtSeam(line) {
+  const out = [[line[0]]];
+  for (let i = 1; i < line.length; i++) {
+    const [a, b] = [line[i - 1], line[i]];
+    const [ra, rb] = [rel(a[0]), rel(b[0])];
+    if (Math.abs(rb - ra) > 180) {
+      const side = ra > 0 ? 180 : -180;
+      const t = (side - ra) / (rb + 2 * side - ra);
+      const lat = a[1] + t * (b[1] - a[1]);
+      const inside = 1e-6 * Math.sign(side);
+      out[out.length - 1].push([CENTRE + side - inside, lat]);
+      out.push([[CENTRE - side + inside, lat]]);
+    }
+    out[out.length - 1].push(b);
+  }
+  return out.filter((l) => l.length > 1);
+}
+
 export function canvasSized() {
   const c = document.querySelector("canvas");
   c.width = innerWidth;

@@ -1,28 +1,37 @@
-// The plain floor: every link projected once into one Path2D, stroked once a frame under a
-// canvas transform, in one colour and the links' width. Nothing else: no basemap, no markers,
-// no dashes, no second style.
-import { canvasSized, flush, loadLinks, projection, STYLE } from "./common.js";
+// The plain floor: the links as one precomputed `Path2D` per style (sister solid, friendly
+// dashed), stroked once each a frame at the map's widths, colours and dashes, over a land fill
+// (one precomputed `Path2D` of the 1:110m land), all under a canvas transform: a translate for
+// pans, a scale for zooms. Nothing else: no graticule, borders, markers or names.
+/* global d3, topojson */
+import { canvasSized, eachLine, flush, loadLinks, projection, STYLE } from "./common.js";
 
 const canvas = canvasSized();
 const ctx = canvas.getContext("2d");
-const links = await loadLinks();
+const [links, world] = await Promise.all([loadLinks(), fetch("/vendor/world-atlas/land-110m.json").then((r) => r.json())]);
 const proj = projection(canvas.width, canvas.height);
-const path = new Path2D();
-for (const f of links.features) {
-  const lines = f.geometry.type === "LineString" ? [f.geometry.coordinates] : f.geometry.coordinates;
-  for (const line of lines) {
-    line.forEach((c, i) => { const [x, y] = proj(c); i ? path.lineTo(x, y) : path.moveTo(x, y); });
-  }
-}
+const land = new Path2D();
+d3.geoPath(proj, land)(topojson.feature(world, world.objects.land));
+const paths = { sister: new Path2D(), friendly: new Path2D() };
+eachLine(links, (kind, line) => {
+  const p = paths[kind] ?? paths.sister;
+  line.forEach((c, i) => { const [x, y] = proj(c); i ? p.lineTo(x, y) : p.moveTo(x, y); });
+});
 let s = 1, tx = 0, ty = 0;
 function frame() {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = "#f7f9fb";
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(s, 0, 0, s, tx, ty);
+  ctx.fillStyle = "#ddd8cc";
+  ctx.fill(land);
+  // Widths and dashes are CSS pixels whatever the zoom, as on the map.
   ctx.lineWidth = STYLE.width / s;
   ctx.strokeStyle = STYLE.sister;
-  ctx.stroke(path);
+  ctx.setLineDash([]);
+  ctx.stroke(paths.sister);
+  ctx.strokeStyle = STYLE.friendly;
+  ctx.setLineDash(STYLE.dash.map((d) => d / s));
+  ctx.stroke(paths.friendly);
   flush(ctx);
 }
 frame();
