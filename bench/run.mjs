@@ -1,7 +1,7 @@
 // The benchmark: our map and its peers (a plain floor, a d3-geo canvas page, an ECharts `lines`
 // page) doing the same work in one headless Chromium run; writes docs/PERFORMANCE.md. Run
 // through scripts/bench.sh (it builds the map first).
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, serve } from "./lib/server.mjs";
@@ -16,8 +16,9 @@ const CONFIG = {
   frames: env("BENCH_FRAMES", 120),
   worldFrames: env("BENCH_WORLD_FRAMES", 40),
   sizes: [{ width: 1280, height: 720 }, { width: 3840, height: 2160 }],
+  started: new Date(),
 };
-const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const log = (s) => process.stderr.write(`bench: [${((Date.now() - CONFIG.started) / 1000).toFixed(0)} s] ${s}\n`);
 
 const { base, close } = await serve();
 const browser = await chromium.launch({
@@ -25,6 +26,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--enable-precise-memory-info"],
 });
+CONFIG.chromium = browser.version();
 const PAGES = { ours: ours(browser, base), floor: peer(browser, base, "floor"), d3: peer(browser, base, "d3"), echarts: peer(browser, base, "echarts") };
 
 // The peers draw what our page shows: the links exported by the page itself (for the world
@@ -39,13 +41,13 @@ for (const data of ["shandong", "world"]) {
 /// The cases of one round: [data, size, pages, kinds, frames, options].
 function cases() {
   const out = [];
+  const all = ["ours", "floor", "d3", "echarts"];
   for (const size of CONFIG.sizes) {
-    out.push(["shandong", size, ["ours", "floor", "d3", "echarts"], ["pan", "zoom"], CONFIG.frames, {}]);
-    // ECharts' `large` lines draw incrementally (a flushed frame is not a complete one): its
-    // world figures are not comparable, and at 4K it would take minutes a round.
-    out.push(["world", size, size.width > 1280 ? ["ours", "floor", "d3"] : ["ours", "floor", "d3", "echarts"], ["pan", "zoom"], CONFIG.worldFrames, {}]);
+    out.push(["shandong", size, all, ["pan", "zoom"], CONFIG.frames, {}]);
+    out.push(["world", size, all, ["pan", "zoom"], CONFIG.worldFrames, {}]);
   }
-  // Names: a view where many partners are named in every frame.
+  // Names: a view where many partners are named in every frame (the peers draw no names; the
+  // floor is there for scale).
   for (const data of ["shandong", "world"]) {
     out.push([data, CONFIG.sizes[0], ["ours", "floor"], ["pan"], CONFIG.frames, { view: LABEL_VIEW, label: true }]);
   }
@@ -55,6 +57,7 @@ function cases() {
 const rounds = [];
 for (let round = 0; round < CONFIG.rounds; round++) {
   const r = { rows: [], loads: {}, imports: null, floorWorldLoad: null };
+  const t0 = Date.now();
   for (const [data, size, pages, kinds, frames, options] of cases()) {
     for (const name of pages) {
       log(`round ${round + 1}/${CONFIG.rounds} ${data} ${size.width}x${size.height} ${name}${options.label ? " (names)" : ""}`);
@@ -76,18 +79,24 @@ for (let round = 0; round < CONFIG.rounds; round++) {
   r.imports = await importWorld(o.page);
   await o.context.close();
   rounds.push(r);
+  log(`round ${round + 1}/${CONFIG.rounds} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 log("idle");
 const idleFigures = {};
 for (const name of ["ours", "d3", "echarts"]) idleFigures[name] = await idle(PAGES[name], name);
 
-log("presenter soak");
+log(`presenter soak (${process.env.BENCH_SOAK_HOURS || 2} presenter hours)`);
 const o = await PAGES.ours(CONFIG.sizes[0], "shandong");
 const soakFigures = await soak(o.page, o.context);
 await o.context.close();
 await browser.close();
 close();
 
-writeFileSync(join(ROOT, "docs/PERFORMANCE.md"), report({ config: CONFIG, rounds, idle: idleFigures, soak: soakFigures }));
+// The native split of the world import by stage (scripts/bench.sh writes it), if there is one.
+const stagesFile = process.env.BENCH_IMPORT_STAGES;
+const stages = stagesFile && existsSync(stagesFile)
+  ? readFileSync(stagesFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)) : [];
+CONFIG.seconds = (Date.now() - CONFIG.started) / 1000;
+writeFileSync(join(ROOT, "docs/PERFORMANCE.md"), report({ config: CONFIG, rounds, idle: idleFigures, soak: soakFigures, stages }));
 log("wrote docs/PERFORMANCE.md");
