@@ -107,6 +107,7 @@ export function soakSection(soak) {
   for (const x of s) md += `| ${fmt(x.hour, 2)} | ${kb(x.wasm)} KB | ${kb(x.heap)} KB | ${x.nodes} | ${x.listeners} |\n`;
   const grow = (k) => Math.max(...s.slice(1).map((x) => x[k])) - s[0][k];
   const out = { wasm: grow("wasm"), heap: grow("heap"), nodes: grow("nodes") };
-  md += `\nLargest growth after the warm-up leg: wasm ${kb(out.wasm)} KB, JS heap ${kb(out.heap)} KB, DOM nodes ${out.nodes}.\n\n`;
+  md += `\nLargest growth after the warm-up leg: wasm ${kb(out.wasm)} KB, JS heap ${kb(out.heap)} KB, DOM nodes ${out.nodes}.`;
+  md += soak.aligned ? "\n\n" : " (Legs shorter than an hour end at different points of the schedule, with another filter or language: the DOM nodes are not comparable.)\n\n";
   return { md, ...out };
 }

@@ -33,7 +33,8 @@ export const SCHEDULE = { language: 5, projection: 15, away: 2, filter: 10 };
 /// (`hour`: presenter hours since the warm-up) of wasm memory, JS heap and DOM counters, taken
 /// with the timeline stopped (the same picture and panels each time) after forced collections;
 /// `events`, `simulatedSeconds` and `msPerFrame` (real time) count the measured legs only,
-/// `seconds` is the whole soak's real time.
+/// `seconds` is the whole soak's real time; `aligned`: the legs are whole hours (so every sample
+/// has the same filter, language and projection).
 export async function soak(page, context) {
   const cdp = await context.newCDPSession(page);
   const sample = async (hour) => {
@@ -65,7 +66,8 @@ export async function soak(page, context) {
     samples.push(await sample((measured * FRAME_MS) / 3600e3));
   }
   const simulatedSeconds = (measured * FRAME_MS) / 1000;
-  return { hours: simulatedSeconds / 3600, frameMs: FRAME_MS, speed: SPEED, samples, events, seconds: (Date.now() - t0) / 1000, msPerFrame: (legsSeconds * 1000) / measured, simulatedSeconds };
+  return { hours: simulatedSeconds / 3600, frameMs: FRAME_MS, speed: SPEED, samples, events, seconds: (Date.now() - t0) / 1000, msPerFrame: (legsSeconds * 1000) / measured, simulatedSeconds,
+    aligned: Number.isInteger(HOURS / LEGS) };
 }
 
 /// One leg of `steps` frames inside the page, after `done` frames (runs in the browser).
