@@ -98,5 +98,8 @@ const stagesFile = process.env.BENCH_IMPORT_STAGES;
 const stages = stagesFile && existsSync(stagesFile)
   ? readFileSync(stagesFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)) : [];
 CONFIG.seconds = (Date.now() - CONFIG.started) / 1000;
-writeFileSync(join(ROOT, "docs/PERFORMANCE.md"), report({ config: CONFIG, rounds, idle: idleFigures, soak: soakFigures, stages }));
+const figures = { config: CONFIG, rounds, idle: idleFigures, soak: soakFigures, stages };
+// The raw figures too, so the report can be written again without a run (bench/rereport.mjs).
+writeFileSync(join(ROOT, "bench/out/figures.json"), JSON.stringify(figures));
+writeFileSync(join(ROOT, "docs/PERFORMANCE.md"), report(figures));
 log("wrote docs/PERFORMANCE.md");
