@@ -75,10 +75,10 @@ export function importSection(rounds, stages) {
   const page = {};
   for (const x of rounds) for (const [k, v] of x.imports.stages) (page[k] ??= []).push(v);
   if (Object.keys(page).length) {
-    md += "The page's own split (`friendship-map:import:*` measures):\n\n| stage | ms (median) |\n|---|---:|\n";
+    md += "In the page, timed around the handle's three import calls (`importStart`, `importPlace`, `importFinish`), which the page makes with a paint of its progress bar between them:\n\n| stage (in the page) | ms (median) |\n|---|---:|\n";
     for (const [k, v] of Object.entries(page)) md += `| ${k} | ${fmt(median(v), 0)} |\n`;
     md += "\n";
-  } else md += "The page does not mark the import's stages. ";
+  } else md += "The page does not expose the import's stages. ";
   if (stages.length) {
     md += `The same import natively (\`cargo run --release --example import_stages\`, the median of ${stages[0].runs} warm runs; wasm in the browser is slower, and the page adds the fetch, the copy into wasm and the raster):\n\n| stage (native) | ms |\n|---|---:|\n`;
     for (const s of stages) md += `| ${s.stage} | ${fmt(s.ms)} |\n`;
