@@ -8,14 +8,50 @@ export const STYLE = dense
   ? { sister: "rgba(213,94,0,0.22)", friendly: "rgba(0,114,178,0.22)", width: 0.6, dash: [3, 1.875] }
   : { sister: "rgba(213,94,0,0.851)", friendly: "rgba(0,114,178,0.749)", width: 1, dash: [4, 2.5] };
 
+/// The links (GeoJSON of great-circle polylines, as the map exports them).
+export function loadLinks() {
+  return fetch(`/out/${dataset}.geojson`).then((r) => r.json());
+}
+
+/// The links and the 1:110m basemap (land and borders).
 export async function loadData() {
-  const [links, world] = await Promise.all([
-    fetch(`/out/${dataset}.geojson`).then((r) => r.json()),
-    fetch("/vendor/world-atlas/countries-110m.json").then((r) => r.json()),
-  ]);
+  const [links, world] = await Promise.all([loadLinks(), fetch("/vendor/world-atlas/countries-110m.json").then((r) => r.json())]);
   const land = topojson.feature(world, world.objects.countries);
   const borders = topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
   return { links, land, borders };
+}
+
+/// The map's centre meridian; its seam, where links are cut, is the opposite one (30°W).
+const CENTRE = 150;
+/// Longitude relative to the centre, in [-180, 180).
+const rel = (lon) => ((((lon - CENTRE + 180) % 360) + 360) % 360) - 180;
+
+/// The features' polylines (`[lon, lat]` arrays), each cut at the seam as the map cuts them
+/// (a point on each side of the seam where a segment crosses it), so that a page projecting
+/// points one by one draws no line across the whole map. `each(kind, line)`.
+export function eachLine(links, each) {
+  for (const f of links.features) {
+    const lines = f.geometry.type === "LineString" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const line of lines) for (const part of cutAtSeam(line)) each(f.properties.kind, part);
+  }
+}
+
+function cutAtSeam(line) {
+  const out = [[line[0]]];
+  for (let i = 1; i < line.length; i++) {
+    const [a, b] = [line[i - 1], line[i]];
+    const [ra, rb] = [rel(a[0]), rel(b[0])];
+    if (Math.abs(rb - ra) > 180) {
+      const side = ra > 0 ? 180 : -180;
+      const t = (side - ra) / (rb + 2 * side - ra);
+      const lat = a[1] + t * (b[1] - a[1]);
+      const inside = 1e-6 * Math.sign(side);
+      out[out.length - 1].push([CENTRE + side - inside, lat]);
+      out.push([[CENTRE - side + inside, lat]]);
+    }
+    out[out.length - 1].push(b);
+  }
+  return out.filter((l) => l.length > 1);
 }
 
 export function canvasSized() {
