@@ -16,6 +16,7 @@
 //! | partners placed in their countries (the import's check) | [`country_shapes`], [`validate`] |
 //! | what the core refuses | [`error`] |
 //! | colours and line styles; the display list; world layers | [`style`], [`display_list`], [`scene`] |
+//! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: the overlay, SVG, the playback filmed | [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
@@ -47,6 +48,7 @@ pub mod lonlat;
 pub mod map;
 pub mod number;
 pub mod overlay;
+pub mod path_data;
 pub mod playback;
 pub mod poster;
 pub mod projection;

@@ -4,7 +4,7 @@
 //! (the halo) under `fillText`.
 
 use super::picture::{static_key, Picture, PictureKey};
-use crate::display_list::{Frame, Item, Layer, PathEl, Sink, Space, TextLayer};
+use crate::display_list::{Frame, Item, Layer, Sink, Space, TextLayer};
 use crate::viewport::Viewport;
 use std::collections::HashMap;
 use wasm_bindgen::JsValue;
@@ -245,18 +245,8 @@ impl CanvasSink {
                 return Some(p.clone());
             }
         }
-        let path = Path2d::new().ok()?;
-        for el in &layer.path {
-            match *el {
-                PathEl::MoveTo([x, y]) => path.move_to(x, y),
-                PathEl::LineTo([x, y]) => path.line_to(x, y),
-                PathEl::Close => path.close_path(),
-                PathEl::Circle([x, y], r) => {
-                    path.move_to(x + r, y);
-                    let _ = path.arc(x, y, r, 0.0, std::f64::consts::TAU);
-                }
-            }
-        }
+        // One string for the whole path: a call into JavaScript per point costs more.
+        let path = Path2d::new_with_path_string(&crate::path_data::path_data(&layer.path)).ok()?;
         if cacheable {
             self.cache.insert(key, (path.clone(), true));
         }
