@@ -81,11 +81,6 @@ impl CountryShapes {
         Self { by_numeric }
     }
 
-    /// Whether the country `numeric` is drawn at all (tiny ones are not).
-    pub fn has(&self, numeric: u16) -> bool {
-        self.polygons(numeric).is_some()
-    }
-
     fn polygons(&self, numeric: u16) -> Option<&[Polygon]> {
         self.by_numeric
             .iter()
@@ -95,17 +90,16 @@ impl CountryShapes {
 
     /// Whether `p` lies inside country `numeric` (even-odd rule per polygon, in lon/lat as
     /// [`Basemap::contains`]) or within `tolerance_m` of one of its rings, measured by
-    /// `distance_m(p, a, b)` to each segment a–b that could be that close.
+    /// `distance_m(p, a, b)` to each segment a–b that could be that close; `None` when the
+    /// basemap does not draw the country (tiny ones it leaves out).
     pub fn holds(
         &self,
         numeric: u16,
         p: LonLat,
         tolerance_m: f64,
         distance_m: impl Fn(LonLat, LonLat, LonLat) -> f64,
-    ) -> bool {
-        let Some(polygons) = self.polygons(numeric) else {
-            return false;
-        };
+    ) -> Option<bool> {
+        let polygons = self.polygons(numeric)?;
         let inside = polygons.iter().any(|poly| {
             // Outside the box, the even-odd count is even for every ring.
             poly.bounds.holds(p, 0.0, 0.0)
@@ -118,21 +112,22 @@ impl CountryShapes {
                     == 1
         });
         if inside {
-            return true;
+            return Some(true);
         }
         // A segment within the tolerance lies in a box grown by it (with room to spare: the
         // distance is measured in a local plane); near the poles every ring is measured.
         let dlat = 1.5 * tolerance_m / METRES_PER_DEGREE;
         let k = p.lat.to_radians().cos();
         let dlon = if k > 0.05 { dlat / k } else { 360.0 };
-        polygons
+        let near = polygons
             .iter()
             .flat_map(|poly| &poly.rings)
             .filter(|(b, _)| b.holds(p, dlon, dlat))
             .any(|(_, r)| {
                 r.windows(2)
                     .any(|w| distance_m(p, w[0], w[1]) <= tolerance_m)
-            })
+            });
+        Some(near)
     }
 }
 
@@ -183,7 +178,7 @@ mod tests {
                 let want = contained || close;
                 assert_eq!(
                     shapes.holds(c.numeric, p, tolerance_m, segment_distance_m),
-                    want,
+                    Some(want),
                     "{} at {p:?}",
                     c.name
                 );

@@ -56,7 +56,7 @@ fn fixed(s: &mut String, v: f64) {
         s.push('-');
     }
     let n = n.unsigned_abs();
-    digits(s, n / scale);
+    digits(s, n / scale, 1);
     let mut frac = n % scale;
     if frac == 0 {
         return;
@@ -67,23 +67,17 @@ fn fixed(s: &mut String, v: f64) {
         frac /= 10;
         width -= 1;
     }
-    let start = s.len();
-    digits(s, frac);
-    for _ in (s.len() - start) as u32..width {
-        s.insert(start, '0');
-    }
+    digits(s, frac, width);
 }
 
-fn digits(s: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
+/// Writes `n` in decimal with at least `width` digits (zeros in front).
+fn digits(s: &mut String, mut n: u64, width: u32) {
+    let mut buf = [b'0'; 20];
     let mut i = buf.len();
-    loop {
+    while n > 0 || buf.len() - i < width as usize {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     s.extend(buf[i..].iter().map(|&b| b as char));
 }

@@ -108,17 +108,13 @@ pub fn misplaced(dataset: &Dataset, first: usize, placement: &Placement) -> (usi
         let Some(country) = dataset.countries.get(&r.country) else {
             continue; // the parser has already refused an unknown code
         };
-        if !shapes.has(country.numeric) {
-            continue;
-        }
-        checked += 1;
         let p = LonLat::new(r.lon, r.lat);
-        if !shapes.holds(
-            country.numeric,
-            p,
-            placement.tolerance_m,
-            segment_distance_m,
-        ) {
+        let tolerance = placement.tolerance_m;
+        let Some(inside) = shapes.holds(country.numeric, p, tolerance, segment_distance_m) else {
+            continue; // not on the basemap (tiny countries are not)
+        };
+        checked += 1;
+        if !inside {
             errors.push(RowError {
                 line: t.line,
                 field: "lat/lon".into(),
