@@ -20,6 +20,7 @@
 //! | pictures that leave the page: the overlay, SVG, the playback filmed | [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
+//! | when the map is drawn sharp again after a gesture | [`rest`] |
 //! | the state in a URL | [`url_state`] |
 //! | the whole map: input in, frames and records out | [`map`] |
 
@@ -52,6 +53,7 @@ pub mod path_data;
 pub mod playback;
 pub mod poster;
 pub mod projection;
+pub mod rest;
 pub mod scene;
 pub mod search;
 pub mod sphere;

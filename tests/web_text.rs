@@ -108,7 +108,7 @@ fn text_is_painted_at_its_anchor() {
             static_items: 0,
         };
         let mut sink = CanvasSink::new(ctx.clone());
-        sink.paint(&frame);
+        sink.paint(&frame, false);
         let cols = inked_columns(&ctx, w, h);
         assert!(!cols.is_empty(), "{anchor:?}: text drawn");
         let (first, last) = (cols[0], cols[cols.len() - 1]);

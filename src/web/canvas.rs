@@ -5,6 +5,7 @@
 
 use super::picture::{static_key, Picture, PictureKey};
 use crate::display_list::{Frame, Item, Layer, Sink, Space, TextLayer};
+use crate::rest::Painted;
 use crate::viewport::Viewport;
 use std::collections::HashMap;
 use wasm_bindgen::JsValue;
@@ -39,11 +40,9 @@ pub struct CanvasSink {
     last_scale: f64,
     /// What the last frame's static items showed.
     last_key: Option<PictureKey>,
-    /// The last frame was provisional (a scaled picture, a picture off the pixel grid, or a
-    /// direct draw while a picture is due): the host should paint again once the gesture rests.
+    /// The frame being painted is provisional (a scaled picture, a picture off the pixel grid,
+    /// or a direct draw while a picture is due): the host paints again once the gesture rests.
     provisional: bool,
-    /// Set by the host for the frame after a gesture rested: it must equal a fresh draw.
-    pub resting: bool,
     /// Whether the last frame copied its static items from a picture.
     pub from_picture: bool,
 }
@@ -60,27 +59,21 @@ impl CanvasSink {
             last_scale: f64::NAN,
             last_key: None,
             provisional: false,
-            resting: false,
             from_picture: false,
         }
     }
 
-    /// Whether the last frame was provisional: the host should paint again (with `resting`
-    /// set) once the gesture has rested.
-    pub fn wants_rest_frame(&self) -> bool {
-        self.provisional
-    }
-
-    /// Paints a frame. While only the position changes (a drag), the static items are moved as
-    /// a picture; while the scale changes (a zoom gesture), the picture is scaled; a frame at
-    /// an unchanged scale after a gesture draws it afresh. A frame whose static items just
-    /// changed (a filter, a playback step, the globe turning) is drawn directly: the picture is
-    /// made when they hold still.
-    pub fn paint(&mut self, frame: &Frame) {
+    /// Paints a frame and says whether it equals a fresh draw of the same view
+    /// ([`Painted::Final`]) or must be painted again once the gesture rests. While only the
+    /// position changes (a drag), the static items are moved as a picture; while the scale
+    /// changes (a zoom gesture), the picture is scaled; a frame at an unchanged scale after a
+    /// gesture draws it afresh. A frame whose static items just changed (a filter, a playback
+    /// step, the globe turning) is drawn directly: the picture is made when they hold still.
+    /// `resting`: this is the frame after a gesture rested, which must equal a fresh draw.
+    pub fn paint(&mut self, frame: &Frame, resting: bool) -> Painted {
         let v = frame.viewport;
         let steady = v.scale == self.last_scale;
         self.last_scale = v.scale;
-        let resting = std::mem::take(&mut self.resting);
         self.provisional = false;
         let n = frame.static_items.min(frame.items.len());
         let key = (n > 0).then(|| static_key(frame, n, self.dpr));
@@ -100,7 +93,13 @@ impl CanvasSink {
         if !pictured {
             self.picture = None;
             frame.replay(self);
-            return;
+            // With static items, a fresh draw at rest copies them from a picture: a direct
+            // draw is only final when there are none.
+            return if n > 0 {
+                Painted::Provisional
+            } else {
+                Painted::Final
+            };
         }
         self.ctx.set_line_join("round");
         self.ctx.set_line_cap("round");
@@ -111,6 +110,11 @@ impl CanvasSink {
                 Item::Unclip => self.unclip(),
                 Item::Text(t) => self.text(t),
             }
+        }
+        if self.provisional {
+            Painted::Provisional
+        } else {
+            Painted::Final
         }
     }
 

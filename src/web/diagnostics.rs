@@ -135,6 +135,14 @@ impl FriendshipMap {
         Ok(())
     }
 
+    /// Diagnostics: whether a frame is still to come without further input: one requested and
+    /// not painted, or the sharp frame after a gesture (tests wait on this instead of a
+    /// fixed time).
+    pub fn busy(&self) -> bool {
+        let host = self.host.borrow();
+        host.frames.pending() || host.frames.rest.pending()
+    }
+
     /// Diagnostics: whether the last frame copied the basemap and links from a picture (moved
     /// or scaled) rather than stroking them.
     #[wasm_bindgen(js_name = fromPicture)]

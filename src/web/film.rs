@@ -105,7 +105,7 @@ impl FilmHandle {
             .items
             .extend(overlay(&overlay_texts(&texts), w, h, true, &self.measure));
         if let Some((_, sink)) = self.sink.as_mut() {
-            sink.paint(&frame);
+            sink.paint(&frame, false);
             sink.end_frame();
         }
         Ok(())

@@ -1,17 +1,16 @@
 //! Frame scheduling: a frame is painted on the next animation frame, only when something
-//! changed; animations keep asking for frames; a frame painted from a moved or scaled picture
-//! is painted again, sharp, once the gesture rests; the page hears of changes once per painted frame, with the snapshot
-//! of its panels when what is shown changed.
+//! changed; animations keep asking for frames; a provisional frame (a moved or scaled picture)
+//! is followed by exactly one sharp frame once the gesture rests ([`crate::rest`] decides); the
+//! page hears of changes once per painted frame, with the snapshot of its panels when what is
+//! shown changed.
 
 use super::host::Shared;
 use super::js::{call, now_ms, to_js, window};
 use crate::map::CameraKey;
+use crate::rest::{Rest, Timer, REST_AFTER_MS};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// How long a gesture must rest before the map is drawn sharp again, ms.
-const SHARP_AFTER_MS: i32 = 120;
 
 /// The frame loop's state.
 #[derive(Default)]
@@ -25,7 +24,9 @@ pub struct FrameLoop {
     /// Frames painted since start.
     pub drawn: u32,
     raf: Option<Closure<dyn FnMut()>>,
-    /// Paints a sharp frame once a gesture has rested (see `SHARP_AFTER_MS`).
+    /// Whether a rest frame is due (see [`crate::rest`]).
+    pub rest: Rest,
+    /// Asks for the rest frame once a gesture has rested (see `REST_AFTER_MS`).
     sharpen: Option<Closure<dyn FnMut()>>,
     sharpen_timer: Option<i32>,
     /// `performance.now()` of the last painted frame of an animation, ms.
@@ -34,6 +35,13 @@ pub struct FrameLoop {
     told_data_version: u64,
     /// The camera last reported.
     told_camera: Option<CameraKey>,
+}
+
+impl FrameLoop {
+    /// Whether a frame is requested and not painted yet.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
 }
 
 /// Creates the loop's callbacks (they hold the host weakly).
@@ -55,12 +63,14 @@ pub fn init(rc: &Shared) {
     let weak = Rc::downgrade(rc);
     let sharpen = Closure::new(move || {
         if let Some(rc) = weak.upgrade() {
-            {
+            let due = {
                 let mut host = rc.borrow_mut();
                 host.frames.sharpen_timer = None;
-                host.sink.resting = true;
+                host.frames.rest.timer_fired()
+            };
+            if due {
+                request_forced(&rc);
             }
-            request_forced(&rc);
         }
     });
     let mut host = rc.borrow_mut();
@@ -126,9 +136,6 @@ pub fn draw_now(rc: &Shared) {
         .then(|| host.callbacks.change.clone())
         .flatten();
     let snapshot = (data_changed && change.is_some()).then(|| to_js(&host.map.snapshot()));
-    if host.sink.wants_rest_frame() {
-        schedule_sharp_frame(&mut host.frames);
-    }
     drop(host);
     if animating {
         request_forced(rc);
@@ -154,8 +161,10 @@ fn paint(host: &mut super::host::Host) {
     }
     host.sink.dpr = dpr;
     let frame = host.map.frame();
-    host.sink.paint(&frame);
+    let painted = host.sink.paint(&frame, host.frames.rest.resting());
     host.sink.end_frame();
+    let timer = host.frames.rest.painted(painted);
+    rest_timer(&mut host.frames, timer);
     host.frames.drawn += 1;
     if host.frames.drawn == 1 {
         // For host pages and the benchmark: when the first complete frame was drawn.
@@ -165,19 +174,20 @@ fn paint(host: &mut super::host::Host) {
     }
 }
 
-/// The frame was provisional (a scaled or moved picture): draw it sharp when no gesture frame
-/// follows.
-fn schedule_sharp_frame(frames: &mut FrameLoop) {
-    let (Ok(w), Some(cb)) = (window(), frames.sharpen.as_ref()) else {
+/// Restarts or stops the rest timer, as the scheduler decided after a painted frame.
+fn rest_timer(frames: &mut FrameLoop, timer: Timer) {
+    let Ok(w) = window() else {
         return;
     };
     if let Some(t) = frames.sharpen_timer.take() {
         w.clear_timeout_with_handle(t);
     }
-    frames.sharpen_timer = w
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            cb.as_ref().unchecked_ref(),
-            SHARP_AFTER_MS,
-        )
-        .ok();
+    if let (Timer::Arm, Some(cb)) = (timer, frames.sharpen.as_ref()) {
+        frames.sharpen_timer = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.as_ref().unchecked_ref(),
+                REST_AFTER_MS,
+            )
+            .ok();
+    }
 }

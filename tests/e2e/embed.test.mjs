@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { ARTIFACTS, launch, nextFrames, openPage, readCsv, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, openPage, readCsv, settled, startServer } from "./harness.mjs";
 
 const rows = readCsv("data/partnerships.csv");
 let server, browser;
@@ -237,7 +237,9 @@ test("an office's own basemap loads from GeoJSON and from TopoJSON", async () =>
     <friendship-map id="t" basemap="test-land.topojson" controls="none"></friendship-map></body></html>`);
   const { p, context, log } = await page(`${server.url}test-basemaps.html`);
   await p.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.dataset.ready === "true"));
-  await p.waitForTimeout(500);
+  // The office basemaps arrive after the map is ready: wait until both are drawn.
+  await p.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.shadowRoot.getElementById("credit").dataset.t === "basemapOwn"));
+  await settled(p);
   // No links over the basemap for these pixel checks.
   await p.evaluate(() => { for (const el of document.querySelectorAll("friendship-map")) el.filter = { ...el.filter, sister: false, friendly: false }; });
   const pixel = (id, lon, lat) => p.evaluate(([id, lon, lat]) => {

@@ -41,9 +41,10 @@ test("URL: a link reproduces the map; back and forward work", async () => {
   assert.equal(await page.isChecked("#kind-friendly"), false);
   // A further change is a new history entry; Back returns to the link's state.
   await page.check("#kind-friendly");
-  await page.waitForTimeout(400);
   const both = rows.filter((r) => year(r) !== null && year(r) >= 2013).length;
   assert.equal((await summary(page)).ties, both);
+  // The URL follows the change (debounced): wait for it before going back.
+  await page.waitForFunction(() => !/kinds=sister/.test(location.search));
   await page.goBack();
   await page.waitForFunction((n) => window.friendshipMap.summary().ties === n, want, { timeout: 3000 });
   assert.equal(await page.isChecked("#kind-friendly"), false);

@@ -112,3 +112,10 @@ export function readCsv(path) {
 
 export const nextFrames = (page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/// Waits until every map on the page has painted what it was asked to and the sharp frame after
+/// a gesture (the map's own signal, not a fixed time), then two animation frames.
+export async function settled(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.map && !m.map.busy()), null, { timeout: 10000 });
+  await nextFrames(page);
+}

@@ -46,8 +46,8 @@ for (const lang of ["zh", "en"]) {
     await phone.context.close();
 
     const stage = await open(`embed.html?lang=${lang}&mode=present`, { width: 3840, height: 2160 }, 1);
-    await stage.page.waitForTimeout(1500);
-    assert.ok((await labels(stage.page)).length >= 1);
+    // Presenter mode plays the years: wait for the first names it places.
+    await stage.page.waitForFunction(() => window.friendshipMap.labels().length >= 1, null, { timeout: 10000 });
     await stage.page.screenshot({ path: `${ARTIFACTS}labels-stage-4k-${lang}.png` });
     await stage.context.close();
   });

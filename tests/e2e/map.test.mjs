@@ -1,7 +1,7 @@
 // End to end: the built page, served with its CSP, in headless Chromium.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTIFACTS, canvasOrigin, launch, midpoint, openMap, pixelsAround, startServer } from "./harness.mjs";
+import { ARTIFACTS, canvasOrigin, launch, midpoint, nextFrames, openMap, pixelsAround, settled, startServer } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -79,7 +79,7 @@ test("wheel zoom keeps the point under the pointer and hovering Shimonoseki show
   await page.mouse.move(page_xy[0], page_xy[1]);
   for (let i = 0; i < 8; i++) {
     await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(30);
+    await nextFrames(page);
   }
   const zoom1 = (await page.evaluate(() => window.friendshipMap.view())).zoom;
   // Zoomed in this far, the finer 1:50m basemap is fetched and drawn.
@@ -109,7 +109,7 @@ test("dragging pans the map; reset brings the world back", async () => {
   const [ox, oy] = await canvasOrigin(page);
   await page.mouse.move(ox + 400, oy + 300);
   await page.mouse.wheel(0, -600);
-  await page.waitForTimeout(50);
+  await settled(page);
   const v0 = await page.evaluate(() => window.friendshipMap.view());
   await page.mouse.down();
   await page.mouse.move(ox + 350, oy + 280, { steps: 5 });
@@ -131,7 +131,7 @@ test("a city on the map is emphasised by a click; nothing is drawn while idle", 
   // Zoom in on Shandong so the cities' markers stand apart, then click Qingdao's.
   let at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), QINGDAO);
   await page.mouse.move(Math.round(ox + at[0]), Math.round(oy + at[1]));
-  for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(30); }
+  for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -300); await nextFrames(page); }
   at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), QINGDAO);
   await page.mouse.click(Math.round(ox + at[0]), Math.round(oy + at[1]));
   assert.equal(await page.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
@@ -141,14 +141,15 @@ test("a city on the map is emphasised by a click; nothing is drawn while idle", 
   const frames = await page.evaluate(() => window.friendshipMap.framesDrawn());
   for (let i = 0; i < 20; i++) {
     await page.mouse.move(Math.round(ox + at[0]) + (i % 2 ? 40 : 0), Math.round(oy + at[1]));
-    await page.waitForTimeout(50);
+    await nextFrames(page);
   }
   assert.ok(await page.evaluate(() => window.friendshipMap.framesDrawn()) > frames + 5, "hovering redraws");
   assert.match(await page.evaluate(() => location.search), /sel=Qingdao/);
   // Zoomed in this far, the detailed basemap loads and is drawn once; then nothing moves.
   await page.waitForFunction(() => window.friendshipMap.showingDetail(), null, { timeout: 5000 });
-  await page.waitForTimeout(200);
+  await settled(page);
   const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
+  // Idle: however long one waits, no frame is painted (a second stands for "long").
   await page.waitForTimeout(1000);
   const f1 = await page.evaluate(() => window.friendshipMap.framesDrawn());
   assert.equal(f1, f0, "frames drawn while idle");
@@ -161,10 +162,11 @@ test("after a zoom gesture rests, the basemap is drawn sharp again, then nothing
   const pixels = () => page.evaluate(() => document.querySelector("friendship-map").shadowRoot.querySelector("#map canvas").toDataURL());
   // Zoom steps a frame apart (as the + key gives), with no pointer over the map to cause
   // other frames, and below the zoom that loads the detailed basemap (which draws again).
-  for (let i = 0; i < 4; i++) { await page.evaluate(() => window.friendshipMap.zoomBy(1.15)); await page.waitForTimeout(20); }
-  await page.waitForTimeout(500);
+  for (let i = 0; i < 4; i++) { await page.evaluate(() => window.friendshipMap.zoomBy(1.15)); await nextFrames(page); }
+  await settled(page);
   const rested = await pixels();
   const f0 = await page.evaluate(() => window.friendshipMap.framesDrawn());
+  // Idle: however long one waits, no frame is painted (600 ms stands for "long").
   await page.waitForTimeout(600);
   assert.equal(await page.evaluate(() => window.friendshipMap.framesDrawn()), f0, "frames drawn while idle");
   // A frame drawn now at the same view is the sharp one; the rested canvas must equal it.

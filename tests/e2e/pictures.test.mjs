@@ -3,7 +3,7 @@
 // map shows exactly what a fresh draw of the same view shows.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTIFACTS, launch, nextFrames, openMap, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, openMap, settled, startServer } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -30,7 +30,7 @@ const differenceFromFresh = (page) => page.evaluate((tol) => {
 }, CHANNEL_TOLERANCE);
 
 /// Waits until the gesture has rested and its sharp frame is painted.
-const rest = async (page) => { await page.waitForTimeout(400); await nextFrames(page); };
+const rest = settled;
 
 test("with the world set loaded, pans and zooms copy a picture and the resting map equals a fresh draw", async () => {
   // A fractional pixel ratio: a 3 px drag moves the picture by 4.5 device pixels, off the grid,
