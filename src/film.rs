@@ -8,7 +8,6 @@
 
 use crate::map::MapState;
 use crate::playback::{PlayOptions, STEP_MS};
-use crate::projection::ProjectionKind;
 
 /// The longest tick the playback takes at once, ms (it clamps longer ones).
 const MAX_TICK_MS: f64 = 250.0;
@@ -47,7 +46,10 @@ impl Film {
             animate: true,
         });
         map.play();
-        map.set_spin(map.projection() == ProjectionKind::Globe);
+        // As on stage: presenter mode's sizes, and the globe turning.
+        let v = *map.viewport();
+        map.set_presenting(true);
+        map.resize(v.width, v.height);
         let steps = map.playback().map_or_else(Vec::new, |p| p.steps.clone());
         let n = steps.len().max(1);
         let first = from.map_or(0, |y| {
@@ -129,10 +131,5 @@ impl Film {
     /// The filmed map at the time sought (its frame and caption are the film's picture).
     pub fn map(&self) -> &MapState {
         &self.map
-    }
-
-    /// The filmed map, to set its basemap before filming.
-    pub fn map_mut(&mut self) -> &mut MapState {
-        &mut self.map
     }
 }

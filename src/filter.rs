@@ -3,10 +3,10 @@
 //! shown or hidden as a group, by their own switch, and always counted.
 
 use crate::data::{Dataset, Evidence, Kind, Level, Region};
-use serde::{Deserialize, Serialize};
+use serde::{Serialize, Serializer};
 
 /// Which years are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "mode", rename_all = "lowercase")]
 pub enum Years {
     /// Every year.
@@ -55,7 +55,7 @@ impl Years {
 }
 
 /// The whole filter. Empty lists mean "all".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Filter {
     /// Years shown.
     pub years: Years,
@@ -75,9 +75,10 @@ pub struct Filter {
     pub city_level: bool,
     /// Province-level partners shown.
     pub province_level: bool,
-    /// Evidence levels shown ([`Evidence::as_str`] names); empty = all. Ties without a level
-    /// (imports without the `evidence` column) are always shown.
-    pub evidence: Vec<String>,
+    /// Evidence levels shown (written as their [`Evidence::as_str`] names); empty = all. Ties
+    /// without a level (imports without the `evidence` column) are always shown.
+    #[serde(serialize_with = "evidence_names")]
+    pub evidence: Vec<Evidence>,
 }
 
 impl Default for Filter {
@@ -94,6 +95,11 @@ impl Default for Filter {
             evidence: Vec::new(),
         }
     }
+}
+
+/// The levels as their CSV names, as the page and the URL write them.
+fn evidence_names<S: Serializer>(levels: &[Evidence], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(levels.iter().map(|e| e.as_str()))
 }
 
 impl Filter {
@@ -143,8 +149,7 @@ impl Filter {
                         .get(&r.country)
                         .is_some_and(|c| chosen.iter().any(|reg| reg.contains(c)));
                 let sourced = self.evidence.is_empty()
-                    || r.evidence
-                        .is_none_or(|e| self.evidence.iter().any(|n| n == e.as_str()));
+                    || r.evidence.is_none_or(|e| self.evidence.contains(&e));
                 kind && level
                     && city
                     && region
@@ -238,7 +243,7 @@ Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a
         };
         assert_eq!(apply(provinces), [false, true, false]);
         let official = Filter {
-            evidence: vec!["official".into(), "partner-side".into()],
+            evidence: vec![Evidence::Official, Evidence::PartnerSide],
             ..Filter::default()
         };
         assert_eq!(

@@ -1,6 +1,8 @@
-//! Input as data: pointer, wheel and key events in, map actions out. The web layer forwards
-//! DOM events here unchanged; the map applies the actions
+//! Input as data: pointer, wheel and key events in, [`Command`]s out. The web layer forwards
+//! DOM events here unchanged; the map applies the commands through its one door
 //! ([`crate::map::MapState::apply`]). No platform names, so every gesture is tested natively.
+
+use crate::command::Command;
 
 /// Keyboard pan step, CSS px.
 pub const KEY_PAN_PX: f64 = 60.0;
@@ -13,53 +15,6 @@ const WHEEL_ZOOM_PER_PX: f64 = 0.002;
 /// `WheelEvent.deltaMode` 1 (lines) and 2 (pages) in pixels.
 const WHEEL_LINE_PX: f64 = 16.0;
 const WHEEL_PAGE_PX: f64 = 400.0;
-
-/// What an input event asks of the map.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Action {
-    /// Move the map by a screen offset, CSS px.
-    Pan {
-        /// Rightwards, CSS px.
-        dx: f64,
-        /// Downwards, CSS px.
-        dy: f64,
-    },
-    /// Zoom by a factor keeping the point (`x`, `y`) CSS px fixed.
-    ZoomAt {
-        /// Scale factor.
-        factor: f64,
-        /// Anchor, CSS px.
-        x: f64,
-        /// Anchor, CSS px.
-        y: f64,
-    },
-    /// Zoom by a factor about the centre.
-    ZoomBy(f64),
-    /// The pointer hovers at (`x`, `y`) CSS px.
-    Hover {
-        /// CSS px.
-        x: f64,
-        /// CSS px.
-        y: f64,
-    },
-    /// Nothing is hovered any more.
-    ClearHover,
-    /// A click (or tap) at (`x`, `y`) CSS px.
-    Click {
-        /// CSS px.
-        x: f64,
-        /// CSS px.
-        y: f64,
-    },
-    /// Back to the whole world.
-    Reset,
-    /// Step the timeline by a number of years.
-    Step(i32),
-    /// Play or pause the timeline.
-    TogglePlay,
-    /// Leave presenter mode (the page's business: the map only reports it).
-    LeavePresentation,
-}
 
 /// A key as the DOM names it (`KeyboardEvent.key`), with where it was pressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,9 +64,9 @@ impl Gestures {
 
     /// A pointer moved to (`x`, `y`): a hover (no button down), a drag (one pointer, past the
     /// click slop) or a pinch (two pointers: zoom about the midpoint and pan by its move).
-    pub fn moved(&mut self, id: i32, x: f64, y: f64) -> Vec<Action> {
+    pub fn moved(&mut self, id: i32, x: f64, y: f64) -> Vec<Command> {
         let Some(k) = self.pointers.iter().position(|p| p.id == id) else {
-            return vec![Action::Hover { x, y }];
+            return vec![Command::Hover { x, y }];
         };
         let before = self.pointers[k];
         self.pointers[k] = Pointer { id, x, y };
@@ -121,12 +76,12 @@ impl Gestures {
             let (m0, m1) = (mid(before), mid(self.pointers[k]));
             let d0 = (before.x - other.x).hypot(before.y - other.y);
             let d1 = (x - other.x).hypot(y - other.y);
-            let mut out = vec![Action::Pan {
+            let mut out = vec![Command::Pan {
                 dx: m1.0 - m0.0,
                 dy: m1.1 - m0.1,
             }];
             if d0 > 1.0 && d1 > 1.0 {
-                out.push(Action::ZoomAt {
+                out.push(Command::ZoomAt {
                     factor: d1 / d0,
                     x: m1.0,
                     y: m1.1,
@@ -137,20 +92,20 @@ impl Gestures {
         let (dx, dy) = (x - before.x, y - before.y);
         self.moved += dx.hypot(dy);
         if self.moved > CLICK_SLOP_PX {
-            vec![Action::Pan { dx, dy }, Action::ClearHover]
+            vec![Command::Pan { dx, dy }, Command::ClearHover]
         } else {
             Vec::new()
         }
     }
 
     /// A pointer went up at (`x`, `y`): a click when it was the only one and barely moved.
-    pub fn up(&mut self, id: i32, x: f64, y: f64) -> Vec<Action> {
+    pub fn up(&mut self, id: i32, x: f64, y: f64) -> Vec<Command> {
         let known = self.pointers.iter().any(|p| p.id == id);
         let click =
             known && self.pointers.len() == 1 && !self.pinched && self.moved <= CLICK_SLOP_PX;
         self.pointers.retain(|p| p.id != id);
         if click {
-            vec![Action::Click { x, y }]
+            vec![Command::Click { x, y }]
         } else {
             Vec::new()
         }
@@ -162,9 +117,9 @@ impl Gestures {
     }
 
     /// The pointer left the map: the hover ends, unless a drag goes on.
-    pub fn leave(&mut self) -> Vec<Action> {
+    pub fn leave(&mut self) -> Vec<Command> {
         if self.pointers.is_empty() {
-            vec![Action::ClearHover]
+            vec![Command::ClearHover]
         } else {
             Vec::new()
         }
@@ -172,7 +127,7 @@ impl Gestures {
 
     /// A wheel turned over (`x`, `y`): `delta_y` in `delta_mode` units (0 pixels, 1 lines,
     /// 2 pages, as `WheelEvent` gives them). Zooms in for negative deltas.
-    pub fn wheel(&mut self, delta_y: f64, delta_mode: u32, x: f64, y: f64) -> Vec<Action> {
+    pub fn wheel(&mut self, delta_y: f64, delta_mode: u32, x: f64, y: f64) -> Vec<Command> {
         let unit = match delta_mode {
             1 => WHEEL_LINE_PX,
             2 => WHEEL_PAGE_PX,
@@ -182,34 +137,34 @@ impl Gestures {
         if !factor.is_finite() || factor <= 0.0 {
             return Vec::new();
         }
-        vec![Action::ZoomAt { factor, x, y }, Action::ClearHover]
+        vec![Command::ZoomAt { factor, x, y }, Command::ClearHover]
     }
 }
 
 /// What a key does, if anything: on the map, arrows pan, `+`/`-` zoom and `0` resets; in
 /// presenter mode, anywhere, space plays or pauses, ←/→ step a year and Esc leaves.
-pub fn key_action(key: Key<'_>) -> Option<Action> {
+pub fn key_action(key: Key<'_>) -> Option<Command> {
     if key.presenting {
         match key.name {
-            " " => return Some(Action::TogglePlay),
-            "ArrowLeft" => return Some(Action::Step(-1)),
-            "ArrowRight" => return Some(Action::Step(1)),
-            "Escape" => return Some(Action::LeavePresentation),
+            " " => return Some(Command::TogglePlay),
+            "ArrowLeft" => return Some(Command::Step(-1)),
+            "ArrowRight" => return Some(Command::Step(1)),
+            "Escape" => return Some(Command::LeavePresentation),
             _ => {}
         }
     }
     if !key.on_map {
         return None;
     }
-    let pan = |dx, dy| Some(Action::Pan { dx, dy });
+    let pan = |dx, dy| Some(Command::Pan { dx, dy });
     match key.name {
         "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
         "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
         "ArrowUp" => pan(0.0, KEY_PAN_PX),
         "ArrowDown" => pan(0.0, -KEY_PAN_PX),
-        "+" | "=" => Some(Action::ZoomBy(ZOOM_STEP)),
-        "-" => Some(Action::ZoomBy(1.0 / ZOOM_STEP)),
-        "0" => Some(Action::Reset),
+        "+" | "=" => Some(Command::ZoomBy(ZOOM_STEP)),
+        "-" => Some(Command::ZoomBy(1.0 / ZOOM_STEP)),
+        "0" => Some(Command::ResetView),
         _ => None,
     }
 }
@@ -225,20 +180,23 @@ mod tests {
         assert_eq!(g.moved(1, 11.0, 11.0), vec![], "within the slop");
         assert_eq!(
             g.up(1, 11.0, 11.0),
-            vec![Action::Click { x: 11.0, y: 11.0 }]
+            vec![Command::Click { x: 11.0, y: 11.0 }]
         );
         g.down(1, 10.0, 10.0);
         let a = g.moved(1, 20.0, 10.0);
-        assert_eq!(a[0], Action::Pan { dx: 10.0, dy: 0.0 });
-        assert_eq!(a[1], Action::ClearHover);
+        assert_eq!(a[0], Command::Pan { dx: 10.0, dy: 0.0 });
+        assert_eq!(a[1], Command::ClearHover);
         assert_eq!(g.up(1, 20.0, 10.0), vec![]);
     }
 
     #[test]
     fn moving_without_a_button_hovers() {
         let mut g = Gestures::default();
-        assert_eq!(g.moved(7, 3.0, 4.0), vec![Action::Hover { x: 3.0, y: 4.0 }]);
-        assert_eq!(g.leave(), vec![Action::ClearHover]);
+        assert_eq!(
+            g.moved(7, 3.0, 4.0),
+            vec![Command::Hover { x: 3.0, y: 4.0 }]
+        );
+        assert_eq!(g.leave(), vec![Command::ClearHover]);
         g.down(7, 3.0, 4.0);
         assert_eq!(g.leave(), vec![], "a drag goes on outside the map");
     }
@@ -249,10 +207,10 @@ mod tests {
         g.down(1, 100.0, 100.0);
         g.down(2, 200.0, 100.0);
         let a = g.moved(2, 300.0, 100.0);
-        assert_eq!(a[0], Action::Pan { dx: 50.0, dy: 0.0 });
+        assert_eq!(a[0], Command::Pan { dx: 50.0, dy: 0.0 });
         assert_eq!(
             a[1],
-            Action::ZoomAt {
+            Command::ZoomAt {
                 factor: 2.0,
                 x: 200.0,
                 y: 100.0
@@ -266,8 +224,8 @@ mod tests {
     #[test]
     fn wheel_deltas_are_normalised_to_pixels() {
         let mut g = Gestures::default();
-        let zoom = |a: &[Action]| match a[0] {
-            Action::ZoomAt { factor, .. } => factor,
+        let zoom = |a: &[Command]| match a[0] {
+            Command::ZoomAt { factor, .. } => factor,
             _ => f64::NAN,
         };
         let px = zoom(&g.wheel(-100.0, 0, 0.0, 0.0));
@@ -289,18 +247,18 @@ mod tests {
         };
         assert_eq!(
             k("ArrowLeft", true, false),
-            Some(Action::Pan {
+            Some(Command::Pan {
                 dx: KEY_PAN_PX,
                 dy: 0.0
             })
         );
         assert_eq!(k("ArrowLeft", false, false), None, "not on the map");
-        assert_eq!(k("ArrowLeft", true, true), Some(Action::Step(-1)));
-        assert_eq!(k(" ", false, true), Some(Action::TogglePlay));
+        assert_eq!(k("ArrowLeft", true, true), Some(Command::Step(-1)));
+        assert_eq!(k(" ", false, true), Some(Command::TogglePlay));
         assert_eq!(k(" ", true, false), None);
-        assert_eq!(k("Escape", false, true), Some(Action::LeavePresentation));
-        assert_eq!(k("=", true, false), Some(Action::ZoomBy(ZOOM_STEP)));
-        assert_eq!(k("0", true, true), Some(Action::Reset));
+        assert_eq!(k("Escape", false, true), Some(Command::LeavePresentation));
+        assert_eq!(k("=", true, false), Some(Command::ZoomBy(ZOOM_STEP)));
+        assert_eq!(k("0", true, true), Some(Command::ResetView));
         assert_eq!(k("x", true, true), None);
     }
 }

@@ -17,7 +17,7 @@
 //! | what the core refuses | [`error`] |
 //! | colours and line styles; the display list; world layers | [`style`], [`display_list`], [`scene`] |
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
-//! | pictures that leave the page: the overlay, SVG, the playback filmed | [`overlay`], [`svg`], [`film`], [`poster`] |
+//! | pictures that leave the page: what is published, the overlay, SVG, the playback filmed | [`publication`], [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
 //! | when the map is drawn sharp again after a gesture | [`rest`] |
@@ -27,6 +27,7 @@
 pub mod antimeridian;
 pub mod basemap;
 pub mod case;
+pub mod command;
 pub mod country_shapes;
 pub mod coverage;
 pub mod data;
@@ -44,6 +45,7 @@ pub mod input;
 pub mod inset;
 pub mod json_entry;
 pub mod label;
+pub mod lang;
 pub mod link_geometry;
 pub mod lonlat;
 pub mod map;
@@ -53,6 +55,7 @@ pub mod path_data;
 pub mod playback;
 pub mod poster;
 pub mod projection;
+pub mod publication;
 pub mod rest;
 pub mod scene;
 pub mod search;

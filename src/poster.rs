@@ -124,11 +124,11 @@ pub fn poster(
     let basemap = Basemap::decode(BASEMAP_110M).map_err(|e| e.0)?;
     let k = o.dpi / CSS_DPI;
     let (w, h) = (o.width_px / k, o.height_px / k);
-    let mut map = MapState::new(dataset, &basemap, w, h);
-    let warnings = o
-        .query
-        .as_deref()
-        .map_or_else(Vec::new, |q| map.apply_query(q, current_year()));
+    let mut map = MapState::new(dataset, &basemap, w, h).with_year(current_year());
+    let warnings = o.query.as_deref().map_or_else(Vec::new, |q| {
+        let w = map.apply_query(q);
+        w.iter().map(ToString::to_string).collect()
+    });
     if filter != Filter::default() {
         map.set_filter(filter);
     }

@@ -151,8 +151,9 @@ impl RawProjection for Equirectangular {
 
 /// A raw projection turned so that `center_lon` is the map's central meridian, or the globe
 /// (orthographic, turned to any centre, clipped at the horizon).
+#[derive(Clone)]
 pub struct Projector {
-    raw: Box<dyn RawProjection>,
+    raw: std::rc::Rc<dyn RawProjection>,
     /// The central meridian, degrees. The map's seam is the meridian opposite.
     pub center_lon: f64,
     globe: Option<Globe>,
@@ -165,7 +166,7 @@ impl Projector {
     /// A projector with the given raw projection and central meridian (degrees).
     pub fn new(raw: Box<dyn RawProjection>, center_lon: f64) -> Self {
         Self {
-            raw,
+            raw: raw.into(),
             center_lon,
             globe: None,
         }
@@ -174,7 +175,7 @@ impl Projector {
     /// The globe, centred on `globe`'s centre.
     pub fn globe(globe: Globe) -> Self {
         Self {
-            raw: Box::new(Equirectangular),
+            raw: std::rc::Rc::new(Equirectangular),
             center_lon: globe.center_lon,
             globe: Some(globe),
         }

@@ -24,7 +24,7 @@ fn run(args: &[&str]) -> (bool, String, String) {
 
 fn summary_for(query: &str) -> usize {
     let mut m = MapState::new(Dataset::builtin(), &Basemap::default(), 800.0, 400.0);
-    assert!(m.apply_query(query, 2026).is_empty());
+    assert!(m.apply_query(query).is_empty());
     m.summary().ties
 }
 

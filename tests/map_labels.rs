@@ -135,7 +135,7 @@ proptest! {
         m.set_picture_scale(scale);
         m.set_filter(Filter { friendly: !sister_only, ..Filter::default() });
         m.select_city(city);
-        m.apply_query(&format!("view={zoom:.2},{lon:.2},{lat:.2}"), 2030);
+        m.apply_query(&format!("view={zoom:.2},{lon:.2},{lat:.2}"));
         m.select_city(city);
         let placed = check(&m.frame());
         prop_assert!(placed.is_ok(), "{:?}", placed);
@@ -176,7 +176,7 @@ fn the_close_up_selects_the_city_clicked_and_leaves_the_map_alone() {
     assert!(m.click_at(weihai[0], weihai[1]), "again: deselects");
     assert_eq!(m.selected_city(), None);
     // Zoomed in on Shandong, its cities stand apart and are named on the map itself.
-    m.apply_query("view=12.00,119.00,36.00", 2030);
+    m.apply_query("view=12.00,119.00,36.00");
     assert!(m.inset().is_none());
     let (boxes, _) = label_boxes(&m.frame());
     assert!(boxes.iter().any(|(t, _)| t == "青岛"), "{boxes:?}");
@@ -196,12 +196,12 @@ fn goldens_of_named_views() {
     let mut m = map(1100.0, 650.0);
     golden("map_labels_world_zh", &m.frame());
     m.set_language(Lang::En);
-    m.apply_query("view=4.00,12.00,50.00", 2030);
+    m.apply_query("view=4.00,12.00,50.00");
     golden("map_labels_europe_en", &m.frame());
     m.set_language(Lang::Zh);
-    m.apply_query("sel=Qingdao", 2030);
+    m.apply_query("sel=Qingdao");
     golden("map_labels_qingdao_selected", &m.frame());
-    m.apply_query("", 2030);
+    m.apply_query("");
     m.step(1); // the first year with a tie
     m.step(1);
     golden("map_labels_playback_step", &m.frame());

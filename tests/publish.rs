@@ -18,7 +18,7 @@ use std::process::Command;
 fn map(query: &str, w: f64, h: f64) -> MapState {
     let basemap = Basemap::decode(BASEMAP_110M).expect("basemap");
     let mut m = MapState::new(Dataset::builtin(), &basemap, w, h);
-    assert!(m.apply_query(query, 2026).is_empty());
+    assert!(m.apply_query(query).is_empty());
     m
 }
 

@@ -2,8 +2,10 @@
 //! in its container and draws the map into it.
 #![cfg(target_arch = "wasm32")]
 
+use shandong_friendship_map::web::diagnostics::Diagnostics;
 use shandong_friendship_map::web::FriendshipMap;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
@@ -61,10 +63,31 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     .0
 }
 
+/// A command as the page writes it (JSON text).
+fn cmd(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect(json)
+}
+
+/// A field of the map's snapshot.
+fn snapshot_field(map: &FriendshipMap, path: &[&str]) -> JsValue {
+    let mut v = map.snapshot().expect("snapshot");
+    for k in path {
+        v = js_sys::Reflect::get(&v, &(*k).into()).expect(k);
+    }
+    v
+}
+
+fn message(e: JsValue) -> String {
+    js_sys::Error::from(e)
+        .message()
+        .as_string()
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 fn draws_the_map_into_its_canvas() {
     let div = container(480, 260);
-    let map = FriendshipMap::new(div.clone()).expect("map");
+    let map = FriendshipMap::new(div.clone().into()).expect("map");
     map.render();
     let canvas = canvas_in(&div);
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -89,19 +112,24 @@ fn draws_the_map_into_its_canvas() {
     assert!(sister > 200, "sister-link pixels: {sister}");
     assert!(ocean > 10_000, "ocean pixels: {ocean}");
     assert!(land > 5_000, "land pixels: {land}");
-    assert!(map.frames_drawn() >= 1);
-    assert!(map.tie_count() > 0);
+    let d = Diagnostics::new(&map);
+    assert!(d.frames_drawn() >= 1);
+    assert!(d.tie_count() > 0);
 }
 
 #[wasm_bindgen_test]
 fn selecting_a_city_changes_the_drawing() {
     let div = container(480, 260);
-    let map = FriendshipMap::new(div.clone()).expect("map");
+    let map = FriendshipMap::new(div.clone().into()).expect("map");
     map.render();
     let canvas = canvas_in(&div);
     let before = pixels(&canvas);
-    assert!(map.select_city(Some("Qingdao".into())));
-    assert!(!map.select_city(Some("Atlantis".into())));
+    map.dispatch(cmd(r#"{"type":"select","city":"Qingdao"}"#))
+        .expect("a city");
+    let e = map
+        .dispatch(cmd(r#"{"type":"select","city":"Atlantis"}"#))
+        .expect_err("no such city");
+    assert!(message(e).contains("Atlantis"));
     map.render();
     let after = pixels(&canvas);
     let changed = before
@@ -110,84 +138,95 @@ fn selecting_a_city_changes_the_drawing() {
         .filter(|(a, b)| a != b)
         .count();
     assert!(changed > 500, "changed pixels: {changed}");
-    assert_eq!(map.selected_city().as_deref(), Some("Qingdao"));
+    assert_eq!(
+        snapshot_field(&map, &["selected"]).as_string().as_deref(),
+        Some("Qingdao")
+    );
 }
 
-/// The filter and search targets handed over from JavaScript: what `getFilter()` and `search()`
-/// return is taken back as it is, and a malformed object is refused with the field named,
-/// leaving the map as it was.
+/// Filters and search targets handed over from JavaScript: the snapshot's own filter is taken
+/// back as it is, and a malformed or unknown value is refused with the field named, leaving the
+/// map as it was.
 #[wasm_bindgen_test]
 fn filters_and_targets_from_javascript() {
-    use wasm_bindgen::JsValue;
     let div = container(400, 300);
-    let map = FriendshipMap::new(div).expect("map");
+    let map = FriendshipMap::new(div.into()).expect("map");
     let shown = |m: &FriendshipMap| {
-        let s = m.summary().expect("summary");
-        js_sys::Reflect::get(&s, &"ties".into())
-            .expect("ties")
+        snapshot_field(m, &["summary", "ties"])
             .as_f64()
             .expect("a number")
     };
     let all = shown(&map);
-    let f = map.get_filter().expect("filter");
-    map.set_filter(f.clone()).expect("the map's own filter");
+    let f = snapshot_field(&map, &["filter"]);
+    js_sys::Reflect::set(&f, &"type".into(), &"filter".into()).expect("set");
+    map.dispatch(f.clone()).expect("the map's own filter");
     assert_eq!(shown(&map), all);
-    let years = js_sys::Object::new();
-    for (k, v) in [
-        ("mode", JsValue::from_str("range")),
-        ("from", 1979.into()),
-        ("to", 1985.into()),
-    ] {
-        js_sys::Reflect::set(&years, &k.into(), &v).expect("set");
-    }
-    js_sys::Reflect::set(&f, &"years".into(), &years).expect("set");
-    map.set_filter(f.clone()).expect("a range");
+    map.dispatch(cmd(
+        r#"{"type":"filter","years":{"mode":"range","from":1979,"to":1985}}"#,
+    ))
+    .expect("a range");
     let early = shown(&map);
     assert!(early > 0.0 && early < all, "{early} of {all}");
-    let bad = |key: &str, value: JsValue| {
-        let g = js_sys::Object::assign(&js_sys::Object::new(), f.unchecked_ref());
-        js_sys::Reflect::set(&g, &key.into(), &value).expect("set");
-        let e = map.set_filter(g.into()).expect_err(key);
-        let text = js_sys::Error::from(e)
-            .message()
-            .as_string()
-            .unwrap_or_default();
-        assert!(text.contains(key), "{key}: {text}");
-        assert_eq!(shown(&map), early, "{key} changed the map");
-    };
-    bad("sister", JsValue::from_str("yes"));
-    bad("cities", JsValue::from_f64(2.5));
-    bad("regions", JsValue::from_f64(1.0));
-    let hits = map.search("Shimonoseki").expect("search");
+    for (json, named) in [
+        (r#"{"type":"filter","sister":"yes"}"#, "sister"),
+        (r#"{"type":"filter","cities":[2.5]}"#, "cities"),
+        (r#"{"type":"filter","regions":1}"#, "regions"),
+        (
+            r#"{"type":"filter","regions":["europe","atlantis"]}"#,
+            "atlantis",
+        ),
+        (r#"{"type":"filter","evidence":["rumour"]}"#, "rumour"),
+        (r#"{"type":"filter","cities":["Gotham"]}"#, "Gotham"),
+        (r#"{"type":"warp"}"#, "warp"),
+    ] {
+        let e = map.dispatch(cmd(json)).expect_err(json);
+        let text = message(e);
+        assert!(text.contains(named), "{json}: {text}");
+        assert_eq!(shown(&map), early, "{json} changed the map");
+    }
+    let hits = map.search("Shimonoseki".into()).expect("search");
     let first = js_sys::Array::from(&hits).get(0);
     let target = js_sys::Reflect::get(&first, &"target".into()).expect("target");
-    map.choose(target).expect("a search result's own target");
-    assert!(map.choose(JsValue::from_str("Shimonoseki")).is_err());
+    let focus = js_sys::Object::new();
+    js_sys::Reflect::set(&focus, &"type".into(), &"focus".into()).expect("set");
+    js_sys::Reflect::set(&focus, &"target".into(), &target).expect("set");
+    map.dispatch(focus.into())
+        .expect("a search result's own target");
+    assert!(map
+        .dispatch(cmd(r#"{"type":"focus","target":"Shimonoseki"}"#))
+        .is_err());
 }
 
 /// One city index for built-in and imported origins: an origin that only an import brings
 /// can be selected by name, as a URL can select it.
 #[wasm_bindgen_test]
 fn an_imported_origin_can_be_selected() {
-    use wasm_bindgen::JsValue;
     let div = container(400, 300);
-    let map = FriendshipMap::new(div).expect("map");
+    let map = FriendshipMap::new(div.into()).expect("map");
     let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,origin_lat,origin_lon
 Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://a.example/1,52.52,13.40
 ";
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"mode".into(), &"add".into()).expect("set");
-    map.import_data(JsValue::from_str(csv), JsValue::from(options))
-        .expect("import");
-    assert!(map.select_city(Some("Berlin".into())));
-    assert_eq!(map.selected_city().as_deref(), Some("Berlin"));
-    assert!(map.apply_query("sel=%E6%9F%8F%E6%9E%97").is_empty());
-    assert_eq!(map.selected_city().as_deref(), Some("Berlin"));
+    let import = cmd(r#"{"type":"import","options":{"mode":"add"}}"#);
+    js_sys::Reflect::set(&import, &"data".into(), &JsValue::from_str(csv)).expect("set");
+    map.dispatch(import).expect("import");
+    map.dispatch(cmd(r#"{"type":"select","city":"Berlin"}"#))
+        .expect("an imported origin");
+    assert_eq!(
+        snapshot_field(&map, &["selected"]).as_string().as_deref(),
+        Some("Berlin")
+    );
+    let done = map
+        .dispatch(cmd(r#"{"type":"query","query":"sel=%E6%9F%8F%E6%9E%97"}"#))
+        .expect("query");
+    let warnings = js_sys::Reflect::get(&done, &"warnings".into()).expect("warnings");
+    assert_eq!(js_sys::Array::from(&warnings).length(), 0);
+    assert_eq!(
+        snapshot_field(&map, &["selected"]).as_string().as_deref(),
+        Some("Berlin")
+    );
     // A search result of data no longer shown is refused, and the map lives on.
-    let target = js_sys::Object::new();
-    js_sys::Reflect::set(&target, &"type".into(), &"city".into()).expect("set");
-    js_sys::Reflect::set(&target, &"city".into(), &JsValue::from_f64(99.0)).expect("set");
-    assert!(map.choose(target.into()).is_err());
+    let stale = r#"{"type":"focus","target":{"type":"city","city":99}}"#;
+    assert!(map.dispatch(cmd(stale)).is_err());
     map.render();
-    assert!(map.frames_drawn() >= 1);
+    assert!(Diagnostics::new(&map).frames_drawn() >= 1);
 }

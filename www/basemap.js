@@ -4,13 +4,9 @@ import { isBasemapFile } from "./attributes.js";
 import { besideScript } from "./module.js";
 
 export class Basemap {
-  constructor(ui, map, notice) {
-    Object.assign(this, { ui, map, notice, failed: false, number: null });
-  }
-
-  wire() {
-    const { map } = this;
-    map.onDetailNeeded(() => this.detail());
+  /// `send(command)` is the map's door (it throws nothing: a refused value is noticed).
+  constructor(ui, send, notice) {
+    Object.assign(this, { ui, send, notice, failed: false, number: null });
   }
 
   /// The 1:50m basemap, fetched once: drawn when zooming in, and what imports place their
@@ -20,7 +16,7 @@ export class Basemap {
       try {
         const r = await fetch(besideScript("basemap-50m.bin"));
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        this.map.setDetailBasemap(new Uint8Array(await r.arrayBuffer()));
+        this.send({ type: "detailBasemap", bytes: new Uint8Array(await r.arrayBuffer()) });
       } catch (e) {
         console.warn(`detailed basemap unavailable, keeping 1:110m: ${e.message}`);
       }
@@ -28,35 +24,40 @@ export class Basemap {
     return this.detailPromise;
   }
 
-  /// Applies the `basemap` attribute: a style name (an unknown one is reported and the default
-  /// kept), or the URL of a GeoJSON/TopoJSON file. An office's file that cannot be loaded is
-  /// reported on the map, and the land-only style (which needs no review number) is drawn
-  /// instead, without the review number issued for the office's basemap.
+  /// Applies the `basemap` attribute: a style name (an unknown one is reported by the map and
+  /// the style kept), or the URL of a GeoJSON/TopoJSON file. An office's file that cannot be
+  /// loaded is reported on the map, and the land-only style (which needs no review number) is
+  /// drawn instead, without the review number issued for the office's basemap.
   async apply(value) {
     const b = value || "countries";
     this.failed = false;
     this.#credit("basemapCredit");
     if (!isBasemapFile(b)) {
-      try {
-        this.map.setBasemapStyle(b);
-      } catch (e) {
-        console.warn(`basemap ${b}: ${e.message}`);
-        this.notice.add(() => `basemap ${b}: ${e.message}`);
-      }
+      this.send({ type: "basemap", style: b });
       this.review(this.number);
       return;
     }
+    let why = null;
     try {
       const r = await fetch(new URL(b, document.baseURI));
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      this.map.loadBasemap(await r.text());
+      const text = await r.text();
+      try {
+        this.ui.element.map.dispatch({ type: "loadBasemap", text });
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) throw e;
+        throw new Error(e.message);
+      }
       // The credit line names the page's own basemap, not Natural Earth.
       this.#credit("basemapOwn");
     } catch (e) {
-      console.warn(`basemap ${b}: ${e.message}`);
+      why = e.message;
+    }
+    if (why !== null) {
+      console.warn(`basemap ${b}: ${why}`);
       this.failed = true;
-      this.map.setBasemapStyle("land");
-      this.notice.add((s) => s.officeBasemapFailed(b, e.message));
+      this.send({ type: "basemap", style: "land" });
+      this.notice.add((s) => s.officeBasemapFailed(b, why));
     }
     this.review(this.number);
   }

@@ -20,3 +20,10 @@ export function download(name, blob) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
+
+/// The picture size chosen in the export block (`png-size`, `WIDTHxHEIGHT`), or `fallback` for
+/// "as shown": the one reading of that choice (PNG, SVG and video).
+export function chosenSize(ui, fallback) {
+  const [width, height] = (ui.$("png-size").value || "").split("x").map(Number);
+  return width ? { width, height } : fallback;
+}

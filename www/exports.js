@@ -23,19 +23,20 @@ function shownSize(element) {
 
 /// A PNG of the current view: `{width, height}` in pixels and `scale` pixels per CSS pixel
 /// (default: the canvas as shown, at the screen's pixel ratio).
-export function exportPng(element, { width, height, scale } = {}) {
-  const c = document.createElement("canvas");
+export async function exportPng(element, { width, height, scale } = {}) {
+  const canvas = document.createElement("canvas");
   const [w, h] = shownSize(element);
   const dpr = window.devicePixelRatio || 1;
-  const k = scale ?? (width ? 1 : dpr);
-  element.map.renderExport(c, Math.round(width || w * dpr), Math.round(height || h * dpr), k, overlayTexts(element), !!element.presenter?.on);
-  return new Promise((resolve) => c.toBlob(resolve, "image/png"));
+  const k = scale ?? (width === undefined ? dpr : 1);
+  // The map checks the size (16 to 8192 px a side) and throws for anything else.
+  element.map.publish({ format: "png", canvas, width: width ?? Math.round(w * dpr), height: height ?? Math.round(h * dpr), scale: k, texts: overlayTexts(element), presenting: !!element.presenter?.on });
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }
 
 /// An SVG document of the current view, as a Blob: `{width, height}` in pixels (default: the
 /// canvas as shown) and `scale` pixels per CSS pixel (default 1).
 export async function exportSvg(element, { width, height, scale = 1 } = {}) {
   const [w, h] = shownSize(element);
-  const svg = element.map.exportSvg(width || w, height || h, scale, overlayTexts(element), !!element.presenter?.on);
+  const svg = element.map.publish({ format: "svg", width: width ?? w, height: height ?? h, scale, texts: overlayTexts(element), presenting: !!element.presenter?.on });
   return new Blob([svg], { type: "image/svg+xml" });
 }

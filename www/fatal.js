@@ -23,7 +23,13 @@ export function guard(map, fail) {
     }
   };
   maps.add(once);
-  return new Proxy(map, {
+  return watch(map);
+}
+
+/// `target` (the map, or its diagnostics) with every method call watched for traps: a trap
+/// stops every map on the page, and is thrown on to the caller.
+export function watch(target) {
+  return new Proxy(target, {
     get(target, prop) {
       const v = target[prop];
       if (typeof v !== "function") return v;

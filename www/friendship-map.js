@@ -8,7 +8,7 @@
 import { ATTRIBUTES, PAGE_ATTRIBUTES, attributeQuery, isBasemapFile, languageOf } from "./attributes.js";
 import { Basemap } from "./basemap.js";
 import { el } from "./dom.js";
-import { guard } from "./fatal.js";
+import { guard, watch } from "./fatal.js";
 import { besideScript, loadModule } from "./module.js";
 import { Notice } from "./notice.js";
 import { DataPanel } from "./panels/data-io.js";
@@ -72,25 +72,32 @@ export class FriendshipMapElement extends HTMLElement {
   // ---------- start-up ----------
   #start(m) {
     const { ui } = this;
+    this.module = m;
     const map = (this.map = guard(new m.FriendshipMap(ui.$("map")), (e) => this.#fatal(e)));
     ui.$("status").hidden = true;
     ui.$("map").querySelector("canvas").setAttribute("aria-describedby", "coverage");
     this.#parts(map);
-    // The map's own state first and one frame drawn now, so the first frame shown is the
-    // right one and does not wait for the panels.
+    // The map's own state first, in one dispatch, and one frame drawn now, so the first frame
+    // shown is the right one and does not wait for the panels.
     const fromUrl = this.urls.enabled && location.search.length > 1;
     const query = fromUrl ? location.search : attributeQuery(this);
     this.classList.toggle("bare", this.getAttribute("controls") === "none");
-    this.#report(map.applyQuery(query), fromUrl ? query : "");
     const basemap = this.getAttribute("basemap");
+    const done = this.send([
+      { type: "language", lang: this.language },
+      { type: "viewAnimation", on: !REDUCED_MOTION },
+      this.playback.options(),
+      { type: "query", query },
+    ]);
+    this.#report(done?.warnings ?? [], fromUrl ? query : "");
     if (!isBasemapFile(basemap)) this.basemap.apply(basemap);
     this.#inset(this.getAttribute("inset"));
-    map.setLanguage(this.language);
     map.render();
     this.snapshot = map.snapshot();
+    this.shownFilter = JSON.stringify(this.snapshot.filter);
     this.#wire(map);
     this.#applyLanguage();
-    this.urls.onHistory((q) => this.#fromQuery(q, false));
+    this.urls.onHistory((q) => this.#fromQuery(q));
     new ResizeObserver(() => this.#reserve()).observe(ui.$("map"));
     // Embedded in a longer page, one finger scrolls the page and two move the map; the
     // stand-alone page (url-state) takes every gesture.
@@ -107,53 +114,75 @@ export class FriendshipMapElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent("ready", { bubbles: true, composed: true }));
   }
 
+  /// The one door in, for every part of the page: applies a command or a list of them. A value
+  /// the map refuses (an unknown region, style or placement) is said in the console and in the
+  /// notice on the map, and the map stays as it was; a trap goes on to the fatal overlay.
+  send(commands) {
+    try {
+      return this.map.dispatch(commands);
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) throw e;
+      console.warn(e.message);
+      this.notice.add(() => e.message);
+      return null;
+    }
+  }
+
   #parts(map) {
     const { ui } = this;
+    const send = (c) => this.send(c);
     this.urls = new UrlSync(this, map);
     this.notice = new Notice(ui);
-    this.basemap = new Basemap(ui, map, this.notice);
-    this.filters = new FiltersPanel(ui, map, (push) => this.#filterChanged(push));
+    this.basemap = new Basemap(ui, send, this.notice);
+    this.filters = new FiltersPanel(ui, send, (push) => this.urls.soon(push));
     this.stats = new StatsPanel(ui);
-    this.table = new TablePanel(ui, map);
-    this.playback = new PlaybackPanel(ui, map);
-    this.search = new SearchPanel(ui, map, () => this.urls.soon(true));
-    this.data = new DataPanel(ui, map, this.notice, () => this.#filterChanged(true), () => this.basemap.detail());
-    this.presenter = new Presenter(ui, map, this.playback);
+    this.table = new TablePanel(ui, send);
+    this.playback = new PlaybackPanel(ui, send);
+    this.search = new SearchPanel(ui, map, send, () => this.urls.soon(true));
+    this.data = new DataPanel(ui, map, send, this.notice, () => this.basemap.detail());
+    this.presenter = new Presenter(ui, send, this.playback);
     this.share = new SharePanel(ui, map, this);
     this.publish = new PublishPanel(ui, this);
   }
 
   #wire(map) {
     const { ui } = this;
-    for (const part of [this.notice, this.basemap, this.filters, this.table, this.playback, this.search, this.presenter]) part.wire();
+    for (const part of [this.notice, this.filters, this.table, this.playback, this.search, this.presenter]) part.wire();
     this.data.wire(this);
     this.share.wire();
     this.publish.wire();
+    const view = (type) => () => { this.send({ type }); this.urls.soon(true); };
     ui.$("projection").addEventListener("change", () => {
-      map.setProjection(ui.$("projection").value);
-      map.setSpin(this.presenter.on && map.projection() === "globe");
+      this.send({ type: "projection", name: ui.$("projection").value });
       this.urls.soon(true);
     });
-    ui.$("reset").addEventListener("click", () => { map.resetView(); this.urls.soon(true); });
-    ui.$("fit").addEventListener("click", () => { map.fitShown(); this.urls.soon(true); });
-    map.setViewAnimation(!REDUCED_MOTION);
-    ui.$("zoom-in").addEventListener("click", () => map.zoomIn());
-    ui.$("zoom-out").addEventListener("click", () => map.zoomOut());
+    ui.$("reset").addEventListener("click", view("resetView"));
+    ui.$("fit").addEventListener("click", view("fit"));
+    ui.$("zoom-in").addEventListener("click", () => this.send({ type: "zoomIn" }));
+    ui.$("zoom-out").addEventListener("click", () => this.send({ type: "zoomOut" }));
     ui.$("lang-toggle").addEventListener("click", () => this.setAttribute("lang", ui.zh ? "en" : "zh"));
-    map.onSelect((city) => {
+    map.on((e) => this.#event(e));
+  }
+
+  /// The map's one event: a snapshot after each change of what is shown, and the rest.
+  #event(e) {
+    const { ui } = this;
+    if (e.type === "data") {
+      this.snapshot = e.snapshot;
+      this.#render();
+    } else if (e.type === "select") {
       this.urls.soon(true);
-      this.dispatchEvent(new CustomEvent("select", { bubbles: true, composed: true, detail: { city } }));
-    });
-    map.onHover((tip, x, y) => showTooltip(ui.$("tooltip"), tip, x, y, ui.s));
+      this.dispatchEvent(new CustomEvent("select", { bubbles: true, composed: true, detail: { city: e.city } }));
+    } else if (e.type === "hover") {
+      showTooltip(ui.$("tooltip"), e.tooltip, e.x, e.y, ui.s);
+    } else if (e.type === "detail") {
+      this.basemap.detail();
+    } else if (e.type === "leave") {
+      this.presenter.set(false);
+    }
     // The URL follows every change outside the timeline (deliberate changes asked for a new
     // history entry already; this one replaces).
-    map.onChange((what, snapshot) => {
-      if (what === "data") {
-        this.snapshot = snapshot;
-        this.#render();
-      }
-      if (!this.snapshot.caption) this.urls.soon(false);
-    });
+    if ((e.type === "data" || e.type === "view") && !this.snapshot.caption) this.urls.soon(false);
   }
 
   attributeChangedCallback(name, old, value) {
@@ -166,38 +195,30 @@ export class FriendshipMapElement extends HTMLElement {
     else if (name === "controls") this.classList.toggle("bare", value === "none");
     else if (name === "inset") this.#inset(value);
     else if (name === "src" || name === "src-layout") this.data.loadSrc(this.getAttribute("src"), this.getAttribute("src-layout"));
-    else this.#fromQuery(attributeQuery(this), true);
+    else this.#fromQuery(attributeQuery(this));
   }
 
   /// The `inset` attribute: where the Shandong close-up goes (auto, a corner, or none).
   #inset(value) {
-    if (!this.map.setInset(value || "auto")) {
-      console.warn(`inset ${value}: not auto, none or a corner`);
-      this.notice.add(() => `inset ${value}: auto, none, top-left, top-right, bottom-left, bottom-right`);
-    }
+    this.send({ type: "inset", placement: value || "auto" });
   }
 
-  #fromQuery(q, notify) {
-    this.#report(this.map.applyQuery(q), "");
-    if (notify) this.#filterChanged(false);
+  #fromQuery(q) {
+    this.#report(this.send({ type: "query", query: q })?.warnings ?? [], "");
   }
 
   /// Says which values were ignored, and (for the page's own query) which keys are not the
   /// map's: in the console and on the map, where an editor previewing the page sees them.
   #report(warnings, ownQuery) {
-    const unknown = ownQuery ? this.map.unknownKeys(ownQuery).filter((k) => !PAGE_ATTRIBUTES.includes(k)) : [];
-    for (const w of warnings) console.warn(w);
+    const unknown = ownQuery ? this.module.unknownKeys(ownQuery).filter((k) => !PAGE_ATTRIBUTES.includes(k)) : [];
+    for (const w of warnings) console.warn(`ignored URL parameter ${w.key}=${JSON.stringify(w.value)}`);
     for (const k of unknown) console.warn(`unknown URL parameter ${k}`);
     this.notice.add(...warnings.map((w) => (s) => s.ignoredValue(w)), ...unknown.map((k) => (s) => s.unknownParameter(k)));
   }
 
-  #filterChanged(push) {
-    this.urls.soon(push);
-    this.dispatchEvent(new CustomEvent("filterchange", { bubbles: true, composed: true, detail: this.map.getFilter() }));
-  }
-
   /// Tells the map which boxes the page's controls cover over its canvas (buttons, legend,
   /// credit, review number, caption, notice): no name goes there, and the close-up avoids them.
+  /// Sent only when they moved.
   #reserve() {
     const c = this.ui.$("map").querySelector("canvas").getBoundingClientRect();
     const boxes = [];
@@ -205,19 +226,24 @@ export class FriendshipMapElement extends HTMLElement {
       const r = n.getBoundingClientRect();
       if (!n.hidden && r.width && r.height) boxes.push(r.left - c.left, r.top - c.top, r.width, r.height);
     }
-    this.map.setReserved(new Float64Array(boxes));
+    const key = boxes.join(",");
+    if (key === this.reserved) return;
+    this.reserved = key;
+    this.send({ type: "reserved", boxes });
   }
 
   // ---------- output ----------
   #render() {
     const s = this.snapshot;
-    if (s.dataset !== this.shownDataset) {
-      this.shownDataset = s.dataset;
-      this.filters.buildCities();
-    }
-    for (const part of [this.filters, this.stats, this.playback, this.data, this.search]) part.render(s);
-    this.table.render();
+    for (const part of [this.filters, this.stats, this.playback, this.data, this.search, this.table, this.presenter]) part.render(s);
     this.#reserve();
+    // A changed filter (a panel, the API, a URL) is told to the host page once, from the
+    // snapshot: the filter as the map holds it.
+    const filter = JSON.stringify(s.filter);
+    if (filter !== this.shownFilter) {
+      this.shownFilter = filter;
+      this.dispatchEvent(new CustomEvent("filterchange", { bubbles: true, composed: true, detail: s.filter }));
+    }
   }
 
   #applyLanguage() {
@@ -233,29 +259,38 @@ export class FriendshipMapElement extends HTMLElement {
     this.root.querySelector(".fm-root").lang = ui.zh ? "zh-CN" : "en";
     if (!this.map) return;
     ui.$("map").querySelector("canvas").setAttribute("aria-label", `${s.mapLabel} — ${s.keyboardHint}`);
-    this.map.setLanguage(this.language);
-    ui.$("projection").value = this.map.projection();
-    this.filters.buildRegions();
-    this.filters.buildCities();
+    this.send({ type: "language", lang: this.language });
     this.presenter.label();
     this.basemap.review(this.getAttribute("review-number"));
     this.notice.render();
+    this.filters.relabel();
     this.#render();
   }
 
+  /// Test and benchmark hooks of this map (a class of its own, apart from `map`).
+  diagnostics() {
+    this.diag ??= watch(new this.module.Diagnostics(this.map));
+    return this.diag;
+  }
+
   // ---------- public API ----------
+  /// The filter as the map holds it (`{years, unknown_year, regions, cities, sister, friendly,
+  /// city_level, province_level, evidence}`).
   get filter() {
-    return this.map?.getFilter();
+    return this.snapshot?.filter;
   }
+  /// Sets the filter's fields given (cities by index or name); an unknown value is refused
+  /// with an error that names it, and the map stays as it was.
   set filter(f) {
-    this.map.setFilter(f);
-    this.#filterChanged(true);
+    this.map.dispatch({ ...f, type: "filter" });
+    this.urls.soon(true);
   }
-  play() { this.map.play(); }
-  pause() { this.map.pause(); }
-  summary() { return this.map.summary(); }
-  exportCsv() { return this.map.exportCsv(); }
-  exportGeoJson() { return this.map.exportGeoJson(); }
+  play() { this.send({ type: "play" }); }
+  pause() { this.send({ type: "pause" }); }
+  /// Counts of what is shown: `{ties, partners, countries, cities}`.
+  summary() { return this.map.snapshot().summary; }
+  exportCsv() { return this.map.export("csv"); }
+  exportGeoJson() { return this.map.export("geojson"); }
   /// A PNG of the current view with its legend, credit line and review number: `{width,
   /// height}` in pixels, up to 8192 a side, and `scale` pixels per CSS pixel (default: the
   /// canvas as shown, at the screen's pixel ratio; with a size, 1).

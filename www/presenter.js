@@ -1,10 +1,10 @@
 // Presenter mode: the map alone with a large caption, the timeline playing in a loop, the
-// globe turning; full screen when asked from the button. Keys are the map's (space, ←/→, Esc).
+// globe turning (the map decides: presenter mode on the globe); full screen when asked from the
+// button. Keys are the map's (space, ←/→, Esc).
 
 export class Presenter {
-  /// `changed(on)` is called after the mode changed.
-  constructor(ui, map, playback) {
-    Object.assign(this, { ui, map, playback, on: false, fullscreenEntered: false });
+  constructor(ui, send, playback) {
+    Object.assign(this, { ui, send, playback, on: false, fullscreenEntered: false, playing: false });
   }
 
   wire() {
@@ -19,27 +19,23 @@ export class Presenter {
       if (!document.fullscreenElement && this.on && this.fullscreenEntered) this.set(false);
       this.fullscreenEntered = document.fullscreenElement === ui.element;
     });
-    this.map.onLeavePresentation(() => this.set(false));
   }
 
   set(on) {
-    const { ui, map } = this;
+    const { ui } = this;
     this.on = on;
     this.playback.presenting = on;
     ui.element.classList.toggle("present", on);
     ui.$("present-toggle").setAttribute("aria-pressed", String(on));
     this.label();
-    map.setPresenting(on);
-    this.playback.applyOptions();
-    map.setSpin(on && map.projection() === "globe");
-    if (on) {
-      if (!this.playback.caption?.playing) map.play();
-      // The map's keys (space, ←/→, Esc) work wherever the focus is inside the element.
-      ui.$("map").querySelector("canvas").focus();
-    } else {
-      map.stop();
-      map.resetView();
-    }
+    const start = on ? (this.playing ? [] : [{ type: "play" }]) : [{ type: "stop" }, { type: "resetView" }];
+    this.send([{ type: "presenting", on }, this.playback.options(), ...start]);
+    // The map's keys (space, ←/→, Esc) work wherever the focus is inside the element.
+    if (on) ui.$("map").querySelector("canvas").focus();
+  }
+
+  render(snapshot) {
+    this.playing = !!snapshot.caption?.playing;
   }
 
   label() {

@@ -4,39 +4,12 @@
 // WebCodecs and a WebM muxer loaded only now (video-webm.js, beside this file), so frames may
 // take any time to draw; where WebCodecs is missing, MediaRecorder records the canvas in real
 // time instead (its timestamps follow the wall clock: a frame slower than 1/fps stretches it).
-import { isBasemapFile } from "./attributes.js";
 import { overlayTexts } from "./exports.js";
 import { besideScript } from "./module.js";
-
-/// New partners named in the caption, as presenter mode names them.
-const NAMES_SHOWN = 8;
+import { captionText } from "./panels/playback.js";
 
 const aborted = () => new DOMException("the video was cancelled", "AbortError");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/// The caption's texts as presenter mode writes them (`www/panels/playback.js`).
-export function captionTexts(ui, c) {
-  if (!c) return {};
-  const names = c.new_partners.slice(0, NAMES_SHOWN).map((p) => (ui.zh ? `${p.city_zh}–${p.name_zh}` : p.name_en)).join(ui.zh ? "、" : ", ");
-  const more = c.new_partners.length > NAMES_SHOWN ? ui.s.andMore(c.new_partners.length) : "";
-  return { headline: ui.s.caption(c, ui.n).join(" · "), names: names + more };
-}
-
-/// The film's basemap as the live map's: its style, or the office's file (land only if it
-/// failed, as on the page), and the 1:50m detail when the live map draws it.
-async function filmBasemap(element, film) {
-  const b = element.getAttribute("basemap") || "countries";
-  const failed = element.basemap?.failed;
-  if (failed) film.setBasemapStyle("land");
-  else if (isBasemapFile(b)) film.loadBasemap(await (await fetch(new URL(b, document.baseURI))).text());
-  else {
-    try { film.setBasemapStyle(b); } catch { /* an unknown style: the default, as on the page */ }
-  }
-  if (element.map.showingDetail()) {
-    const r = await fetch(besideScript("basemap-50m.bin"));
-    if (r.ok) film.setDetailBasemap(new Uint8Array(await r.arrayBuffer()));
-  }
-}
 
 /// Frame times, ms: every 1/fps from 0, and a last frame at the very end, so the file lasts
 /// exactly the film (WebM's duration is its last frame's time).
@@ -97,14 +70,18 @@ export async function exportVideo(element, options = {}) {
   const width = even(options.width, 1920), height = even(options.height, 1080);
   const fps = Math.min(60, Math.max(1, Number(options.fps) || 30));
   const secondsPerYear = Math.min(16, Math.max(0.08, Number(options.secondsPerYear) || 1.6));
-  const film = map.film(width, height, 1, secondsPerYear, options.from, options.to);
+  // An aborted signal stops before anything is made, whatever the browser can encode.
+  if (options.signal?.aborted) throw aborted();
+  // The film runs on a fork of the live map: same data, basemap, filter, view and language.
+  const film = map.film({ width, height, scale: 1, secondsPerYear, from: options.from, to: options.to });
   try {
-    await filmBasemap(element, film);
     const canvas = document.createElement("canvas");
     const texts = overlayTexts(element);
     const draw = (t) => {
       film.seek(t);
-      film.render(canvas, { ...texts, ...captionTexts(ui, film.caption()) });
+      const c = film.caption();
+      const caption = c ? captionText(ui, c) : {};
+      film.render(canvas, { ...texts, headline: caption.headline, names: caption.names });
     };
     const job = { canvas, width, height, fps, times: frameTimes(film.durationMs(), fps), draw, signal: options.signal, onProgress: options.onProgress };
     const encode = await webCodecs();

@@ -18,15 +18,7 @@ use crate::viewport::Viewport;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// The language names are written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    /// Simplified Chinese (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+pub use crate::lang::Lang;
 
 /// Below this zoom (a multiple of the whole world's scale) countries are named, not partners
 /// (but for the emphasised ones).

@@ -7,6 +7,7 @@ use crate::lonlat::LonLat;
 use crate::projection::Projector;
 use crate::scene::{base_layers, BaseLayers, BasemapStyle};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Zoom (multiple of the fitted scale) from which the 1:50m basemap is drawn when loaded.
 pub const DETAIL_ZOOM: f64 = 2.5;
@@ -14,10 +15,11 @@ pub const DETAIL_ZOOM: f64 = 2.5;
 /// The 1:50m basemap is asked for a little before [`DETAIL_ZOOM`], so it is there in time.
 const DETAIL_REQUEST_ZOOM: f64 = DETAIL_ZOOM * 0.8;
 
-/// The basemaps with their projected layers.
+/// The basemaps with their projected layers (the decoded basemaps are shared by forks).
+#[derive(Clone)]
 pub struct Basemaps {
-    basemap: Basemap,
-    detail_basemap: Option<Basemap>,
+    basemap: Rc<Basemap>,
+    detail_basemap: Option<Rc<Basemap>>,
     style: BasemapStyle,
     base: BaseLayers,
     detail: Option<BaseLayers>,
@@ -55,7 +57,7 @@ impl Basemaps {
         Self {
             base: build(basemap, projector, BasemapStyle::Countries, version, 1.0),
             label_points: label_points(basemap),
-            basemap: basemap.clone(),
+            basemap: Rc::new(basemap.clone()),
             detail_basemap: None,
             style: BasemapStyle::Countries,
             detail: None,
@@ -98,7 +100,7 @@ impl Basemaps {
     /// Uses `basemap` (the 1:50m one) from [`DETAIL_ZOOM`] on.
     pub fn set_detail(&mut self, basemap: &Basemap, projector: &Projector, version: u64) {
         self.detail = Some(build(basemap, projector, self.style, version, self.scale));
-        self.detail_basemap = Some(basemap.clone());
+        self.detail_basemap = Some(Rc::new(basemap.clone()));
     }
 
     /// Replaces the built-in basemap (an office's own approved one); the 1:50m detail is not
@@ -106,7 +108,7 @@ impl Basemaps {
     pub fn replace(&mut self, basemap: Basemap, projector: &Projector, version: u64) {
         self.base = build(&basemap, projector, self.style, version, self.scale);
         self.label_points = label_points(&basemap);
-        self.basemap = basemap;
+        self.basemap = Rc::new(basemap);
         self.detail = None;
         self.detail_basemap = None;
         self.detail_requested = true;
@@ -130,7 +132,7 @@ impl Basemaps {
 
     /// The 1:50m basemap, once loaded.
     pub fn detail_basemap(&self) -> Option<&Basemap> {
-        self.detail_basemap.as_ref()
+        self.detail_basemap.as_deref()
     }
 
     /// Where each country's name goes, by ISO numeric code.

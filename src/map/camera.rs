@@ -35,6 +35,7 @@ pub struct CameraKey {
 }
 
 /// Projection, viewport, spin and the flight under way.
+#[derive(Clone)]
 pub struct Camera {
     projector: Projector,
     viewport: Viewport,

@@ -129,6 +129,10 @@ pub struct DataInfo {
     pub published_countries: Option<u32>,
     /// Its date (`YYYY-MM`).
     pub published_as_of: Option<String>,
+    /// The largest file an import reads, bytes (a larger one is refused before it is read).
+    pub max_import_bytes: usize,
+    /// The most rows an import reads.
+    pub max_import_rows: usize,
 }
 
 /// Describes tie `i`.
@@ -184,6 +188,58 @@ pub fn cities(dataset: &Dataset) -> Vec<CityInfo> {
         .collect()
 }
 
+/// How many origins the page's list offers (an import may bring thousands).
+pub const CITY_LIST_LIMIT: usize = 60;
+
+/// The origins the page offers to filter on: the province and its cities with ties, then
+/// imported origins by their number of ties, at most [`CITY_LIST_LIMIT`], and every origin of
+/// `chosen` (so a filter's cities stay listed and can be switched off).
+pub fn city_list(dataset: &Dataset, chosen: &[usize]) -> Vec<CityInfo> {
+    let all = cities(dataset);
+    let (mut builtin, mut imported): (Vec<CityInfo>, Vec<CityInfo>) = all
+        .iter()
+        .filter(|c| c.ties > 0)
+        .cloned()
+        .partition(|c| c.builtin);
+    imported.sort_by(|a, b| b.ties.cmp(&a.ties).then(a.index.cmp(&b.index)));
+    builtin.extend(imported);
+    builtin.truncate(CITY_LIST_LIMIT);
+    for &c in chosen {
+        if !builtin.iter().any(|b| b.index == c) {
+            if let Some(info) = all.get(c) {
+                builtin.push(info.clone());
+            }
+        }
+    }
+    builtin
+}
+
+/// A region the page offers to filter on.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RegionInfo {
+    /// Its id (`europe`, `sco`).
+    pub id: String,
+    /// `continent`, `m49` or `grouping`.
+    pub kind: crate::data::RegionKind,
+    /// English name.
+    pub name_en: String,
+    /// Chinese name.
+    pub name_zh: String,
+}
+
+/// The regions to filter on, in their file's order.
+pub fn region_list(regions: &[crate::data::Region]) -> Vec<RegionInfo> {
+    regions
+        .iter()
+        .map(|r| RegionInfo {
+            id: r.id.clone(),
+            kind: r.kind,
+            name_en: r.name_en.clone(),
+            name_zh: r.name_zh.clone(),
+        })
+        .collect()
+}
+
 /// The caption of the playback step; `stats` are those of what the step shows.
 pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption {
     Caption {
@@ -224,6 +280,8 @@ pub fn data_info(dataset: &Dataset) -> DataInfo {
         published_total: all.and_then(|t| t.total),
         published_countries: all.and_then(|t| t.countries),
         published_as_of: all.map(|t| t.as_of.clone()),
+        max_import_bytes: crate::input::MAX_IMPORT_BYTES,
+        max_import_rows: crate::input::MAX_IMPORT_ROWS,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::style::scaled_layer;
 use std::rc::Rc;
 
 /// Hover and search focus, with their highlight layers.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Emphasis {
     hover: Option<Hit>,
     hover_layer: Option<Rc<Layer>>,

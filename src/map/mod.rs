@@ -1,6 +1,6 @@
 //! The map's state without any platform: a façade over the camera, the basemaps, what is shown,
 //! the emphasis and the records the page reads. Input comes in as calls (or
-//! [`crate::gesture::Action`]s), frames go out as display lists.
+//! [`crate::command::Command`]s), frames go out as display lists.
 //!
 //! | part | file |
 //! |---|---|
@@ -13,6 +13,7 @@
 //! | records for the page, the tooltip, the snapshot | [`describe`], [`tooltip`], [`snapshot`] |
 
 pub mod annotate;
+mod apply;
 pub mod basemaps;
 pub mod camera;
 pub mod closeup;
@@ -41,7 +42,6 @@ pub use tooltip::{Tooltip, TooltipTarget};
 
 pub use annotate::Lang;
 pub use page::Page;
-pub use pointing::Outcome;
 
 use crate::basemap::Basemap;
 use crate::data::{builtin_regions, Dataset, Region};
@@ -57,7 +57,7 @@ use selection::Selection;
 use std::rc::Rc;
 
 /// The settled links as drawn, rebuilt when what is shown (or its emphasis) changes.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Drawn {
     links: Vec<Rc<Layer>>,
     /// Per origin, whether its marker is drawn.
@@ -82,6 +82,7 @@ fn unknown_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Layer
 }
 
 /// What belongs to one dataset and never changes with the view or the filter.
+#[derive(Clone)]
 struct Facts {
     /// Changes with every dataset shown (a version like the layers').
     version: u64,
@@ -103,13 +104,14 @@ impl Facts {
 }
 
 /// The whole state of one map.
+#[derive(Clone)]
 pub struct MapState {
-    dataset: Dataset,
-    regions: Vec<Region>,
+    dataset: Rc<Dataset>,
+    regions: Rc<Vec<Region>>,
     facts: Facts,
     camera: Camera,
     basemaps: Basemaps,
-    geometry: LinkGeometry,
+    geometry: Rc<LinkGeometry>,
     selection: Selection,
     emphasis: Emphasis,
     drawn: Drawn,
@@ -127,14 +129,14 @@ pub struct MapState {
 impl MapState {
     /// A map of `dataset` over `basemap`, sized `width`×`height` CSS px, showing every tie.
     pub fn new(dataset: Dataset, basemap: &Basemap, width: f64, height: f64) -> Self {
-        let regions = builtin_regions();
+        let regions = Rc::new(builtin_regions());
         let camera = Camera::new(ProjectionKind::NaturalEarth, width, height);
         let mut map = Self {
             facts: Facts::of(&dataset, &regions, 1),
             basemaps: Basemaps::new(basemap, camera.projector(), 1),
-            geometry: LinkGeometry::build(&dataset, camera.projector()),
+            geometry: Rc::new(LinkGeometry::build(&dataset, camera.projector())),
             selection: Selection::new(&dataset, &regions),
-            dataset,
+            dataset: Rc::new(dataset),
             regions,
             camera,
             emphasis: Emphasis::default(),
@@ -210,9 +212,16 @@ impl MapState {
         let v = self.next_version();
         let k = self.page.scale;
         self.basemaps.reproject(self.camera.projector(), v, k);
-        self.geometry = LinkGeometry::build(&self.dataset, self.camera.projector());
+        self.geometry = Rc::new(LinkGeometry::build(&self.dataset, self.camera.projector()));
         self.emphasis.reproject(&self.geometry, v, k);
         self.refresh_links();
+    }
+
+    /// A map of its own in the same state, sharing this one's data, basemaps and text widths
+    /// (nothing is copied or fetched again): pictures that leave the page (exports, the video)
+    /// are made on a fork, and the live map goes on undisturbed.
+    pub fn fork(&self) -> MapState {
+        self.clone()
     }
 
     /// Whether something changed since the last [`MapState::take_dirty`].

@@ -2,24 +2,12 @@
 //! gestures' actions.
 
 use super::MapState;
-use crate::gesture::Action;
 use crate::hit::{hit_test, Hit};
 use crate::search::{search, SearchHit, Target};
 use crate::Error;
 
 /// How many search results are offered.
 const SEARCH_RESULTS: usize = 12;
-
-/// What applying an action did, for the host to follow up.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Outcome {
-    /// The selected city changed (a click).
-    pub selection_changed: bool,
-    /// The hover target changed (the tooltip follows).
-    pub hover_changed: bool,
-    /// The page should leave presenter mode (the map does not know the page's modes).
-    pub leave_presentation: bool,
-}
 
 impl MapState {
     pub(super) fn set_focus(&mut self, ties: Vec<usize>) {
@@ -162,30 +150,5 @@ impl MapState {
             _ => {}
         }
         self.selected_city() != before
-    }
-
-    /// Applies an input action (see [`crate::gesture`]).
-    pub fn apply(&mut self, action: Action) -> Outcome {
-        let (hover, selected) = (self.hover(), self.selected_city());
-        let mut out = Outcome::default();
-        match action {
-            Action::Pan { dx, dy } => self.pan(dx, dy),
-            Action::ZoomAt { factor, x, y } => self.zoom_at(factor, x, y),
-            Action::ZoomBy(factor) => self.zoom_by(factor),
-            Action::Hover { x, y } => {
-                self.hover_at(x, y);
-            }
-            Action::ClearHover => self.set_hover(None),
-            Action::Click { x, y } => {
-                self.click_at(x, y);
-            }
-            Action::Reset => self.reset_view(),
-            Action::Step(delta) => self.step(delta as isize),
-            Action::TogglePlay => self.toggle_play(),
-            Action::LeavePresentation => out.leave_presentation = true,
-        }
-        out.hover_changed = self.hover() != hover;
-        out.selection_changed = self.selected_city() != selected;
-        out
     }
 }

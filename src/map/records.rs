@@ -3,6 +3,7 @@
 use super::describe::{self, Caption, CityInfo, DataInfo, Summary, TieInfo};
 use super::tooltip::{self, Tooltip};
 use super::{MapState, Snapshot};
+use crate::command::Warning;
 use crate::hit::Hit;
 use crate::projection::ProjectionKind;
 use crate::stats::{stats, Stats};
@@ -23,7 +24,8 @@ impl MapState {
     }
 
     /// Applies a URL query; returns warnings for the keys and values it ignored.
-    pub fn apply_query(&mut self, query: &str, last_year: u16) -> Vec<String> {
+    pub fn apply_query(&mut self, query: &str) -> Vec<Warning> {
+        let last_year = self.page.this_year;
         let (state, warnings) = from_query(query, &self.regions, &self.dataset, last_year);
         let kind = state.projection.unwrap_or_default();
         if kind != self.camera.kind() {
@@ -124,11 +126,9 @@ Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://a.example/1,
         let q = m.query();
         assert_eq!(q, "sel=Berlin");
         let mut again = with_berlin();
-        assert!(again.apply_query(&q, 2026).is_empty());
+        assert!(again.apply_query(&q).is_empty());
         assert_eq!(again.selected_city(), Some(berlin));
-        assert!(again
-            .apply_query("selected=%E6%9F%8F%E6%9E%97", 2026)
-            .is_empty());
+        assert!(again.apply_query("selected=%E6%9F%8F%E6%9E%97").is_empty());
         assert_eq!(again.selected_city(), Some(berlin));
     }
 }

@@ -6,6 +6,7 @@ use crate::filter::{Filter, Years};
 use crate::playback::{PlayOptions, Playback};
 
 /// The filter, the playback and the ties they show.
+#[derive(Clone)]
 pub struct Selection {
     filter: Filter,
     playback: Option<Playback>,

@@ -8,6 +8,7 @@ use crate::data::{Dataset, Region};
 use crate::filter::Filter;
 use crate::playback::{PlayOptions, Playback};
 use crate::scene::LinkGeometry;
+use std::rc::Rc;
 
 impl MapState {
     /// The dataset shown.
@@ -18,10 +19,10 @@ impl MapState {
     /// Shows another dataset (an import): filters, selection and playback start afresh; the
     /// view stays.
     pub fn set_dataset(&mut self, dataset: Dataset) {
-        self.geometry = LinkGeometry::build(&dataset, self.camera.projector());
+        self.geometry = Rc::new(LinkGeometry::build(&dataset, self.camera.projector()));
         let v = self.next_version();
         self.facts = Facts::of(&dataset, &self.regions, v);
-        self.dataset = dataset;
+        self.dataset = Rc::new(dataset);
         self.selection.reset(&self.dataset, &self.regions);
         self.emphasis.clear();
         self.refresh_links();

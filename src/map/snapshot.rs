@@ -1,9 +1,11 @@
 //! One message per change: everything the page's panels show, built once per data version and
 //! handed over with the change event (instead of the page calling back for each part).
 
-use super::describe::{caption, Caption, DataInfo, Summary};
+use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo, DataInfo};
+use super::describe::{RegionInfo, Summary, TieInfo};
 use super::MapState;
 use crate::filter::Filter;
+use crate::lang::Lang;
 use crate::stats::{stats, Stats};
 use serde::Serialize;
 
@@ -31,6 +33,18 @@ pub struct Snapshot {
     pub selected: Option<String>,
     /// The projection's name.
     pub projection: &'static str,
+    /// The language of the names on the map.
+    pub language: Lang,
+    /// Presenter mode.
+    pub presenting: bool,
+    /// The globe turns by itself (presenter mode on the globe).
+    pub spinning: bool,
+    /// The origins the page offers to filter on ([`super::describe::city_list`]).
+    pub cities: Vec<CityInfo>,
+    /// The regions to filter on.
+    pub regions: Vec<RegionInfo>,
+    /// The ties shown, described, while the table is open.
+    pub table: Option<Vec<TieInfo>>,
     /// Rows in the dataset.
     pub rows: usize,
     /// Of the ties shown, those of unknown year drawn apart under a year filter.
@@ -53,6 +67,12 @@ impl Snapshot {
             filter: map.filter().clone(),
             selected: map.selected_city().map(|c| dataset.origins[c].name.clone()),
             projection: map.projection().name(),
+            language: map.language(),
+            presenting: map.presenting(),
+            spinning: map.spinning(),
+            cities: city_list(dataset, &map.filter().cities),
+            regions: region_list(map.regions()),
+            table: map.table_open().then(|| rows(dataset, map.shown())),
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
         }

@@ -1,6 +1,7 @@
 //! The map's state as a URL query string, and back. Parsing never fails: a bad or hostile value
 //! is skipped and reported as a warning.
 
+use crate::command::Warning;
 use crate::data::record::FIRST_YEAR;
 use crate::data::{Dataset, Region};
 use crate::filter::{Filter, Years};
@@ -76,7 +77,8 @@ pub fn to_query(state: &UrlState, dataset: &Dataset) -> String {
         ));
     }
     if !f.evidence.is_empty() {
-        parts.push(format!("evidence={}", encode(&f.evidence.join(","))));
+        let names: Vec<&str> = f.evidence.iter().map(|e| e.as_str()).collect();
+        parts.push(format!("evidence={}", encode(&names.join(","))));
     }
     if let Some(p) = state.projection {
         parts.push(format!("proj={}", p.name()));
@@ -145,14 +147,12 @@ struct Reader<'a> {
     regions: &'a [Region],
     dataset: &'a Dataset,
     last_year: u16,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 impl Reader<'_> {
     fn warn(&mut self, k: &str, v: &str) {
-        let shown: String = v.chars().take(60).collect();
-        self.warnings
-            .push(format!("ignored URL parameter {k}={shown:?}"));
+        self.warnings.push(Warning::new(k, v));
     }
 
     /// Applies one pair; a bad value (or list item) is skipped with a warning.
@@ -211,11 +211,11 @@ impl Reader<'_> {
     /// if unknown.
     fn add_to_list(&self, f: &mut Filter, key: UrlKey, item: &str) -> bool {
         if key == UrlKey::Evidence {
-            let known = crate::data::Evidence::from_name(item).is_some();
-            if known && !f.evidence.iter().any(|e| e == item) {
-                f.evidence.push(item.to_string());
+            let level = crate::data::Evidence::from_name(item);
+            if let Some(e) = level.filter(|e| !f.evidence.contains(e)) {
+                f.evidence.push(e);
             }
-            return known;
+            return level.is_some();
         }
         if key == UrlKey::Regions {
             let known = self.regions.iter().any(|r| r.id == item);
@@ -241,7 +241,7 @@ pub fn from_query(
     regions: &[Region],
     dataset: &Dataset,
     last_year: u16,
-) -> (UrlState, Vec<String>) {
+) -> (UrlState, Vec<Warning>) {
     let mut state = UrlState {
         projection: None,
         filter: Filter::default(),
@@ -272,7 +272,7 @@ mod tests {
     use super::*;
     use crate::data::builtin_regions;
 
-    fn parse(q: &str) -> (UrlState, Vec<String>) {
+    fn parse(q: &str) -> (UrlState, Vec<Warning>) {
         from_query(q, &builtin_regions(), &Dataset::default(), 2026)
     }
 

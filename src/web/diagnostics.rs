@@ -1,13 +1,35 @@
-//! Hooks for tests, benchmarks and soak runs: not needed by pages, kept apart from the API.
+//! Hooks for tests, benchmarks and soak runs: a class of their own (`new Diagnostics(map)`),
+//! apart from the map's handle, which pages use.
 
 use super::frame_loop::draw_now;
 use super::handle::FriendshipMap;
+use super::host::Shared;
 use crate::lonlat::LonLat;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Test and benchmark hooks on one map.
 #[wasm_bindgen]
-impl FriendshipMap {
+pub struct Diagnostics {
+    host: Shared,
+}
+
+#[wasm_bindgen]
+impl Diagnostics {
+    /// The hooks of `map`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(map: &FriendshipMap) -> Diagnostics {
+        Diagnostics {
+            host: map.host.clone(),
+        }
+    }
+
+    /// Diagnostics: the picture's scale (1 on pages; larger in presenter mode on big screens).
+    #[wasm_bindgen(js_name = pictureScale)]
+    pub fn picture_scale(&self) -> f64 {
+        self.host.borrow().map.picture_scale()
+    }
+
     /// Diagnostics: frames painted since start (a frame is painted only when something changed).
     #[wasm_bindgen(js_name = framesDrawn)]
     pub fn frames_drawn(&self) -> u32 {

@@ -1,5 +1,5 @@
 //! DOM input: pointer, wheel and key events are forwarded to the core's gestures
-//! ([`crate::gesture`]) and the actions they yield are applied to the map. All map input,
+//! ([`crate::gesture`]) and the commands they yield are applied to the map. All map input,
 //! keyboard included, has this one owner.
 
 use super::host::{apply, Shared};
@@ -82,14 +82,14 @@ fn pointer_down(rc: &Shared, e: JsValue) {
 fn pointer_move(rc: &Shared, e: JsValue) {
     if let Some((e, x, y)) = pointer(rc, e) {
         let actions = rc.borrow_mut().gestures.moved(e.pointer_id(), x, y);
-        apply(rc, &actions, (x, y));
+        let _ = apply(rc, actions, (x, y));
     }
 }
 
 fn pointer_up(rc: &Shared, e: JsValue) {
     if let Some((e, x, y)) = pointer(rc, e) {
         let actions = rc.borrow_mut().gestures.up(e.pointer_id(), x, y);
-        apply(rc, &actions, (x, y));
+        let _ = apply(rc, actions, (x, y));
     }
 }
 
@@ -101,7 +101,7 @@ fn pointer_cancel(rc: &Shared, e: JsValue) {
 
 fn pointer_leave(rc: &Shared, _e: JsValue) {
     let actions = rc.borrow_mut().gestures.leave();
-    apply(rc, &actions, (0.0, 0.0));
+    let _ = apply(rc, actions, (0.0, 0.0));
 }
 
 fn wheel(rc: &Shared, e: JsValue) {
@@ -114,7 +114,7 @@ fn wheel(rc: &Shared, e: JsValue) {
         .borrow_mut()
         .gestures
         .wheel(e.delta_y(), e.delta_mode(), x, y);
-    apply(rc, &actions, (x, y));
+    let _ = apply(rc, actions, (x, y));
 }
 
 fn key_down(rc: &Shared, e: JsValue) {
@@ -130,7 +130,7 @@ fn key_down(rc: &Shared, e: JsValue) {
         let canvas: &JsValue = host.canvas.as_ref();
         (
             e.target().is_some_and(|t| JsValue::from(t) == *canvas),
-            host.presenting,
+            host.map.presenting(),
         )
     };
     let Some(action) = key_action(Key {
@@ -141,5 +141,5 @@ fn key_down(rc: &Shared, e: JsValue) {
         return;
     };
     e.prevent_default();
-    apply(rc, &[action], (0.0, 0.0));
+    let _ = apply(rc, vec![action], (0.0, 0.0));
 }

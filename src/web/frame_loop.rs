@@ -4,8 +4,9 @@
 //! page hears of changes once per painted frame, with the snapshot of its panels when what is
 //! shown changed.
 
+use super::host::tell;
 use super::host::Shared;
-use super::js::{call, now_ms, to_js, window};
+use super::js::{now_ms, to_js, window};
 use crate::map::CameraKey;
 use crate::rest::{Rest, Timer, REST_AFTER_MS};
 use std::rc::Rc;
@@ -120,11 +121,7 @@ pub fn draw_now(rc: &Shared) {
     host.frames.last_frame_ms = animating.then_some(now);
     host.map.take_dirty();
     paint(&mut host);
-    let detail = host
-        .map
-        .take_detail_request()
-        .then(|| host.callbacks.detail.clone())
-        .flatten();
+    let detail = host.map.take_detail_request();
     let data_changed = host.map.data_version() != host.frames.told_data_version;
     host.frames.told_data_version = host.map.data_version();
     let camera = Some(host.map.camera());
@@ -132,18 +129,19 @@ pub fn draw_now(rc: &Shared) {
     host.frames.told_camera = camera;
     // Redraws in place (hover, a sharp frame after a gesture, a detailed basemap arriving) are
     // not changes: reporting them would keep postponing the page's URL update.
-    let change = (data_changed || camera_moved)
-        .then(|| host.callbacks.change.clone())
-        .flatten();
-    let snapshot = (data_changed && change.is_some()).then(|| to_js(&host.map.snapshot()));
+    let listening = host.events.is_some();
+    let snapshot = (data_changed && listening).then(|| to_js(&host.map.snapshot()));
     drop(host);
     if animating {
         request_forced(rc);
     }
-    call(detail, &[]);
+    if detail {
+        tell(rc, "detail", &[]);
+    }
     match snapshot {
-        Some(Ok(s)) => call(change, &["data".into(), s]),
-        _ => call(change, &["view".into()]),
+        Some(Ok(s)) => tell(rc, "data", &[("snapshot", s)]),
+        _ if camera_moved => tell(rc, "view", &[]),
+        _ => {}
     }
 }
 

@@ -1,15 +1,18 @@
-//! The handle JavaScript holds: `new FriendshipMap(containerElement)`, its construction and its
-//! callbacks. Its methods delegate to the pure map ([`crate::map::MapState`]) and schedule a
-//! frame: camera and basemap in [`super::api_view`], data in [`super::api_data`], outputs in
-//! [`super::api_output`], test and benchmark hooks in [`super::diagnostics`].
+//! The handle JavaScript holds: `new FriendshipMap(containerElement)`. One door in
+//! (`dispatch(command)`, [`super::dispatch`]), one event out (`on(callback)`, with the
+//! snapshot after each change of what is shown), and a few reads: the snapshot, the URL query,
+//! search results. Publishing is in [`super::publish`]; test and benchmark hooks are another
+//! class ([`super::diagnostics`]).
 
 use super::canvas::CanvasSink;
 use super::dom_input::{self, Listener};
-use super::frame_loop::{self, request, FrameLoop};
-use super::host::{Callbacks, Host, Shared};
-use super::js::{css_size, js_err, window};
+use super::fields::{kind_of, text_arg};
+use super::frame_loop::{self, FrameLoop};
+use super::host::{Host, Shared};
+use super::js::{css_size, js_err, this_year, to_js, type_err, window};
 use super::text_metrics::CanvasMeasure;
 use crate::basemap::{Basemap, BASEMAP_110M};
+use crate::command::Command;
 use crate::data::Dataset;
 use crate::gesture::Gestures;
 use crate::map::MapState;
@@ -36,27 +39,16 @@ pub(super) fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingCo
         .map_err(JsValue::from)
 }
 
-/// Follows the container's size; in presenter mode the picture's scale follows it too.
-pub(super) fn resize(rc: &Shared) {
-    let mut host = rc.borrow_mut();
-    let (w, h) = css_size(&host.container);
-    host.map.resize(w, h);
-    let k = crate::style::picture_scale(host.presenting, w, h);
-    host.map.set_picture_scale(k);
-    drop(host);
+/// Follows the container's size (in presenter mode the picture's scale follows it too).
+fn resize(rc: &Shared) {
+    let (width, height) = css_size(&rc.borrow().container);
+    let _ = rc.borrow_mut().map.apply(Command::Resize { width, height });
     // The backing store follows when the frame is painted, which also notices
     // devicePixelRatio changes.
     frame_loop::request_forced(rc);
 }
 
 impl FriendshipMap {
-    /// Runs `f` on the map, then schedules a frame if it changed anything.
-    pub(super) fn update<R>(&self, f: impl FnOnce(&mut MapState) -> R) -> R {
-        let r = f(&mut self.host.borrow_mut().map);
-        request(&self.host);
-        r
-    }
-
     /// Reads the map.
     pub(super) fn read<R>(&self, f: impl FnOnce(&MapState) -> R) -> R {
         f(&self.host.borrow().map)
@@ -69,7 +61,13 @@ impl FriendshipMap {
     /// built-in dataset and basemap. The canvas it adds is the map's; the page gives it its
     /// accessible name.
     #[wasm_bindgen(constructor)]
-    pub fn new(container: HtmlElement) -> Result<FriendshipMap, JsValue> {
+    pub fn new(container: JsValue) -> Result<FriendshipMap, JsValue> {
+        let container: HtmlElement = container.dyn_into().map_err(|v| {
+            type_err(&format!(
+                "new FriendshipMap(container) takes an element, not {}",
+                kind_of(&v)
+            ))
+        })?;
         let document = window()?.document().ok_or_else(|| js_err("no document"))?;
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_class_name("fm-canvas");
@@ -80,9 +78,9 @@ impl FriendshipMap {
         let basemap =
             Basemap::decode(BASEMAP_110M).map_err(|e| js_err(&Error::from(e).to_string()))?;
         let (w, h) = css_size(&container);
-        let mut map = MapState::new(Dataset::builtin(), &basemap, w, h);
+        let mut map = MapState::new(Dataset::builtin(), &basemap, w, h).with_year(this_year());
         if let Some(measure) = CanvasMeasure::new() {
-            map.set_text_measure(Box::new(measure));
+            map.set_text_measure(Rc::new(measure));
         }
         let host = Rc::new(RefCell::new(Host {
             map,
@@ -90,9 +88,8 @@ impl FriendshipMap {
             sink: CanvasSink::new(context_2d(&canvas)?),
             canvas,
             gestures: Gestures::default(),
-            presenting: false,
             frames: FrameLoop::default(),
-            callbacks: Callbacks::default(),
+            events: None,
             import: None,
         }));
         frame_loop::init(&host);
@@ -115,40 +112,57 @@ impl FriendshipMap {
         })
     }
 
-    // ---------- callbacks ----------
-
-    /// Calls `callback(cityName | null)` when a click or key on the map changes the selection.
-    #[wasm_bindgen(js_name = onSelect)]
-    pub fn on_select(&self, callback: js_sys::Function) {
-        self.host.borrow_mut().callbacks.select = Some(callback);
+    /// Calls `callback(event)` for every event, `event.type` being: `data` after a painted
+    /// frame in which what is shown changed (`event.snapshot`: everything the page shows);
+    /// `view` after one in which only the camera moved; `select` when a click or key changed the
+    /// selection (`event.city`: its English name or null); `hover` when the hovered marker or
+    /// link changed (`event.tooltip` or null, at `event.x`, `event.y` CSS px); `detail` once,
+    /// when the view first wants the 1:50m basemap (the page fetches it and dispatches
+    /// `detailBasemap`); `leave` when Esc asks to leave presenter mode. `null` stops the events.
+    pub fn on(&self, callback: JsValue) -> Result<(), JsValue> {
+        let cb = match callback.dyn_into::<js_sys::Function>() {
+            Ok(f) => Some(f),
+            Err(v) if v.is_null() => None,
+            Err(v) => {
+                let got = kind_of(&v);
+                return Err(type_err(&format!(
+                    "on(callback) takes a function or null, not {got}"
+                )));
+            }
+        };
+        self.host.borrow_mut().events = cb;
+        Ok(())
     }
 
-    /// Calls `callback()` once, when the view first zooms in far enough to want the 1:50m
-    /// basemap; the page then fetches it and hands it to `setDetailBasemap`.
-    #[wasm_bindgen(js_name = onDetailNeeded)]
-    pub fn on_detail_needed(&self, callback: js_sys::Function) {
-        self.host.borrow_mut().callbacks.detail = Some(callback);
+    /// Everything the page shows now (as the `data` event carries it): `{version, dataset,
+    /// stats, all, summary, caption, data, filter, selected, projection, language,
+    /// presenting, spinning, cities, regions, table, rows, unknown_apart}`.
+    pub fn snapshot(&self) -> Result<JsValue, JsValue> {
+        self.read(|m| to_js(&m.snapshot()))
     }
 
-    /// Calls `callback("data", snapshot)` after a painted frame in which what is shown changed
-    /// (filters, playback step, selection, data), with everything the panels show (see
-    /// `snapshot()`), and `callback("view")` after one in which only the camera moved.
-    #[wasm_bindgen(js_name = onChange)]
-    pub fn on_change(&self, callback: js_sys::Function) {
-        self.host.borrow_mut().callbacks.change = Some(callback);
+    /// The URL query string of the current filters, selection, projection and view.
+    pub fn query(&self) -> String {
+        self.read(MapState::query)
     }
 
-    /// Calls `callback(tooltip | null, x, y)` when the hovered marker or link changes:
-    /// `{target: "partner" | "link" | "city", title_zh, title_en, ties, count}` at (`x`, `y`)
-    /// CSS px on the canvas. The page writes the tooltip.
-    #[wasm_bindgen(js_name = onHover)]
-    pub fn on_hover(&self, callback: js_sys::Function) {
-        self.host.borrow_mut().callbacks.hover = Some(callback);
+    /// Search results for a query in Chinese or English: `[{label_zh, label_en, detail,
+    /// target}]` (a `target` is dispatched as `{type: "focus", target}`).
+    pub fn search(&self, query: JsValue) -> Result<JsValue, JsValue> {
+        let q = text_arg(&query, "search(query)")?;
+        self.read(|m| to_js(&m.search(&q)))
     }
 
-    /// Calls `callback()` when Esc asks to leave presenter mode.
-    #[wasm_bindgen(js_name = onLeavePresentation)]
-    pub fn on_leave_presentation(&self, callback: js_sys::Function) {
-        self.host.borrow_mut().callbacks.leave_presentation = Some(callback);
+    /// Paints a frame now (frames are otherwise painted on the next animation frame, and only
+    /// when something changed).
+    pub fn render(&self) {
+        frame_loop::draw_now(&self.host);
     }
+}
+
+/// The keys of `query` that are not the map's (for a page whose whole query is the map's).
+#[wasm_bindgen(js_name = unknownKeys)]
+pub fn unknown_keys(query: JsValue) -> Result<Vec<String>, JsValue> {
+    let q = text_arg(&query, "unknownKeys(query)")?;
+    Ok(crate::url_state::unknown_keys(&q))
 }

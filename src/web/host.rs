@@ -1,30 +1,17 @@
 //! The state the handle shares with its event listeners: the map, its canvas and the host
-//! page's callbacks.
+//! page's one event callback; and the one place commands are applied and their effects told.
 
 use super::canvas::CanvasSink;
-use super::frame_loop::FrameLoop;
-use super::js::{call, to_js};
-use crate::gesture::{Action, Gestures};
+use super::frame_loop::{self, FrameLoop};
+use super::js::{call, event, to_js};
+use crate::command::{Command, Outcome};
+use crate::gesture::Gestures;
 use crate::map::MapState;
+use crate::Error;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::{HtmlCanvasElement, HtmlElement};
-
-/// The host page's callbacks.
-#[derive(Default)]
-pub struct Callbacks {
-    /// `(cityName | null)` after a click changed the selection.
-    pub select: Option<js_sys::Function>,
-    /// `()` once, when the 1:50m basemap is wanted.
-    pub detail: Option<js_sys::Function>,
-    /// `("data", snapshot)` or `("view")` after a painted frame that changed something.
-    pub change: Option<js_sys::Function>,
-    /// `(tooltip | null, x, y)` when the hover target changes.
-    pub hover: Option<js_sys::Function>,
-    /// `()` when a key asks to leave presenter mode.
-    pub leave_presentation: Option<js_sys::Function>,
-}
 
 /// One map on the page.
 pub struct Host {
@@ -38,12 +25,10 @@ pub struct Host {
     pub sink: CanvasSink,
     /// Pointers down.
     pub gestures: Gestures,
-    /// Whether the page is in presenter mode (space and ←/→ drive the timeline).
-    pub presenting: bool,
     /// Frame scheduling and change reporting.
     pub frames: FrameLoop,
-    /// The host page's callbacks.
-    pub callbacks: Callbacks,
+    /// The host page's callback: `cb(event)` for every event (see `FriendshipMap.on`).
+    pub events: Option<js_sys::Function>,
     /// An import between its stages.
     pub import: Option<super::import::Pending>,
 }
@@ -51,45 +36,53 @@ pub struct Host {
 /// The shared host.
 pub type Shared = Rc<RefCell<Host>>;
 
-/// Applies input actions to the map, then tells the page what followed (tooltip, selection,
-/// leaving presenter mode) and schedules a frame. `at` is the pointer, CSS px, for the tooltip.
-pub fn apply(rc: &Shared, actions: &[Action], at: (f64, f64)) {
-    if actions.is_empty() {
-        return;
+/// Tells the page an event: `{type, …fields}`.
+pub fn tell(rc: &Shared, kind: &str, fields: &[(&str, JsValue)]) {
+    let cb = rc.borrow().events.clone();
+    call(cb, &[event(kind, fields)]);
+}
+
+/// Applies commands to the map (stopping at the first one refused), then tells the page what
+/// followed (tooltip, selection, leaving presenter mode) and schedules a frame. `at` is the
+/// pointer, CSS px, for the tooltip.
+pub fn apply(rc: &Shared, commands: Vec<Command>, at: (f64, f64)) -> Result<Outcome, Error> {
+    if commands.is_empty() {
+        return Ok(Outcome::default());
     }
-    let mut host = rc.borrow_mut();
-    let mut tooltip = None;
-    let mut selected = None;
-    let mut leave = false;
-    for &a in actions {
-        let out = host.map.apply(a);
-        if out.hover_changed {
-            let tip = host.map.hover().map(|h| host.map.tooltip(h));
-            tooltip = Some(tip.map_or(Ok(JsValue::NULL), |t| to_js(&t)));
-        }
-        if out.selection_changed {
-            let name = host.map.selected_city().map(|c| {
-                let origins = &host.map.dataset().origins;
-                JsValue::from_str(&origins[c].name)
-            });
-            selected = Some(name.unwrap_or(JsValue::NULL));
-        }
-        leave |= out.leave_presentation;
+    let result = rc.borrow_mut().map.apply_all(commands);
+    let out = match &result {
+        Ok(o) => o.clone(),
+        Err(_) => Outcome::default(),
+    };
+    let (tooltip, selected) = {
+        let host = rc.borrow();
+        let m = &host.map;
+        let tip = out.hover_changed.then(|| {
+            m.hover()
+                .map_or(Ok(JsValue::NULL), |h| to_js(&m.tooltip(h)))
+        });
+        let origins = &m.dataset().origins;
+        let name = m
+            .selected_city()
+            .map(|c| JsValue::from_str(&origins[c].name));
+        (
+            tip,
+            out.selection_changed.then(|| name.unwrap_or(JsValue::NULL)),
+        )
+    };
+    if out.animation_started {
+        frame_loop::restart_clock(rc);
     }
-    let callbacks = (
-        host.callbacks.hover.clone(),
-        host.callbacks.select.clone(),
-        host.callbacks.leave_presentation.clone(),
-    );
-    drop(host);
-    super::frame_loop::request(rc);
+    frame_loop::request(rc);
     if let Some(Ok(tip)) = tooltip {
-        call(callbacks.0, &[tip, at.0.into(), at.1.into()]);
+        let fields = [("tooltip", tip), ("x", at.0.into()), ("y", at.1.into())];
+        tell(rc, "hover", &fields);
     }
-    if let Some(name) = selected {
-        call(callbacks.1, &[name]);
+    if let Some(city) = selected {
+        tell(rc, "select", &[("city", city)]);
     }
-    if leave {
-        call(callbacks.2, &[]);
+    if out.leave_presentation {
+        tell(rc, "leave", &[]);
     }
+    result
 }

@@ -8,9 +8,10 @@ pub fn js_err(msg: &str) -> JsValue {
     js_sys::Error::new(msg).into()
 }
 
-/// A Rust value as a plain JavaScript value.
+/// A Rust value as a plain JavaScript value (`None` as `null`).
 pub fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(v).map_err(|e| js_err(&e.to_string()))
+    let s = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    v.serialize(&s).map_err(|e| js_err(&e.to_string()))
 }
 
 /// The window.
@@ -35,6 +36,21 @@ pub fn css_size(el: &HtmlElement) -> (f64, f64) {
 /// This year, from the browser's clock (the latest year a date or a URL may name).
 pub fn this_year() -> u16 {
     js_sys::Date::new_0().get_full_year() as u16
+}
+
+/// An event for the page: `{type: kind, …fields}`.
+pub fn event(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"type".into(), &JsValue::from_str(kind));
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// A JavaScript `TypeError` with `msg`: an argument of the wrong type.
+pub fn type_err(msg: &str) -> JsValue {
+    js_sys::TypeError::new(msg).into()
 }
 
 /// Calls `cb` with `args`, ignoring what a host page's callback throws.

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { ARTIFACTS, launch, nextFrames, openPage, readCsv, settled, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, openPage, readCsv, settled, startServer, withDiagnostics } from "./harness.mjs";
 
 const rows = readCsv("data/partnerships.csv");
 let server, browser;
@@ -60,12 +60,12 @@ test("the iframe page follows its frame and takes attributes from its URL", asyn
   await frame.locator("#reset").waitFor();
   const f = p.frames().find((x) => x.url().includes("embed.html"));
   await f.waitForFunction(() => window.friendshipMap);
-  assert.equal((await f.evaluate(() => window.friendshipMap.summary())).ties, rows.filter((r) => r.shandong_city === "Weihai").length);
+  assert.equal((await f.evaluate(() => window.friendshipMap.snapshot().summary)).ties, rows.filter((r) => r.shandong_city === "Weihai").length);
   assert.equal(await frame.locator("#reset").innerText(), "Reset view");
   assert.match(await frame.locator("#review").innerText(), /GS\(2024\)0000/);
-  const w0 = await f.evaluate(() => window.friendshipMap.view().width);
+  const w0 = await f.evaluate(() => window.fmd.view().width);
   await p.evaluate(() => { document.getElementById("f").style.width = "1200px"; });
-  await f.waitForFunction((w) => window.friendshipMap.view().width > w, w0);
+  await f.waitForFunction((w) => window.fmd.view().width > w, w0);
   await p.screenshot({ path: `${ARTIFACTS}iframe.png` });
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -74,9 +74,9 @@ test("the iframe page follows its frame and takes attributes from its URL", asyn
 test("the iframe page's query takes the element's attribute names; unknown keys are shown on the map", async () => {
   const { p, context, log } = await page(`${server.url}embed.html?as-of=1995&projection=globe&selected=Qingdao&colour=red`);
   await p.waitForSelector("html[data-ready=true]");
-  assert.deepEqual(await p.evaluate(() => window.friendshipMap.getFilter().years), { mode: "asof", year: 1995 });
-  assert.equal(await p.evaluate(() => window.friendshipMap.projection()), "globe");
-  assert.equal(await p.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
+  assert.deepEqual(await p.evaluate(() => window.friendshipMap.snapshot().filter.years), { mode: "asof", year: 1995 });
+  assert.equal(await p.evaluate(() => window.friendshipMap.snapshot().projection), "globe");
+  assert.equal(await p.evaluate(() => window.friendshipMap.snapshot().selected), "Qingdao");
   // The unknown key is named on the map for an editor previewing the page, and in the console.
   const notice = p.locator("#notice");
   await notice.waitFor({ state: "visible" });
@@ -104,17 +104,17 @@ test("keyboard alone: reach the map, pan, zoom, play and filter", async () => {
     reached = await p.evaluate(() => document.querySelector("friendship-map").shadowRoot.activeElement?.tagName === "CANVAS");
   }
   assert.ok(reached, "the canvas is reachable by Tab");
-  const v0 = await p.evaluate(() => window.friendshipMap.view());
+  const v0 = await p.evaluate(() => window.fmd.view());
   await p.keyboard.press("+");
   await p.keyboard.press("ArrowRight");
-  const v1 = await p.evaluate(() => window.friendshipMap.view());
+  const v1 = await p.evaluate(() => window.fmd.view());
   assert.ok(v1.zoom > v0.zoom * 1.4, "zoomed");
   await p.keyboard.press("0");
-  assert.equal((await p.evaluate(() => window.friendshipMap.view())).zoom, 1);
+  assert.equal((await p.evaluate(() => window.fmd.view())).zoom, 1);
   // The kind checkbox by keyboard.
   await p.focus("#kind-friendly");
   await p.keyboard.press("Space");
-  assert.equal((await p.evaluate(() => window.friendshipMap.summary())).ties, rows.filter((r) => r.kind === "sister").length);
+  assert.equal((await p.evaluate(() => window.friendshipMap.snapshot().summary)).ties, rows.filter((r) => r.kind === "sister").length);
   // The focus ring is visible (an outline on the focused control).
   const outline = await p.evaluate(() => getComputedStyle(document.querySelector("friendship-map").shadowRoot.getElementById("kind-friendly")).outlineStyle);
   assert.notEqual(outline, "none");
@@ -139,16 +139,16 @@ test("presenter mode plays and loops; wasm memory does not grow over many loops"
   });
   assert.ok(lines < 1.6, `caption's first line wraps into ${lines.toFixed(2)} lines`);
   await p.screenshot({ path: `${ARTIFACTS}presenter-1920.png` });
-  await p.evaluate(() => window.friendshipMap.setPlaybackOptions(20, true, true));
-  const memory = () => p.evaluate(() => window.friendshipMap.wasmMemoryBytes());
-  await p.waitForFunction(() => window.friendshipMap.loops() >= 2, null, { timeout: 60000 });
+  await p.evaluate(() => window.friendshipMap.dispatch({ type: "playback", speed: 20, loop: true, animate: true }));
+  const memory = () => p.evaluate(() => window.fmd.wasmMemoryBytes());
+  await p.waitForFunction(() => window.fmd.loops() >= 2, null, { timeout: 60000 });
   const m0 = await memory();
-  await p.waitForFunction(() => window.friendshipMap.loops() >= 6, null, { timeout: 120000 });
+  await p.waitForFunction(() => window.fmd.loops() >= 6, null, { timeout: 120000 });
   const m1 = await memory();
   assert.ok(m1 - m0 <= 1 << 20, `wasm memory grew ${m1 - m0} bytes over 4 loops`);
   // Space pauses, Esc leaves.
   await p.keyboard.press("Space");
-  assert.equal((await p.evaluate(() => window.friendshipMap.caption())).playing, false);
+  assert.equal((await p.evaluate(() => window.friendshipMap.snapshot().caption)).playing, false);
   await p.keyboard.press("Escape");
   assert.equal(await p.locator(".panel").isVisible(), true);
   assert.deepEqual(log.errors, []);
@@ -174,14 +174,14 @@ test("exports: PNG at the asked size, CSV and GeoJSON of the ties shown", async 
 });
 
 test("the one-file build works opened from disk with no network", async () => {
-  const context = await browser.newContext({ offline: true });
+  const context = await withDiagnostics(await browser.newContext({ offline: true }));
   const p = await context.newPage();
   const errors = [];
   p.on("pageerror", (e) => errors.push(e.message));
   await p.goto(`file://${process.cwd()}/dist/shandong-friendship-map.html`);
   await p.waitForSelector("html[data-ready=true]", { timeout: 20000 });
   await nextFrames(p);
-  const s = await p.evaluate(() => window.friendshipMap.summary());
+  const s = await p.evaluate(() => window.friendshipMap.snapshot().summary);
   assert.equal(s.ties, rows.length);
   const inked = await p.evaluate(() => {
     const c = document.querySelector("friendship-map").shadowRoot.querySelector("canvas");
@@ -199,13 +199,13 @@ test("the one-file build works opened from disk with no network", async () => {
 test("the globe: centred on Shandong, clipped at the horizon, turned by drag", async () => {
   const { p, context, log } = await page(`${server.url}?proj=globe`);
   await p.waitForSelector("html[data-ready=true]");
-  assert.equal(await p.evaluate(() => window.friendshipMap.projection()), "globe");
-  const view = await p.evaluate(() => window.friendshipMap.view());
+  assert.equal(await p.evaluate(() => window.friendshipMap.snapshot().projection), "globe");
+  const view = await p.evaluate(() => window.fmd.view());
   // Jinan is at the centre of the disk; Buenos Aires (nearly antipodal) is hidden.
-  const jinan = await p.evaluate(() => window.friendshipMap.screenPoint(116.9972, 36.6683));
+  const jinan = await p.evaluate(() => window.fmd.screenPoint(116.9972, 36.6683));
   const centre = [view.tx, view.ty];
   assert.ok(Math.hypot(jinan[0] - centre[0], jinan[1] - centre[1]) < 0.08 * view.scale, `${jinan} vs ${centre}`);
-  const ba = await p.evaluate(() => window.friendshipMap.screenPoint(-58.38, -34.6));
+  const ba = await p.evaluate(() => window.fmd.screenPoint(-58.38, -34.6));
   assert.ok(ba.every(Number.isNaN), "the far side is hidden");
   // Nothing is drawn outside the disk: the corners stay background.
   const corner = await p.evaluate(() => {
@@ -219,7 +219,7 @@ test("the globe: centred on Shandong, clipped at the horizon, turned by drag", a
   await p.mouse.down();
   await p.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2, { steps: 6 });
   await p.mouse.up();
-  const after = await p.evaluate(() => window.friendshipMap.screenPoint(116.9972, 36.6683));
+  const after = await p.evaluate(() => window.fmd.screenPoint(116.9972, 36.6683));
   assert.ok(Number.isNaN(after[0]) || after[0] < jinan[0] - 100, `turned: ${jinan} -> ${after}`);
   await p.screenshot({ path: `${ARTIFACTS}globe-turned.png` });
   assert.deepEqual(log.errors, []);
@@ -245,7 +245,7 @@ test("an office's own basemap loads from GeoJSON and from TopoJSON", async () =>
   const pixel = (id, lon, lat) => p.evaluate(([id, lon, lat]) => {
     const el = document.getElementById(id);
     el.map.render();
-    const [x, y] = el.map.screenPoint(lon, lat);
+    const [x, y] = el.diagnostics().screenPoint(lon, lat);
     const c = el.shadowRoot.querySelector("canvas");
     return [...c.getContext("2d").getImageData(Math.round(x), Math.round(y), 1, 1).data].slice(0, 3);
   }, [id, lon, lat]);

@@ -2,7 +2,7 @@
 // counts computed here from the CSV files.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTIFACTS, launch, midpoint, nextFrames, openMap, pixelsAround, readCsv, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, midpoint, nextFrames, openMap, pixelsAround, readCsv, startServer, withDiagnostics } from "./harness.mjs";
 
 const rows = readCsv("data/partnerships.csv");
 const continent = Object.fromEntries(readCsv("data/countries.csv").map((c) => [c.alpha2, c.continent]));
@@ -12,7 +12,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const summary = (page) => page.evaluate(() => window.friendshipMap.summary());
+const summary = (page) => page.evaluate(() => window.friendshipMap.snapshot().summary);
 const tile = (page, i) => page.locator("#totals dd").nth(i).innerText();
 
 test("controls: Qingdao's partners in Europe", async () => {
@@ -46,22 +46,22 @@ test("URL: a link reproduces the map; back and forward work", async () => {
   // The URL follows the change (debounced): wait for it before going back.
   await page.waitForFunction(() => !/kinds=sister/.test(location.search));
   await page.goBack();
-  await page.waitForFunction((n) => window.friendshipMap.summary().ties === n, want, { timeout: 3000 });
+  await page.waitForFunction((n) => window.friendshipMap.snapshot().summary.ties === n, want, { timeout: 3000 });
   assert.equal(await page.isChecked("#kind-friendly"), false);
   await page.goForward();
-  await page.waitForFunction((n) => window.friendshipMap.summary().ties === n, both, { timeout: 3000 });
+  await page.waitForFunction((n) => window.friendshipMap.snapshot().summary.ties === n, both, { timeout: 3000 });
   await context.close();
 });
 
 test("URL: a shared link restores the camera and the emphasised city", async () => {
   const { page, context } = await openMap(browser, server.url);
-  await page.evaluate(() => { window.friendshipMap.zoomBy(3); window.friendshipMap.selectCity("Qingdao"); });
+  await page.evaluate(() => { window.friendshipMap.dispatch({ type: "zoom", factor: 3 }); window.friendshipMap.dispatch({ type: "select", city: "Qingdao" }); });
   await page.waitForFunction(() => /view=.*sel=Qingdao|sel=Qingdao.*view=/.test(location.search), null, { timeout: 3000 });
   const search = await page.evaluate(() => location.search);
-  const before = await page.evaluate(() => window.friendshipMap.view());
+  const before = await page.evaluate(() => window.fmd.view());
   const again = await openMap(browser, `${server.url}${search}`);
-  assert.equal(await again.page.evaluate(() => window.friendshipMap.selectedCity()), "Qingdao");
-  const after = await again.page.evaluate(() => window.friendshipMap.view());
+  assert.equal(await again.page.evaluate(() => window.friendshipMap.snapshot().selected), "Qingdao");
+  const after = await again.page.evaluate(() => window.fmd.view());
   assert.ok(Math.abs(after.zoom - before.zoom) < 0.01, `${JSON.stringify(before)} vs ${JSON.stringify(after)}`);
   assert.ok(Math.abs(after.tx - before.tx) < 1 && Math.abs(after.ty - before.ty) < 1, `${JSON.stringify(before)} vs ${JSON.stringify(after)}`);
   await again.context.close();
@@ -69,7 +69,7 @@ test("URL: a shared link restores the camera and the emphasised city", async () 
 });
 
 test("URL: hostile values are ignored with a warning, never run", async () => {
-  const context = await browser.newContext();
+  const context = await withDiagnostics(await browser.newContext());
   const page = await context.newPage();
   const warnings = [], errors = [];
   page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); if (m.type() === "error") errors.push(m.text()); });
@@ -89,7 +89,7 @@ test("URL: hostile values are ignored with a warning, never run", async () => {
 
 test("filtering out a link clears its pixels", async () => {
   const { page, context } = await openMap(browser, server.url);
-  const at = await page.evaluate(([lon, lat]) => window.friendshipMap.screenPoint(lon, lat), midpoint([116.9972, 36.6683], [-121.4944, 38.5816]));
+  const at = await page.evaluate(([lon, lat]) => window.fmd.screenPoint(lon, lat), midpoint([116.9972, 36.6683], [-121.4944, 38.5816]));
   const linkish = (px) => px.filter(([r, g, b]) => (r > 200 && r - b > 90) || (b > 150 && r < 120)).length;
   const before = linkish(await pixelsAround(page, at, 2));
   assert.ok(before > 0, "a link is drawn there first");
@@ -107,8 +107,8 @@ test("playback runs from 1979 to the unfiltered total, without leftovers", async
   assert.match(first, /^1979 · 新增 1 项 · 累计 1 项、1 个国家/);
   assert.match(first, /青岛市–下关市/);
   await page.screenshot({ path: `${ARTIFACTS}playback-1979.png` });
-  await page.evaluate(() => window.friendshipMap.setPlaybackOptions(20, false, true));
-  await page.waitForFunction(() => !window.friendshipMap.caption().playing, null, { timeout: 30000 });
+  await page.evaluate(() => window.friendshipMap.dispatch({ type: "playback", speed: 20, loop: false, animate: true }));
+  await page.waitForFunction(() => !window.friendshipMap.snapshot().caption.playing, null, { timeout: 30000 });
   assert.equal((await summary(page)).ties, rows.length);
   assert.match(await page.locator("#caption").innerText(), /^年份不详 · 新增/);
   await page.screenshot({ path: `${ARTIFACTS}playback-end.png` });
@@ -116,7 +116,7 @@ test("playback runs from 1979 to the unfiltered total, without leftovers", async
   await page.click("#play");
   await page.uncheck("#kind-friendly");
   await nextFrames(page);
-  assert.equal(await page.evaluate(() => window.friendshipMap.caption()), null);
+  assert.equal(await page.evaluate(() => window.friendshipMap.snapshot().caption), null);
   assert.equal(await page.locator("#caption").isHidden(), true);
   assert.equal((await summary(page)).ties, rows.filter((r) => r.kind === "sister").length);
   await context.close();
@@ -127,8 +127,8 @@ test("search in Chinese focuses a partner", async () => {
   await page.fill("#search", "下关");
   await page.locator("#search-results button").first().click();
   // The view flies there (600 ms, unless reduced motion is asked for).
-  await page.waitForFunction(() => window.friendshipMap.view().zoom > 1.5, null, { timeout: 5000 }).catch(() => {});
-  const v = await page.evaluate(() => window.friendshipMap.view());
+  await page.waitForFunction(() => window.fmd.view().zoom > 1.5, null, { timeout: 5000 }).catch(() => {});
+  const v = await page.evaluate(() => window.fmd.view());
   assert.ok(v.zoom > 1.5, `zoomed to the result: ${v.zoom}`);
   await page.screenshot({ path: `${ARTIFACTS}search-shimonoseki.png` });
   await context.close();

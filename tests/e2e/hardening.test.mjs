@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { ARTIFACTS, launch, nextFrames, openMap, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, openMap, startServer, withDiagnostics } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -17,7 +17,7 @@ test("a search result of data no longer shown cannot be chosen, and the map live
   const csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,origin_lat,origin_lon\n" +
     "Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://example.org/a,52.52,13.40\n";
   await page.setInputFiles("#import-file", { name: "berlin.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.waitForFunction(() => window.friendshipMap.summary().ties === 1);
+  await page.waitForFunction(() => window.friendshipMap.snapshot().summary.ties === 1);
   await page.fill("#search", "Berlin");
   assert.ok(await page.locator("#search-results button").count() >= 1);
   await page.click("#builtin-data");
@@ -26,10 +26,10 @@ test("a search result of data no longer shown cannot be chosen, and the map live
   assert.equal(await page.locator("#search-results button").count(), 0);
   // A stale target handed in by a script is refused with a message, not a trap.
   const thrown = await page.evaluate(() => {
-    try { window.friendshipMap.choose({ type: "city", city: 17 }); return null; } catch (e) { return `${e.constructor.name}: ${e.message}`; }
+    try { window.friendshipMap.dispatch({ type: "focus", target: { type: "city", city: 17 } }); return null; } catch (e) { return `${e.constructor.name}: ${e.message}`; }
   });
   assert.equal(thrown, "Error: no city 17 in the data shown");
-  assert.ok((await page.evaluate(() => window.friendshipMap.summary())).ties > 200, "the map still answers");
+  assert.ok((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties > 200, "the map still answers");
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -38,8 +38,8 @@ test("a basemap typo warns and falls back; a URL with a query string loads", asy
   writeFileSync("dist/test-square.geojson", JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: {},
     geometry: { type: "Polygon", coordinates: [[[100, 20], [130, 20], [130, 50], [100, 50], [100, 20]]] } }] }));
   const { page, context } = await openMap(browser, `${server.url}embed.html?basemap=Land`);
-  assert.match(await page.locator("#notice").innerText(), /basemap Land: unknown basemap style `Land`/);
-  assert.ok((await page.evaluate(() => window.friendshipMap.summary())).ties > 200);
+  assert.match(await page.locator("#notice").innerText(), /basemap: unknown value `Land`/);
+  assert.ok((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties > 200);
   await context.close();
   const second = await openMap(browser, `${server.url}embed.html?basemap=${encodeURIComponent("test-square.geojson?v=2")}`);
   await second.page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("credit").textContent === "底图：由本页提供");
@@ -63,7 +63,7 @@ test("a data file that cannot be loaded is said on a bare map", async () => {
     <friendship-map id="missing" src="missing.csv" controls="none"></friendship-map>
     <friendship-map id="elsewhere" src="http://example.invalid/ties.csv" controls="none"></friendship-map>
     <friendship-map id="junk" src="favicon.svg" controls="none"></friendship-map></body></html>`);
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1900 } });
+  const context = await withDiagnostics(await browser.newContext({ viewport: { width: 1000, height: 1900 } }));
   const p = await context.newPage();
   await p.goto(`${server.url}test-src.html`);
   const text = (id) => p.locator(`#${id} >> #notice`).innerText();
@@ -78,7 +78,7 @@ test("a data file that cannot be loaded is said on a bare map", async () => {
 test("a trap inside the map is shown on it with a reload button and an error event", async () => {
   const { page, context } = await openMap(browser, server.url);
   const event = page.evaluate(() => new Promise((resolve) => document.querySelector("friendship-map").addEventListener("error", (e) => resolve(e.detail.message), { once: true })));
-  const thrown = await page.evaluate(() => { try { window.friendshipMap.panicForTest(); return null; } catch (e) { return e.constructor.name; } });
+  const thrown = await page.evaluate(() => { try { window.fmd.panicForTest(); return null; } catch (e) { return e.constructor.name; } });
   assert.equal(thrown, "RuntimeError");
   assert.equal(await event, "unreachable");
   const status = page.locator("#status");
@@ -87,6 +87,6 @@ test("a trap inside the map is shown on it with a reload button and an error eve
   await page.screenshot({ path: `${ARTIFACTS}trap.png` });
   await page.click("#status button");
   await ready(page);
-  assert.ok((await page.evaluate(() => window.friendshipMap.summary())).ties > 200, "reloaded");
+  assert.ok((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties > 200, "reloaded");
   await context.close();
 });

@@ -24,6 +24,15 @@ export async function startServer() {
   return { url, stop: () => proc.kill() };
 }
 
+/// Gives every page of `context` `window.fmd`: the first map's test hooks (its
+/// `diagnostics()`, a class apart from the map's handle).
+export async function withDiagnostics(context) {
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "fmd", { get: () => document.querySelector("friendship-map")?.diagnostics() });
+  });
+  return context;
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -37,7 +46,7 @@ export async function launch() {
 /// Opens a page (without waiting for the map), collecting console errors and warnings, page
 /// errors and every request's URL.
 export async function openPage(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await withDiagnostics(await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options }));
   const p = await context.newPage();
   const log = { errors: [], requests: [] };
   p.on("console", (m) => { if (["error", "warning"].includes(m.type())) log.errors.push(m.text()); });
@@ -49,7 +58,7 @@ export async function openPage(browser, url, options = {}) {
 
 /// Opens the page, collecting console errors, page errors and every request's URL.
 export async function openMap(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const context = await withDiagnostics(await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options }));
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") log.errors.push(m.text()); });
@@ -116,6 +125,6 @@ export const nextFrames = (page) =>
 /// Waits until every map on the page has painted what it was asked to and the sharp frame after
 /// a gesture (the map's own signal, not a fixed time), then two animation frames.
 export async function settled(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.map && !m.map.busy()), null, { timeout: 10000 });
+  await page.waitForFunction(() => [...document.querySelectorAll("friendship-map")].every((m) => m.map && !m.diagnostics().busy()), null, { timeout: 10000 });
   await nextFrames(page);
 }

@@ -21,7 +21,7 @@ test("a broken CSV loads its good rows and lists the bad ones in the page", asyn
   ].join("\n");
   await page.setInputFiles("#import-file", { name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("已载入"));
-  assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, 2);
+  assert.equal((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties, 2);
   const errors = await page.locator("#import-errors li").allInnerTexts();
   assert.deepEqual(errors, [
     "broken.csv:3: country: `XX` is not an ISO 3166-1 alpha-2 code",
@@ -31,7 +31,7 @@ test("a broken CSV loads its good rows and lists the bad ones in the page", asyn
   // Back to the built-in data.
   await page.click("#builtin-data");
   await nextFrames(page);
-  assert.ok((await page.evaluate(() => window.friendshipMap.summary())).ties > 200);
+  assert.ok((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties > 200);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -59,7 +59,7 @@ test("the world's 25,917 twin-town pairs load through the page's column mapping"
   const [, loaded, bad] = result.match(/已载入 (\d+) 行，(\d+) 行有误/).map(Number);
   assert.equal(loaded + bad, 25917, result);
   assert.ok(loaded > 25000, result);
-  assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, loaded);
+  assert.equal((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties, loaded);
   assert.equal(await page.locator("#import-errors li").count(), Math.min(bad, 500) + (bad > 500 ? 1 : 0));
   const seen = await page.evaluate(() => window.progressSeen);
   assert.ok(seen.some(([v, t]) => v === 1 && t.includes("正在核对")), JSON.stringify(seen.slice(0, 3)));
@@ -80,7 +80,7 @@ const importFile = async (page, name, buffer) => {
 
 test("files the page refuses say why, and the data shown stays", async () => {
   const { page, context, log } = await openMap(browser, server.url);
-  const before = (await page.evaluate(() => window.friendshipMap.summary())).ties;
+  const before = (await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties;
   // A 50 MB file is refused before it is read.
   const path = join(tmpdir(), `fm-huge-${process.pid}.csv`);
   writeFileSync(path, Buffer.alloc(50 * 1024 * 1024, 0x41));
@@ -93,7 +93,7 @@ test("files the page refuses say why, and the data shown stays", async () => {
   assert.match(await importFile(page, "latin1.csv", latin1), /latin1\.csv:2: file: not UTF-8/);
   // A top-level JSON object.
   assert.match(await importFile(page, "object.json", Buffer.from('{"partner": "Kaposvár"}')), /object\.json:1: file: expected an array of objects/);
-  assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, before, "the built-in data stays");
+  assert.equal((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties, before, "the built-in data stays");
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -109,6 +109,6 @@ test("JSON entries keep their types; a partner outside its country is listed", a
   assert.match(errors[0], /^ties\.json:2: .*a string/);
   assert.match(errors[1], /^ties\.json:3: lat: .*`true`/);
   assert.match(errors[2], /^ties\.json:4: lat\/lon: Győr \(35, 139\) is not in Hungary \(HU\)/);
-  assert.equal((await page.evaluate(() => window.friendshipMap.summary())).ties, 1);
+  assert.equal((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties, 1);
   await context.close();
 });

@@ -3,14 +3,14 @@
 // the exported PNG.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTIFACTS, launch, nextFrames, startServer } from "./harness.mjs";
+import { ARTIFACTS, launch, nextFrames, startServer, withDiagnostics } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 async function open(path, viewport, deviceScaleFactor) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await withDiagnostics(await browser.newContext({ viewport, deviceScaleFactor }));
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -20,7 +20,7 @@ async function open(path, viewport, deviceScaleFactor) {
   return { page, context, errors };
 }
 
-const labels = (page) => page.evaluate(() => window.friendshipMap.labels());
+const labels = (page) => page.evaluate(() => window.fmd.labels());
 const han = /[\u4e00-\u9fff]/;
 
 for (const lang of ["zh", "en"]) {
@@ -39,7 +39,7 @@ for (const lang of ["zh", "en"]) {
     // A phone has no room for the close-up; zoomed in, partners get their names.
     const phone = await open(`embed.html?lang=${lang}`, { width: 390, height: 844 }, 3);
     assert.equal((await labels(phone.page)).filter(([l]) => l.startsWith("inset")).length, 0);
-    await phone.page.evaluate(() => window.friendshipMap.applyQuery("view=5.00,10.00,48.00"));
+    await phone.page.evaluate(() => window.friendshipMap.dispatch({ type: "query", query: "view=5.00,10.00,48.00" }).warnings);
     await nextFrames(phone.page);
     assert.ok((await labels(phone.page)).length >= 3, "zoomed in on Europe, names appear");
     await phone.page.screenshot({ path: `${ARTIFACTS}labels-phone-${lang}.png` });
@@ -47,7 +47,7 @@ for (const lang of ["zh", "en"]) {
 
     const stage = await open(`embed.html?lang=${lang}&mode=present`, { width: 3840, height: 2160 }, 1);
     // Presenter mode plays the years: wait for the first names it places.
-    await stage.page.waitForFunction(() => window.friendshipMap.labels().length >= 1, null, { timeout: 10000 });
+    await stage.page.waitForFunction(() => window.fmd.labels().length >= 1, null, { timeout: 10000 });
     await stage.page.screenshot({ path: `${ARTIFACTS}labels-stage-4k-${lang}.png` });
     await stage.context.close();
   });
@@ -57,7 +57,7 @@ test("the 4K stage picture draws links and names at least 1.8 times the desk's d
   // Device pixels of a 1 px link and a 12 px name: CSS px × picture scale × device pixel ratio.
   const size = async (path, viewport, dpr) => {
     const { page, context } = await open(path, viewport, dpr);
-    const k = await page.evaluate(() => window.friendshipMap.pictureScale());
+    const k = await page.evaluate(() => window.fmd.pictureScale());
     await context.close();
     return k * dpr;
   };
@@ -74,7 +74,7 @@ test("a click on a city in the close-up selects it; names are in the exported PN
   assert.ok(weihai, "Weihai named in the close-up");
   const box = await page.locator("#map canvas").boundingBox();
   await page.mouse.click(box.x + weihai[2], box.y + weihai[3]);
-  assert.equal(await page.evaluate(() => window.friendshipMap.selectedCity()), "Weihai");
+  assert.equal(await page.evaluate(() => window.friendshipMap.snapshot().selected), "Weihai");
   await nextFrames(page);
   await page.screenshot({ path: `${ARTIFACTS}labels-inset-weihai.png` });
   // The export paints the same names: dark glyph pixels where a name is anchored.

@@ -18,7 +18,7 @@ const MAX_DIFFERENT = 0.001;
 const differenceFromFresh = (page) => page.evaluate((tol) => {
   const shown = document.querySelector("friendship-map").shadowRoot.querySelector("#map canvas");
   const fresh = document.createElement("canvas");
-  window.friendshipMap.freshDraw(fresh);
+  window.fmd.freshDraw(fresh);
   const a = shown.getContext("2d").getImageData(0, 0, shown.width, shown.height).data;
   const b = fresh.getContext("2d").getImageData(0, 0, fresh.width, fresh.height).data;
   if (a.length !== b.length) return 1;
@@ -39,7 +39,7 @@ test("with the world set loaded, pans and zooms copy a picture and the resting m
   await page.selectOption("#import-preset", "world-twin-cities");
   await page.setInputFiles("#import-file", new URL("../../../shared/data/world_twin_cities.csv", import.meta.url).pathname);
   await page.waitForFunction(() => document.querySelector("friendship-map").shadowRoot.getElementById("import-result").textContent.includes("已载入"), null, { timeout: 60000 });
-  assert.ok(await page.evaluate(() => window.friendshipMap.summary().ties) > 25000);
+  assert.ok(await page.evaluate(() => window.friendshipMap.snapshot().summary.ties) > 25000);
   await rest(page);
   const box = await page.locator("#map canvas").boundingBox();
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -59,7 +59,7 @@ test("with the world set loaded, pans and zooms copy a picture and the resting m
   for (let i = 1; i <= 21; i++) {
     await page.mouse.move(cx - 3 * i, cy - 1.5 * i);
     await nextFrames(page);
-    dragFrames.push(await page.evaluate(() => window.friendshipMap.fromPicture()));
+    dragFrames.push(await page.evaluate(() => window.fmd.fromPicture()));
   }
   await page.mouse.up();
   assert.ok(dragFrames.slice(1).every(Boolean), `drag frames from the picture: ${dragFrames}`);
@@ -70,10 +70,10 @@ test("with the world set loaded, pans and zooms copy a picture and the resting m
   for (const dy of [-120, -120, -120, 120, -120]) {
     await page.mouse.wheel(0, dy);
     await nextFrames(page);
-    zoomFrames.push(await page.evaluate(() => window.friendshipMap.fromPicture()));
+    zoomFrames.push(await page.evaluate(() => window.fmd.fromPicture()));
   }
   assert.ok(zoomFrames.filter(Boolean).length >= 3, `zoom frames from the picture: ${zoomFrames}`);
-  assert.ok((await page.evaluate(() => window.friendshipMap.view().zoom)) > 1.5);
+  assert.ok((await page.evaluate(() => window.fmd.view().zoom)) > 1.5);
   await check("after wheel zooms");
 
   // A drag while zoomed in (the world picture stays behind for zoom-outs).

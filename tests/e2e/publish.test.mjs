@@ -31,9 +31,9 @@ test("the share dialog's three snippets reproduce the map in fresh pages under t
     m.setAttribute("basemap", "land");
     m.setAttribute("review-number", "GS(2024)0000号");
     m.filter = { ...m.filter, regions: ["europe"] };
-    m.map.selectCity("Qingdao");
-    m.map.zoomBy(2);
-    m.map.panBy(-120, 40);
+    m.map.dispatch({ type: "select", city: "Qingdao" });
+    m.map.dispatch({ type: "zoom", factor: 2 });
+    m.map.dispatch({ type: "pan", dx: -120, dy: 40 });
   });
   await nextFrames(p);
   const source = await stateOf(p);
@@ -264,7 +264,7 @@ test("video: a short recording is a WebM of the asked duration whose frames are 
   assert.ok(Math.abs(duration - want) <= 1, `WebM duration ${duration} ms, asked ${want} ms`);
   // The live map was not disturbed.
   assert.equal(await p.evaluate(() => window.friendshipMap.query()), before);
-  assert.equal(await p.evaluate(() => window.friendshipMap.caption()), null);
+  assert.equal(await p.evaluate(() => window.friendshipMap.snapshot().caption), null);
   // A frame decoded by the browser (a <video> seeked and drawn to a canvas) is a picture.
   const blank = await context.newPage();
   const frame = await blank.evaluate(async (b64) => {

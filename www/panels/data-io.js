@@ -1,6 +1,6 @@
 // Data in and out: the coverage line, PNG/CSV/GeoJSON exports, a user's own file (chosen, or
 // the element's `src`), and the way back to the built-in data.
-import { download, el } from "../dom.js";
+import { chosenSize, download, el } from "../dom.js";
 
 /// Resolves once the browser has painted (or after 100 ms in a hidden tab, where it does not).
 const painted = () => new Promise((resolve) => {
@@ -13,25 +13,25 @@ const painted = () => new Promise((resolve) => {
 const ERRORS_SHOWN = 500;
 
 export class DataPanel {
-  /// `loaded()` is called after the data shown was replaced; `placing()` resolves once the
-  /// 1:50m basemap that imports place their partners on is there (or could not be had).
-  constructor(ui, map, notice, loaded, placing) {
-    Object.assign(this, { ui, map, notice, loaded, placing, imported: null });
+  /// `map.export(format)` writes the exports; `send(command)` imports; `placing()` resolves
+  /// once the 1:50m basemap that imports place their partners on is there (or could not be
+  /// had).
+  constructor(ui, map, send, notice, placing) {
+    Object.assign(this, { ui, map, send, notice, placing, imported: null, limits: [Infinity, Infinity] });
   }
 
   wire(element) {
     const { ui, map } = this;
     ui.$("export-png").addEventListener("click", async () => {
-      const [w, h] = (ui.$("png-size").value || "").split("x").map(Number);
-      download("shandong-friendship-map.png", await element.exportPng(w ? { width: w, height: h } : {}));
+      download("shandong-friendship-map.png", await element.exportPng(chosenSize(ui, {})));
     });
-    ui.$("export-csv").addEventListener("click", () => download("shandong-friendship-ties.csv", new Blob([map.exportCsv()], { type: "text/csv" })));
-    ui.$("export-geojson").addEventListener("click", () => download("shandong-friendship-ties.geojson", new Blob([map.exportGeoJson()], { type: "application/geo+json" })));
+    ui.$("export-csv").addEventListener("click", () => download("shandong-friendship-ties.csv", new Blob([map.export("csv")], { type: "text/csv" })));
+    ui.$("export-geojson").addEventListener("click", () => download("shandong-friendship-ties.geojson", new Blob([map.export("geojson")], { type: "application/geo+json" })));
     ui.$("import-file").addEventListener("change", async () => {
       const file = ui.$("import-file").files[0];
       if (!file) return;
       const mode = ui.element.root.querySelector('input[name="import-mode"]:checked').value;
-      const [maxBytes] = map.importLimits();
+      const [maxBytes] = this.limits;
       if (file.size > maxBytes) {
         // Refused before it is read: the core would refuse it too, after the copy.
         this.importBytes(null, file.name, ui.$("import-preset").value, mode, file.size);
@@ -41,13 +41,12 @@ export class DataPanel {
       this.importBytes(new Uint8Array(await file.arrayBuffer()), file.name, ui.$("import-preset").value, mode);
     });
     ui.$("builtin-data").addEventListener("click", () => {
-      map.useBuiltinData();
+      this.send({ type: "builtinData" });
       this.imported = null;
       ui.$("builtin-data").hidden = true;
       ui.$("import-result").textContent = "";
       ui.$("import-errors").replaceChildren();
       ui.$("import-file").value = "";
-      this.loaded();
     });
   }
 
@@ -68,7 +67,7 @@ export class DataPanel {
       ui.$("import-errors").replaceChildren(...errors);
     };
     if (tooLarge) {
-      const [maxBytes] = this.map.importLimits();
+      const [maxBytes] = this.limits;
       say(`${ui.s.cannotRead}${ui.s.tooLarge(name, tooLarge, maxBytes)}`);
       return null;
     }
@@ -82,15 +81,16 @@ export class DataPanel {
       await painted();
     };
     let report;
+    const stage = (type, extra = {}) => this.map.dispatch({ type, ...extra }).report;
     try {
       await step(0, ui.s.reading(name));
-      report = this.map.importStart(bytes, { file: name, preset, mode });
+      report = stage("importStart", { data: bytes, options: { file: name, preset, mode } });
       if (!report.refused) {
         await step(1, ui.s.placing(name, ui.n(report.loaded)));
-        this.map.importPlace();
+        stage("importPlace");
         await step(2, ui.s.drawing(name, ui.n(report.loaded)));
       }
-      report = this.map.importFinish();
+      report = stage("importFinish");
     } catch (e) {
       say(`${ui.s.cannotRead}${e.message}`);
       return null;
@@ -107,7 +107,6 @@ export class DataPanel {
     say(ui.s.imported(name, report.loaded, bad, report.total), items);
     ui.$("builtin-data").hidden = false;
     this.imported = name;
-    this.loaded();
     return report;
   }
 
@@ -137,6 +136,7 @@ export class DataPanel {
   /// The line under the title: the built-in data's coverage, or the user's file.
   render(snapshot) {
     const { ui } = this;
+    this.limits = [snapshot.data.max_import_bytes, snapshot.data.max_import_rows];
     ui.$("coverage").textContent = this.imported
       ? ui.s.yourData(this.imported, ui.n(snapshot.summary.ties))
       : ui.s.coverage(snapshot.data, snapshot.all.countries);

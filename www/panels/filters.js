@@ -1,16 +1,15 @@
 // The filter controls: years (all, range, as of), year-unknown switch, region, kinds and
-// levels, Shandong cities, clear. They are written from the snapshot's filter and read into a
-// filter for the map; the filter's shape itself is the map's (getFilter / resetFilter).
+// levels, Shandong cities, clear. Written from the snapshot (the filter as the map holds it,
+// the cities and regions it offers); each control sends only its own field, so what the page
+// does not show (several regions, cities beyond the list) survives every click.
 import { el } from "../dom.js";
 import { yearBounds } from "../ui.js";
 
-/// How many origins the city list shows (an import may bring thousands).
-const CITY_LIST_LIMIT = 60;
-
 export class FiltersPanel {
-  /// `changed(push)` is called after the user changed the filter.
-  constructor(ui, map, changed) {
-    Object.assign(this, { ui, map, changed, cityButtons: [], mode: "all", bounds: [0, 0] });
+  /// `send(command)` is the map's door; `moved(push)` is called after the user changed the
+  /// filter (the URL follows).
+  constructor(ui, send, moved) {
+    Object.assign(this, { ui, send, moved, mode: "all", bounds: [0, 0], filter: null, cityKey: "", regionKey: "" });
   }
 
   wire() {
@@ -19,75 +18,103 @@ export class FiltersPanel {
       b.addEventListener("click", () => {
         this.mode = b.dataset.mode;
         this.#showMode();
-        this.#apply(true);
+        this.#patch({ years: this.#years() }, true);
       });
     }
     for (const id of ["year-from", "year-to"]) {
-      ui.$(id).addEventListener("input", () => this.#apply(false));
-      ui.$(id).addEventListener("change", () => this.changed(true));
+      ui.$(id).addEventListener("input", () => {
+        this.#showMode();
+        this.#patch({ years: this.#years() }, false);
+      });
+      ui.$(id).addEventListener("change", () => this.moved(true));
     }
-    for (const id of ["unknown", "kind-sister", "kind-friendly", "level-city", "level-province"]) {
-      ui.$(id).addEventListener("change", () => this.#apply(true));
+    const flags = { unknown: "unknown_year", "kind-sister": "sister", "kind-friendly": "friendly", "level-city": "city_level", "level-province": "province_level" };
+    for (const [id, field] of Object.entries(flags)) {
+      ui.$(id).addEventListener("change", () => this.#patch({ [field]: ui.$(id).checked }, true));
     }
     for (const box of this.#evidenceBoxes()) {
       box.addEventListener("change", () => {
         // At least one level stays ticked (none ticked would read as "every level").
         if (![...this.#evidenceBoxes()].some((b) => b.checked)) box.checked = true;
-        this.#apply(true);
+        this.#patch({ evidence: this.#evidenceLevels() }, true);
       });
     }
     // A region is a place: the view follows it (the fit button offers the same for the rest).
     ui.$("region").addEventListener("change", () => {
-      this.#apply(true);
-      if (ui.$("region").value) this.map.fitShown();
-      else this.map.resetView();
+      const id = ui.$("region").value;
+      if (id === "*") return;
+      this.send([{ type: "filter", regions: id ? [id] : [] }, { type: id ? "fit" : "resetView" }]);
+      this.moved(true);
     });
     ui.$("reset-filters").addEventListener("click", () => {
-      this.map.resetFilter();
-      this.changed(true);
+      this.send({ type: "resetFilter" });
+      this.moved(true);
     });
   }
 
-  /// The region list, in the current language.
-  buildRegions() {
+  /// Sends one field of the filter.
+  #patch(fields, push) {
+    this.send({ type: "filter", ...fields });
+    this.moved(push);
+  }
+
+  /// Builds the lists again in the new language.
+  relabel() {
+    this.cityKey = this.regionKey = "";
+  }
+
+  /// The region list (the snapshot's regions); several regions chosen (from a link or an
+  /// attribute) show as one entry naming them all.
+  #regions(snapshot) {
     const { ui } = this;
+    const chosen = snapshot.filter.regions;
+    const key = `${ui.lang}|${chosen.join(",")}`;
+    if (key === this.regionKey) return;
+    this.regionKey = key;
     const sel = ui.$("region");
-    const value = sel.value;
     sel.replaceChildren(el("option", { value: "", textContent: ui.s.allRegions }));
-    const regions = this.map.regions();
-    for (const [kind, key] of [["continent", "continents"], ["m49", "m49"], ["grouping", "groupings"]]) {
-      const g = el("optgroup", { label: ui.s[key] });
-      for (const r of regions.filter((r) => r.kind === kind)) {
+    const byId = new Map(snapshot.regions.map((r) => [r.id, r]));
+    if (chosen.length > 1) {
+      const names = chosen.map((id) => byId.get(id)).map((r) => ui.name(r.name_zh, r.name_en));
+      sel.append(el("option", { value: "*", textContent: names.join(ui.zh ? " + " : " + ") }));
+    }
+    for (const [kind, label] of [["continent", "continents"], ["m49", "m49"], ["grouping", "groupings"]]) {
+      const g = el("optgroup", { label: ui.s[label] });
+      for (const r of snapshot.regions.filter((r) => r.kind === kind)) {
         g.append(el("option", { value: r.id, textContent: ui.name(r.name_zh, r.name_en) }));
       }
       sel.append(g);
     }
-    sel.value = value;
+    sel.value = chosen.length > 1 ? "*" : chosen[0] ?? "";
   }
 
-  /// The city buttons: the province and its cities with ties, then imported origins by size.
-  buildCities() {
+  /// The city buttons: the origins the map offers (the province and its cities, imported
+  /// origins by size, and every city of the filter).
+  #cities(snapshot) {
     const { ui } = this;
-    const list = this.map.cities().filter((c) => c.ties > 0);
-    const shown = [...list.filter((c) => c.builtin), ...list.filter((c) => !c.builtin).sort((a, b) => b.ties - a.ties)];
-    this.cityButtons = shown.slice(0, CITY_LIST_LIMIT).map((c) => {
+    const key = `${ui.lang}|${snapshot.dataset}|${snapshot.cities.map((c) => c.index).join(",")}`;
+    if (key === this.cityKey) return;
+    this.cityKey = key;
+    const buttons = snapshot.cities.map((c) => {
       const label = ui.zh && c.name_zh !== c.name ? [`${c.name_zh} `, el("span", { class: "en", textContent: c.name })] : [c.name];
       const b = el("button", { type: "button", data: { index: c.index, city: c.name } },
         el("span", {}, ...label), el("span", { class: "count", textContent: String(c.ties) }));
-      b.setAttribute("aria-pressed", "false");
       b.addEventListener("click", () => {
-        b.setAttribute("aria-pressed", String(b.getAttribute("aria-pressed") !== "true"));
-        this.#apply(true);
+        const chosen = this.filter.cities;
+        const on = chosen.includes(c.index);
+        this.#patch({ cities: on ? chosen.filter((i) => i !== c.index) : [...chosen, c.index] }, true);
       });
-      return b;
+      return el("li", {}, b);
     });
-    ui.$("cities").replaceChildren(...this.cityButtons.map((b) => el("li", {}, b)));
+    ui.$("cities").replaceChildren(...buttons);
   }
 
-  /// Writes the controls from the snapshot's filter.
+  /// Writes the controls from the snapshot.
   render(snapshot) {
     const { ui } = this;
-    const f = snapshot.filter;
+    const f = (this.filter = snapshot.filter);
+    this.#regions(snapshot);
+    this.#cities(snapshot);
     const [first, last] = (this.bounds = yearBounds(snapshot.all));
     const from = ui.$("year-from"), to = ui.$("year-to");
     for (const r of [from, to]) Object.assign(r, { min: first, max: last, step: 1 });
@@ -100,8 +127,7 @@ export class FiltersPanel {
     // Without a year filter every tie is shown, those of unknown year too.
     ui.$("unknown").disabled = f.years.mode === "all";
     ui.$("unknown-count").textContent = ui.n(snapshot.all.unknown_year.sister + snapshot.all.unknown_year.friendly);
-    ui.$("region").value = f.regions[0] ?? "";
-    for (const b of this.cityButtons) b.setAttribute("aria-pressed", String(f.cities.includes(Number(b.dataset.index))));
+    for (const b of ui.all(".cities button")) b.setAttribute("aria-pressed", String(f.cities.includes(Number(b.dataset.index))));
     ui.$("kind-sister").checked = f.sister;
     ui.$("kind-friendly").checked = f.friendly;
     ui.$("level-city").checked = f.city_level;
@@ -114,9 +140,11 @@ export class FiltersPanel {
     return this.ui.all("#evidence input");
   }
 
+  /// The years the controls show, as the filter writes them.
   #years() {
     let a = Number(this.ui.$("year-from").value), b = Number(this.ui.$("year-to").value);
-    return a > b ? [b, a] : [a, b];
+    if (a > b) [a, b] = [b, a];
+    return this.mode === "all" ? { mode: "all" } : this.mode === "asof" ? { mode: "asof", year: b } : { mode: "range", from: a, to: b };
   }
 
   #showMode() {
@@ -124,27 +152,8 @@ export class FiltersPanel {
     for (const b of ui.all(".seg button")) b.setAttribute("aria-pressed", String(b.dataset.mode === this.mode));
     ui.$("year-from").hidden = this.mode !== "range";
     ui.$("year-to").hidden = this.mode === "all";
-    const [a, b] = this.#years();
-    ui.$("year-label").textContent = this.mode === "range" ? `${a}–${b}` : this.mode === "asof" ? ui.s.asOf(b) : ui.s.allYears(...this.bounds);
-  }
-
-  /// The map's filter with the controls' values.
-  #read() {
-    const { ui } = this;
-    const [a, b] = this.#years();
-    const years = this.mode === "all" ? { mode: "all" } : this.mode === "asof" ? { mode: "asof", year: b } : { mode: "range", from: a, to: b };
-    return {
-      ...this.map.getFilter(),
-      years,
-      unknown_year: ui.$("unknown").checked,
-      regions: ui.$("region").value ? [ui.$("region").value] : [],
-      cities: this.cityButtons.filter((b) => b.getAttribute("aria-pressed") === "true").map((b) => Number(b.dataset.index)),
-      sister: ui.$("kind-sister").checked,
-      friendly: ui.$("kind-friendly").checked,
-      city_level: ui.$("level-city").checked,
-      province_level: ui.$("level-province").checked,
-      evidence: this.#evidenceLevels(),
-    };
+    const y = this.#years();
+    ui.$("year-label").textContent = y.mode === "range" ? `${y.from}–${y.to}` : y.mode === "asof" ? ui.s.asOf(y.year) : ui.s.allYears(...this.bounds);
   }
 
   /// The evidence levels ticked; all of them is written as none (no evidence filter).
@@ -152,11 +161,5 @@ export class FiltersPanel {
     const boxes = [...this.#evidenceBoxes()];
     const on = boxes.filter((b) => b.checked).map((b) => b.dataset.evidence);
     return on.length === boxes.length ? [] : on;
-  }
-
-  #apply(push) {
-    this.map.setFilter(this.#read());
-    this.#showMode();
-    this.changed(push);
   }
 }

@@ -6,45 +6,48 @@ import { REDUCED_MOTION } from "../ui.js";
 const NAMES_SHOWN = { page: 6, present: 8 };
 
 export class PlaybackPanel {
-  constructor(ui, map) {
-    Object.assign(this, { ui, map, presenting: false, caption: null });
+  constructor(ui, send) {
+    Object.assign(this, { ui, send, presenting: false, caption: null });
   }
 
   wire() {
-    const { ui, map } = this;
-    this.applyOptions();
-    ui.$("speed").addEventListener("change", () => this.applyOptions());
-    ui.$("loop").addEventListener("change", () => this.applyOptions());
-    ui.$("play").addEventListener("click", () => this.toggle());
-    ui.$("step-back").addEventListener("click", () => map.step(-1));
-    ui.$("step-fwd").addEventListener("click", () => map.step(1));
-  }
-
-  /// Speed, looping (always in presenter mode) and growth (off for reduced motion).
-  applyOptions() {
     const { ui } = this;
-    this.map.setPlaybackOptions(Number(ui.$("speed").value), ui.$("loop").checked || this.presenting, !REDUCED_MOTION);
+    ui.$("speed").addEventListener("change", () => this.send(this.options()));
+    ui.$("loop").addEventListener("change", () => this.send(this.options()));
+    ui.$("play").addEventListener("click", () => this.send({ type: "togglePlay" }));
+    ui.$("step-back").addEventListener("click", () => this.send({ type: "step", by: -1 }));
+    ui.$("step-fwd").addEventListener("click", () => this.send({ type: "step", by: 1 }));
   }
 
-  toggle() {
-    if (this.caption?.playing) this.map.pause();
-    else this.map.play();
+  /// The command of the speed, looping (always in presenter mode) and growth (off for reduced
+  /// motion).
+  options() {
+    const { ui } = this;
+    return { type: "playback", speed: Number(ui.$("speed").value), loop: ui.$("loop").checked || this.presenting, animate: !REDUCED_MOTION };
   }
 
   render(snapshot) {
     const { ui } = this;
     const c = (this.caption = snapshot.caption ?? null);
+    this.presenting = snapshot.presenting;
     const playing = !!c?.playing;
     ui.$("play").textContent = `${playing ? "‖" : "▶"} ${playing ? ui.s.pause : ui.s.play}`;
     const box = ui.$("caption");
     box.hidden = !c;
     if (!c) return;
-    const max = this.presenting ? NAMES_SHOWN.present : NAMES_SHOWN.page;
-    const names = c.new_partners.slice(0, max).map((p) => (ui.zh ? `${p.city_zh}–${p.name_zh}` : p.name_en)).join(ui.zh ? "、" : ", ");
-    const more = c.new_partners.length > max ? ui.s.andMore(c.new_partners.length) : "";
+    const text = captionText(ui, c, this.presenting ? NAMES_SHOWN.present : NAMES_SHOWN.page);
     // Lines break only between the " · " parts, never inside "累计 1 项".
     const big = el("div", { class: "big" });
-    ui.s.caption(c, ui.n).forEach((part, i) => big.append(...(i ? [" · "] : []), el("span", { textContent: part })));
-    box.replaceChildren(big, el("div", { class: "names", textContent: names + more }));
+    text.parts.forEach((part, i) => big.append(...(i ? [" · "] : []), el("span", { textContent: part })));
+    box.replaceChildren(big, el("div", { class: "names", textContent: text.names }));
   }
+}
+
+/// The caption's words for the snapshot's `caption` record, naming at most `max` new partners:
+/// `{parts, headline, names}` (the one place the caption is written: the page and the video).
+export function captionText(ui, c, max = NAMES_SHOWN.present) {
+  const names = c.new_partners.slice(0, max).map((p) => (ui.zh ? `${p.city_zh}–${p.name_zh}` : p.name_en)).join(ui.zh ? "、" : ", ");
+  const more = c.new_partners.length > max ? ui.s.andMore(c.new_partners.length) : "";
+  const parts = ui.s.caption(c, ui.n);
+  return { parts, headline: parts.join(" · "), names: names + more };
 }

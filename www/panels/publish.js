@@ -1,11 +1,5 @@
 // The export block's SVG and video buttons, with the video's progress bar and cancel button.
-import { download } from "../dom.js";
-
-/// The picture size chosen in the export block (`png-size`), or `fallback` for "as shown".
-function chosenSize(ui, fallback) {
-  const [width, height] = (ui.$("png-size").value || "").split("x").map(Number);
-  return width ? { width, height } : fallback;
-}
+import { chosenSize, download } from "../dom.js";
 
 export class PublishPanel {
   constructor(ui, element) {

@@ -3,9 +3,10 @@
 import { el } from "../dom.js";
 
 export class SearchPanel {
-  /// `chosen()` is called after a result was chosen.
-  constructor(ui, map, chosen) {
-    Object.assign(this, { ui, map, chosen, dataset: null });
+  /// `map.search(q)` reads the results; `send(command)` focuses one; `chosen()` is called
+  /// after a result was chosen.
+  constructor(ui, map, send, chosen) {
+    Object.assign(this, { ui, map, send, chosen, dataset: null });
   }
 
   wire() {
@@ -26,7 +27,7 @@ export class SearchPanel {
     ui.$("search-results").replaceChildren(...hits.map((h) => {
       const b = el("button", { type: "button" }, ui.zh ? `${h.label_zh} ${h.label_en}` : h.label_en, el("span", { class: "detail", textContent: ui.s.hitDetail(h) }));
       b.addEventListener("click", () => {
-        map.choose(h.target);
+        this.send({ type: "focus", target: h.target });
         this.chosen();
       });
       return el("li", {}, b);

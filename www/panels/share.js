@@ -1,7 +1,7 @@
 // The embed-code builder: a dialog with the map exactly as it is now (filters, selection,
 // view, projection, language, basemap, presenter mode, controls, review number) in three
 // snippets to paste: the stand-alone page's link, an iframe, and the script tag with the
-// element. The state's attribute names come from the map (`stateAttributes()`, the core's one
+// element. The state's attribute names come from the map (`attributes()`, the core's one
 // name table); the page's own attributes from the element.
 import { PAGE_ATTRIBUTES, isBasemapFile } from "../attributes.js";
 import { besideScript } from "../module.js";
@@ -62,7 +62,7 @@ export class SharePanel {
       if (v && (name === "src" || (name === "basemap" && isBasemapFile(v)))) v = new URL(v, document.baseURI).href;
       if (v) page.push([name, v]);
     }
-    return [...page, ...this.map.stateAttributes()];
+    return [...page, ...this.map.attributes()];
   }
 
   /// The three snippets: `{link, iframe, element}`.

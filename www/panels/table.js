@@ -6,8 +6,8 @@ import { el } from "../dom.js";
 const ROW_LIMIT = 2000;
 
 export class TablePanel {
-  constructor(ui, map) {
-    Object.assign(this, { ui, map, open: false, key: null, dir: 1 });
+  constructor(ui, send) {
+    Object.assign(this, { ui, send, open: false, key: null, dir: 1, rows: [] });
   }
 
   wire() {
@@ -16,23 +16,30 @@ export class TablePanel {
       this.open = !this.open;
       ui.$("table-toggle").setAttribute("aria-pressed", String(this.open));
       ui.element.classList.toggle("table-open", this.open);
-      this.render();
+      // While open, the map's snapshot carries the rows.
+      this.send({ type: "table", open: this.open });
     });
     for (const b of ui.all("th button")) {
       b.addEventListener("click", () => {
         this.dir = this.key === b.dataset.sort ? -this.dir : 1;
         this.key = b.dataset.sort;
-        this.render();
+        this.#draw();
       });
     }
   }
 
+  /// The snapshot's rows (present while the table is open).
+  render(snapshot) {
+    this.rows = snapshot.table ?? [];
+    this.#draw();
+  }
+
   /// Redraws the table when it is open (it is built only then).
-  render() {
+  #draw() {
     if (!this.open) return;
     const { ui, key } = this;
     const s = ui.s;
-    const rows = this.map.rows();
+    const rows = [...this.rows];
     const named = { city: (r) => ui.name(r.city_zh, r.city), partner: (r) => ui.name(r.partner_zh, r.partner), country: (r) => ui.name(r.country_zh, r.country) };
     const val = named[key] ?? ((r) => r[key] ?? "");
     if (key) rows.sort((a, b) => this.dir * String(val(a)).localeCompare(String(val(b)), ui.zh ? "zh-CN" : "en"));
