@@ -34,7 +34,7 @@ const PAGES = { ours: ours(browser, base), floor: peer(browser, base, "floor"), 
 log("exporting the links from the page");
 for (const data of ["shandong", "world"]) {
   const o = await PAGES.ours({ width: 1280, height: 720 }, data);
-  writeFileSync(join(ROOT, `bench/out/${data}.geojson`), await o.page.evaluate(() => window.friendshipMap.exportGeoJson()));
+  writeFileSync(join(ROOT, `bench/out/${data}.geojson`), await o.page.evaluate(() => window.friendshipMap.export("geojson")));
   await o.context.close();
 }
 
@@ -67,7 +67,7 @@ for (let round = 0; round < CONFIG.rounds; round++) {
       const labels = options.label && name === "ours" ? await o.page.evaluate(() => window.bench.labels()) : null;
       const playing = name === "ours" && data === "shandong" && !options.label ? ["play"] : [];
       for (const kind of [...kinds, ...playing]) {
-        if (kind === "play") await o.page.evaluate(() => { window.friendshipMap.setPlaybackOptions(1, true, true); window.friendshipMap.play(); });
+        if (kind === "play") await o.page.evaluate(() => { window.friendshipMap.dispatch({ type: "playback", speed: 1, loop: true, animate: true }); window.friendshipMap.dispatch({ type: "play" }); });
         const row = { data, size: `${size.width}×${size.height}`, page: name, kind: options.label ? "pan, names" : kind, labels };
         r.rows.push({ ...row, ...stats(await timeFrames(o.page, kind, frames)) });
       }

@@ -19,7 +19,7 @@ fn main() {
         for lang in [Lang::Zh, Lang::En] {
             let mut m = MapState::new(Dataset::builtin(), &basemap, 1100.0, 650.0);
             m.set_language(lang);
-            m.apply_query(query, 2026);
+            m.apply_query(query);
             let frame = m.frame();
             let count = |prefix: &str| -> usize {
                 frame

@@ -7,7 +7,7 @@ export async function idle(open, name) {
   await cdp.send("Performance.enable");
   await o.page.waitForTimeout(500);
   const metric = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
-  const frames = () => (name === "ours" ? o.page.evaluate(() => window.friendshipMap.framesDrawn()) : 0);
+  const frames = () => (name === "ours" ? o.page.evaluate(() => window.fmd.framesDrawn()) : 0);
   const f0 = await frames();
   const m0 = await metric();
   await o.page.waitForTimeout(3000);

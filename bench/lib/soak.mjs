@@ -38,12 +38,12 @@ export const SCHEDULE = { language: 5, projection: 15, away: 2, filter: 10 };
 export async function soak(page, context) {
   const cdp = await context.newCDPSession(page);
   const sample = async (hour) => {
-    await page.evaluate(() => window.friendshipMap.stop());
+    await page.evaluate(() => window.friendshipMap.dispatch({ type: "stop" }));
     // Three collections a moment apart: wasm-bindgen frees its JS wrappers from finalizers,
     // which run after a collection.
     for (let i = 0; i < 3; i++) { await cdp.send("HeapProfiler.collectGarbage"); await page.waitForTimeout(100); }
     const dom = await cdp.send("Memory.getDOMCounters");
-    const mem = await page.evaluate(() => ({ wasm: window.friendshipMap.wasmMemoryBytes(), heap: performance.memory.usedJSHeapSize }));
+    const mem = await page.evaluate(() => ({ wasm: window.fmd.wasmMemoryBytes(), heap: performance.memory.usedJSHeapSize }));
     return { hour, ...mem, nodes: dom.nodes, listeners: dom.jsEventListeners };
   };
   await page.evaluate(() => document.querySelector("friendship-map").setAttribute("mode", "present"));
@@ -76,15 +76,16 @@ async function runLeg([frameMs, speed, schedule, done, steps]) {
   const m = window.friendshipMap;
   const projections = ["globe", "equirectangular"];
   // The filter's own shape (every field), changed in one part at a time.
-  const all = { ...m.getFilter(), years: { mode: "all" }, regions: [], cities: [], sister: true, friendly: true };
+  const all = { ...m.snapshot().filter, years: { mode: "all" }, regions: [], cities: [], sister: true, friendly: true };
   const filters = [{ ...all, regions: ["europe"] }, { ...all, cities: [1, 2], friendly: false }, all];
   const out = { language: 0, projection: 0, filter: 0, frames: 0, loops: 0 };
-  const play = () => { m.setPlaybackOptions(speed, true, true); m.play(); };
+  const d = window.fmd;
+  const play = () => m.dispatch([{ type: "playback", speed, loop: true, animate: true }, { type: "play" }]);
   play();
-  let loops0 = m.loops();
+  let loops0 = d.loops();
   const every = (min) => Math.max(1, Math.round((min * 60e3) / frameMs));
   for (let i = 1; i <= steps; i++) {
-    m.advance(frameMs / speed);
+    d.advance(frameMs / speed);
     out.frames++;
     const n = done + i;
     if (n % every(schedule.language) === 0) {
@@ -100,16 +101,16 @@ async function runLeg([frameMs, speed, schedule, done, steps]) {
     }
     if (n % every(schedule.filter) === 0) {
       // A filter change stops the timeline; the presenter starts it again.
-      out.loops += m.loops() - loops0;
+      out.loops += d.loops() - loops0;
       el.filter = filters[Math.floor(n / every(schedule.filter)) % 3];
       play();
-      loops0 = m.loops();
+      loops0 = d.loops();
       out.filter++;
     }
     // Let timers, observers, finalizers and the panels' updates run once a presenter minute.
     if (n % every(1) === 0) await new Promise((r) => setTimeout(r, 0));
   }
-  out.loops += m.loops() - loops0;
+  out.loops += d.loops() - loops0;
   await new Promise((r) => setTimeout(r, 0));
   return out;
 }
