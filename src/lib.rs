@@ -19,6 +19,7 @@
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: the overlay, SVG, the playback filmed | [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
+//! | a share link's filter narrowed by the command line's flags | [`narrow`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
 //! | when the map is drawn sharp again after a gesture | [`rest`] |
 //! | the state in a URL | [`url_state`] |
@@ -47,6 +48,7 @@ pub mod label;
 pub mod link_geometry;
 pub mod lonlat;
 pub mod map;
+pub mod narrow;
 pub mod number;
 pub mod overlay;
 pub mod path_data;
