@@ -12,6 +12,7 @@
 //! | projections, the globe, the camera's transform | [`projection`], [`globe`], [`viewport`] |
 //! | the dataset: rows, Shandong's cities, countries, regions | [`data`] |
 //! | a user's own file; exports; coverage of published totals | [`import`], [`export`], [`coverage`] |
+//! | an office's list set against the built-in data, and the merged file | [`merge`] |
 //! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
 //! | partners placed in their countries (the import's check) | [`country_shapes`], [`validate`] |
 //! | what the core refuses | [`error`] |
@@ -48,6 +49,7 @@ pub mod label;
 pub mod link_geometry;
 pub mod lonlat;
 pub mod map;
+pub mod merge;
 pub mod narrow;
 pub mod number;
 pub mod overlay;
