@@ -387,6 +387,10 @@ fn an_option_that_does_not_apply_is_an_error_that_names_it() {
         );
     }
     refused(
+        &["export", "--format", "csv", "--write", "x.csv"],
+        "friendship-map export: --write applies to merge only",
+    );
+    refused(
         &["export", "--format", "csv", "--layout", "world-twin-cities"],
         "friendship-map export: --layout applies with --import only",
     );
@@ -399,8 +403,12 @@ fn an_option_that_does_not_apply_is_an_error_that_names_it() {
         "friendship-map check: --width applies to export --format svg only",
     );
     refused(
+        &["merge", "tests/fixtures/two_ties.csv", "--format", "csv"],
+        "friendship-map merge: --format applies to export only",
+    );
+    refused(
         &["coverage", "--layout", "builtin"],
-        "friendship-map coverage: --layout applies to export and check only",
+        "friendship-map coverage: --layout applies to export, check and merge only",
     );
 }
 

@@ -6,7 +6,9 @@
 //!   prints the map as SVG (A4 landscape at 300 dpi by default; `--lang zh|en`,
 //!   `--basemap countries|land|china`, `--review-number`, `--query` a share link's query, which
 //!   the filter flags narrow);
-//! - `friendship-map check FILE [--layout L]` runs the built-in data's checks on a file.
+//! - `friendship-map check FILE [--layout L]` runs the built-in data's checks on a file;
+//! - `friendship-map merge FILE [--layout L] [--write OUT]` sets an office's list against the
+//!   built-in data and writes the merged file.
 //!
 //! Filters: `--cities Qingdao,Jinan` `--from 2000 --to 2025` or `--as-of 2013`,
 //! `--regions Europe,sco` (ids or English names), `--kinds sister|friendly`,
@@ -15,6 +17,7 @@
 
 mod check;
 mod export;
+mod merge;
 mod options;
 
 use shandong_friendship_map::basemap::Basemap;
@@ -29,6 +32,11 @@ const USAGE: &str = "usage:
                                check a CSV of ties as the map reads it (`builtin`: the built-in
                                file's stricter rules); prints FILE:LINE: field: reason per
                                problem, exits 1 when there is any
+  friendship-map merge FILE [--layout standard|world-twin-cities] [--write OUT]
+                               set an office's list (CSV or JSON) against the built-in data:
+                               prints its NEW, MATCHING, CONFLICTING and MISSING rows; --write
+                               writes the built-in file with the office's rows merged in
+                               (exits 1 when no row of FILE loads)
   friendship-map export --format geojson|csv   print the ties shown by the filters:
       --cities Qingdao,Jinan   --from 2000 --to 2025 | --as-of 2013
       --regions Europe,sco     --kinds sister|friendly   --levels city|province
@@ -46,7 +54,7 @@ const USAGE: &str = "usage:
 /// The 1:50m basemap the placement check uses (the tests use the same file).
 const BASEMAP_50M: &[u8] = include_bytes!("../../../data/basemap-50m.bin");
 
-/// The basemap partners are placed on (`check`).
+/// The basemap partners are placed on (`check`, `merge`).
 fn placement_basemap() -> Result<Basemap, Failure> {
     Basemap::decode(BASEMAP_50M).map_err(|e| Failure::Data(format!("basemap: {}", e.0)))
 }
@@ -112,6 +120,7 @@ fn main() -> ExitCode {
         Some("coverage") => finish("coverage", coverage(rest)),
         Some("check") => finish("check", check::check(rest)),
         Some("export") => finish("export", export::export(rest)),
+        Some("merge") => finish("merge", merge::merge(rest)),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

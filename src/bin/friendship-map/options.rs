@@ -2,11 +2,11 @@
 //! not apply is an error that names it and where it applies, never silently ignored.
 
 /// Every option: its name, whether a value follows it, and where it applies (`export`: every
-/// format; `svg`: `export --format svg`; `check`: that command).
-const OPTIONS: [(&str, bool, &[&str]); 18] = [
+/// format; `svg`: `export --format svg`; `check`, `merge`: those commands).
+const OPTIONS: [(&str, bool, &[&str]); 19] = [
     ("--format", true, &["export"]),
     ("--import", true, &["export"]),
-    ("--layout", true, &["export", "check"]),
+    ("--layout", true, &["export", "check", "merge"]),
     ("--cities", true, &["export"]),
     ("--from", true, &["export"]),
     ("--to", true, &["export"]),
@@ -22,6 +22,7 @@ const OPTIONS: [(&str, bool, &[&str]); 18] = [
     ("--basemap", true, &["svg"]),
     ("--review-number", true, &["svg"]),
     ("--query", true, &["svg"]),
+    ("--write", true, &["merge"]),
 ];
 
 /// The value given to `option` in `args`, if any.
@@ -63,7 +64,7 @@ pub fn check_applies(command: &str, format: Option<&str>, args: &[String]) -> Re
     Ok(())
 }
 
-/// `export`, `export and check`, `export, check and svg`.
+/// `export`, `export and check`, `export, check and merge`.
 fn names(scope: &[&str]) -> String {
     match scope {
         [] => String::new(),
@@ -105,10 +106,14 @@ mod tests {
             check,
             Err("--lang applies to export --format svg only".into())
         );
+        let merge = check_applies("merge", None, &args(&["f.csv", "--layout", "standard"]));
+        assert_eq!(merge, Ok(()));
+        let export = check_applies("export", Some("csv"), &args(&["--write", "x.csv"]));
+        assert_eq!(export, Err("--write applies to merge only".into()));
         let coverage = check_applies("coverage", None, &args(&["--layout", "builtin"]));
         assert_eq!(
             coverage,
-            Err("--layout applies to export and check only".into())
+            Err("--layout applies to export, check and merge only".into())
         );
         let unknown = check_applies("export", Some("csv"), &args(&["--colour", "red"]));
         assert_eq!(unknown, Err("unknown option `--colour`".into()));
