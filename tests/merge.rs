@@ -246,3 +246,17 @@ fn exit_status_1_when_no_row_loads_and_2_for_usage() {
         );
     }
 }
+
+#[test]
+fn the_worked_example_in_data_md_is_a_real_run() {
+    let out = run(&["merge", "docs/examples/jinan-office.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DATA.md"))
+        .expect("docs/DATA.md");
+    let report = text(&out.stdout);
+    assert!(report.contains("CONFLICTING (2)"), "{report}");
+    assert!(
+        docs.contains(&format!("```text\n{report}```")),
+        "docs/DATA.md lacks:\n{report}"
+    );
+}
