@@ -1,9 +1,12 @@
 //! Coverage of the dataset against the totals the cities themselves published
-//! (`data/published_totals.csv`, a history per city), rendered as the Markdown of `docs/DATA.md`.
+//! (`data/published_totals.csv`, a history per city), rendered as the Markdown of `docs/DATA.md`,
+//! which ends with how an office completes its city (`office_guide`).
 
 use crate::data::{Dataset, Evidence, Kind, SHANDONG_CITIES};
 pub use crate::totals::{history, latest, published_totals, Published, PUBLISHED_TOTALS_CSV};
 use serde::Serialize;
+
+mod office_guide;
 
 /// The date the dataset was last researched (`data/as_of.txt`).
 pub const DATA_AS_OF: &str = include_str!("../data/as_of.txt");
@@ -97,6 +100,8 @@ pub fn report(d: &Dataset, totals: &[Published], unplaced: &[(String, String, St
     md += &evidence_table(&cov);
     md += &history_section(totals);
     md += &missing(unplaced);
+    md += "\n";
+    md += &office_guide::office_guide(d);
     md
 }
 

@@ -101,7 +101,7 @@ pub fn to_csv(dataset: &Dataset, shown: &[bool]) -> String {
 /// Appends one CSV record (RFC 4180): fields with a comma, a quote or a line break are quoted,
 /// quotes doubled; lines end with `\n`. (Written here rather than with `csv::Writer`, whose
 /// numeric-field check links core's float parser into the wasm.)
-fn csv_line(out: &mut String, fields: &[&str]) {
+pub(crate) fn csv_line(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

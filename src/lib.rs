@@ -12,6 +12,7 @@
 //! | projections, the globe, the camera's transform | [`projection`], [`globe`], [`viewport`] |
 //! | the dataset: rows, Shandong's cities, countries, regions | [`data`] |
 //! | a user's own file; exports; coverage of published totals | [`import`], [`export`], [`coverage`] |
+//! | an office's list set against the built-in data, and the merged file | [`merge`] |
 //! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
 //! | partners placed in their countries (the import's check) | [`country_shapes`], [`validate`] |
 //! | what the core refuses | [`error`] |
@@ -19,6 +20,7 @@
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: what is published, the overlay, SVG, the playback filmed | [`publication`], [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
+//! | a share link's filter narrowed by the command line's flags | [`narrow`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
 //! | when the map is drawn sharp again after a gesture | [`rest`] |
 //! | the state in a URL | [`url_state`] |
@@ -49,6 +51,8 @@ pub mod lang;
 pub mod link_geometry;
 pub mod lonlat;
 pub mod map;
+pub mod merge;
+pub mod narrow;
 pub mod number;
 pub mod overlay;
 pub mod path_data;

@@ -6,9 +6,9 @@ use crate::basemap::{Basemap, BASEMAP_110M};
 use crate::data::record::current_year;
 use crate::data::Dataset;
 use crate::filter::Filter;
-use crate::label::WidthTable;
 use crate::map::MapState;
-use crate::overlay::{overlay, OverlayTexts};
+use crate::overlay::OverlayTexts;
+use crate::publication::Publication;
 use crate::scene::BasemapStyle;
 
 /// CSS pixels per inch: a picture of `w` CSS px prints `w / 96` inches wide, as browsers print.
@@ -30,8 +30,8 @@ pub struct PosterOptions {
     pub basemap: BasemapStyle,
     /// The map review number (审图号), shown at the lower left.
     pub review_number: Option<String>,
-    /// A state query (the page's URL or share link: filters, selection, projection, view),
-    /// applied before the filter flags.
+    /// A state query (the page's URL or share link: filters, selection, projection, view); its
+    /// filter is narrowed by the filter flags ([`crate::narrow`]).
     pub query: Option<String>,
 }
 
@@ -112,8 +112,9 @@ pub fn take_options(args: &[String]) -> Result<(PosterOptions, Vec<String>), Str
     Ok((o, rest))
 }
 
-/// The map of `dataset` under `filter` (when it is not the default, it replaces the query's)
-/// as an SVG document; `detail` is the 1:50m basemap, drawn from the zoom where the page draws
+/// The map of `dataset` under `filter` as an SVG document: the query (`o.query`) sets the
+/// projection, the selected city and the view, and `filter` is what is shown (the command line
+/// passes the query's filter narrowed by its flags, [`crate::narrow`]); `detail` is the 1:50m basemap, drawn from the zoom where the page draws
 /// it. Returns the warnings of the query too.
 pub fn poster(
     dataset: Dataset,
@@ -129,16 +130,19 @@ pub fn poster(
         let w = map.apply_query(q);
         w.iter().map(ToString::to_string).collect()
     });
-    if filter != Filter::default() {
-        map.set_filter(filter);
-    }
+    map.set_filter(filter);
     map.set_basemap_style(o.basemap);
     if let Some(d) = detail {
         map.set_detail_basemap(d);
     }
-    let mut frame = map.frame_sized(w, h);
-    let t = texts(o.english, o.review_number.as_deref());
-    frame.items.extend(overlay(&t, w, h, false, &WidthTable));
+    let publication = Publication {
+        width_px: o.width_px,
+        height_px: o.height_px,
+        scale: k,
+        presenting: false,
+        texts: texts(o.english, o.review_number.as_deref()),
+    };
+    let frame = map.publish(&publication);
     let size = |px: f64| {
         if o.dpi == CSS_DPI {
             crate::number::short(px, 1)

@@ -1,11 +1,13 @@
-//! The command-line exports: GeoJSON that validates (RFC 7946 shapes, a closed set of
-//! properties, antimeridian cuts at ±180) and counts that match the map's summary.
+//! The command line: GeoJSON that validates (RFC 7946 shapes, a closed set of properties,
+//! antimeridian cuts at ±180), counts that match the map's summary, filter flags that narrow a
+//! share link's query, options refused where they do not apply, and file text escaped.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::export::GEOJSON_PROPERTIES;
+use shandong_friendship_map::filter::{Filter, Years};
 use shandong_friendship_map::map::MapState;
 use std::process::Command;
 
@@ -330,5 +332,209 @@ fn control_characters_from_files_are_escaped() {
     assert!(
         !ok && !err.contains('\u{1b}') && err.contains("\\u{1b}[31mX"),
         "{err:?}"
+    );
+}
+
+#[test]
+fn check_escapes_what_the_file_would_do_to_the_terminal() {
+    // A country cell that would clear the screen, recolour it and reverse the text after it.
+    let row = "Qingdao,青岛市,Evil\u{202e}lived,坏,\u{1b}[2J\u{1b}[31mXX\u{202e},city,sister,,1,1,https://e.org/a\n";
+    let file = temp_file("esc-check.csv", format!("{IMPORT_HEADER}{row}").as_bytes());
+    let (ok, out, err) = run(&["check", &file]);
+    let _ = std::fs::remove_file(&file);
+    assert!(!ok, "the row is bad");
+    for text in [&out, &err] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+    }
+    assert!(
+        out.contains(
+            ":2: country: `\\u{1b}[2J\\u{1b}[31mXX\\u{202e}` is not an ISO 3166-1 alpha-2 code"
+        ),
+        "{out}"
+    );
+}
+
+/// `export` with these arguments fails with status 2 and this message (and the usage).
+fn refused(args: &[&str], message: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_friendship-map"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    assert!(err.starts_with(message), "{args:?}: {err}");
+    assert!(err.contains("usage:"), "{args:?}");
+}
+
+#[test]
+fn an_option_that_does_not_apply_is_an_error_that_names_it() {
+    for (format, option, value) in [
+        ("csv", "--query", "regions=europe"),
+        ("csv", "--width", "800"),
+        ("csv", "--lang", "en"),
+        ("geojson", "--dpi", "96"),
+        ("geojson", "--basemap", "land"),
+        ("csv", "--review-number", "GS(2024)1234号"),
+    ] {
+        refused(
+            &["export", "--format", format, option, value],
+            &format!("friendship-map export: {option} applies to --format svg only"),
+        );
+    }
+    refused(
+        &["export", "--format", "csv", "--write", "x.csv"],
+        "friendship-map export: --write applies to merge only",
+    );
+    refused(
+        &["export", "--format", "csv", "--layout", "world-twin-cities"],
+        "friendship-map export: --layout applies with --import only",
+    );
+    refused(
+        &["check", "data/partnerships.csv", "--cities", "Jinan"],
+        "friendship-map check: --cities applies to export only",
+    );
+    refused(
+        &["check", "data/partnerships.csv", "--width", "800"],
+        "friendship-map check: --width applies to export --format svg only",
+    );
+    refused(
+        &["merge", "tests/fixtures/two_ties.csv", "--format", "csv"],
+        "friendship-map merge: --format applies to export only",
+    );
+    refused(
+        &["coverage", "--layout", "builtin"],
+        "friendship-map coverage: --layout applies to export, check and merge only",
+    );
+}
+
+#[test]
+fn unknown_year_shows_undated_ties_under_a_year_filter_only() {
+    let d = Dataset::builtin();
+    let regions = shandong_friendship_map::data::builtin_regions();
+    let count = |f: Filter| f.apply(&d, &regions).iter().filter(|s| **s).count();
+    let as_of = Filter {
+        years: Years::AsOf { year: 2013 },
+        ..Filter::default()
+    };
+    let undated = d
+        .ties
+        .iter()
+        .filter(|t| t.record.established.is_none())
+        .count();
+    assert!(undated > 0);
+    let with_unknown = count(Filter {
+        unknown_year: true,
+        ..as_of.clone()
+    });
+    assert_eq!(with_unknown, count(as_of) + undated);
+    let (ok, out, err) = run(&[
+        "export",
+        "--format",
+        "csv",
+        "--as-of",
+        "2013",
+        "--unknown-year",
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count() - 1, with_unknown);
+    refused(
+        &["export", "--format", "csv", "--unknown-year"],
+        "friendship-map export: --unknown-year applies under a year filter only",
+    );
+    refused(
+        &[
+            "export",
+            "--format",
+            "svg",
+            "--query",
+            "regions=europe",
+            "--unknown-year",
+        ],
+        "friendship-map export: --unknown-year applies under a year filter only",
+    );
+    refused(
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--as-of",
+            "2013",
+            "--no-unknown-year",
+        ],
+        "friendship-map export: --no-unknown-year is no longer taken",
+    );
+}
+
+/// The number of link paths in an SVG from `export --format svg` (800×400 px) with `args`.
+fn svg_links(args: &[&str]) -> usize {
+    let base = [
+        "export", "--format", "svg", "--dpi", "96", "--width", "800", "--height", "400",
+    ];
+    let (ok, svg, err) = run(&[&base[..], args].concat());
+    assert!(ok, "{args:?}: {err}");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+    let in_links = |n: roxmltree::Node| {
+        n.parent()
+            .and_then(|p| p.attribute("class"))
+            .is_some_and(|c| c.starts_with("links."))
+    };
+    doc.descendants()
+        .filter(|n| n.has_tag_name("path") && in_links(*n))
+        .count()
+}
+
+#[test]
+fn svg_filter_flags_narrow_the_query() {
+    let europe_sister = summary_for("regions=europe&kinds=sister");
+    assert!(europe_sister > 0 && europe_sister < summary_for("regions=europe"));
+    assert_eq!(
+        svg_links(&["--query", "regions=europe", "--kinds", "sister"]),
+        europe_sister
+    );
+    assert_eq!(
+        svg_links(&["--query", "kinds=sister", "--regions", "europe"]),
+        europe_sister
+    );
+    // Two lists of regions: ties in both (Europe's SCO members).
+    let d = Dataset::builtin();
+    let regions = shandong_friendship_map::data::builtin_regions();
+    let region = |id: &str| {
+        Filter {
+            regions: vec![id.into()],
+            ..Filter::default()
+        }
+        .apply(&d, &regions)
+    };
+    let both = region("europe")
+        .iter()
+        .zip(region("sco"))
+        .filter(|(a, b)| **a && *b)
+        .count();
+    assert!(both > 0 && both < summary_for("regions=europe"));
+    assert_eq!(
+        svg_links(&["--query", "regions=europe", "--regions", "sco"]),
+        both
+    );
+    // Years: the common ones.
+    assert_eq!(
+        svg_links(&["--query", "years=1990-2010", "--from", "2000"]),
+        summary_for("years=2000-2010")
+    );
+    refused(
+        &[
+            "export",
+            "--format",
+            "svg",
+            "--query",
+            "kinds=friendly",
+            "--kinds",
+            "sister",
+        ],
+        "friendship-map export: the query's kinds and --kinds have no kind in common",
     );
 }
