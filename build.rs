@@ -1,31 +1,14 @@
-//! Checks data/partnerships.csv with the crate's own parser before compiling it in: a malformed
-//! row stops the build with `data/partnerships.csv:LINE: field: reason`.
+//! Checks data/partnerships.csv with the map's own record parser (the `shandong-record` crate)
+//! before compiling it in: a malformed row stops the build with
+//! `data/partnerships.csv:LINE: field: reason`.
 
-#[allow(dead_code, missing_docs, unused_imports)]
-#[path = "src/data/record.rs"]
-mod record;
-
-#[allow(dead_code, missing_docs)]
-#[path = "src/data/evidence.rs"]
-mod evidence;
-
-#[allow(dead_code, missing_docs)]
-#[path = "src/data/cities.rs"]
-mod cities;
-
-#[allow(dead_code, missing_docs)]
-#[path = "src/number.rs"]
-mod number;
+use shandong_record::{cities, record};
 
 fn main() {
+    // The record format is a build dependency (crates/record): cargo rebuilds this script when
+    // it changes. The data files are what it reads.
     println!("cargo:rerun-if-changed=data/partnerships.csv");
     println!("cargo:rerun-if-changed=data/countries.csv");
-    println!("cargo:rerun-if-changed=src/data/record.rs");
-    println!("cargo:rerun-if-changed=src/data/fields.rs");
-    println!("cargo:rerun-if-changed=src/data/date.rs");
-    println!("cargo:rerun-if-changed=src/data/cities.rs");
-    println!("cargo:rerun-if-changed=src/data/evidence.rs");
-    println!("cargo:rerun-if-changed=src/number.rs");
     let csv_text = std::fs::read_to_string("data/partnerships.csv")
         .unwrap_or_else(|e| panic!("data/partnerships.csv: {e}"));
     let countries = std::fs::read_to_string("data/countries.csv")

@@ -14,15 +14,15 @@ source scripts/browser.sh
 step "cargo fmt --check"
 cargo fmt --check
 step "cargo clippy (host and wasm32, -D warnings)"
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "code shape (file and function lengths, tools/shape.py)"
 python3 tools/shape.py
 step "rustdoc (-D warnings)"
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --workspace --no-deps
 
 step "native tests"
-cargo test --quiet 2>&1 | tee /tmp/fm-native.log | grep -E "^test result|FAILED|panicked" || true
+cargo test --quiet --workspace 2>&1 | tee /tmp/fm-native.log | grep -E "^test result|FAILED|panicked" || true
 grep -q "FAILED\|panicked\|error\[" /tmp/fm-native.log && { cat /tmp/fm-native.log; exit 1; }
 grep -q "^test result" /tmp/fm-native.log || { cat /tmp/fm-native.log; exit 1; }
 

@@ -53,7 +53,7 @@ pub mod lonlat;
 pub mod map;
 pub mod merge;
 pub mod narrow;
-pub mod number;
+pub use shandong_record::number;
 pub mod overlay;
 pub mod path_data;
 pub mod playback;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The code's shape: file lengths in src/ and www/ (median, longest) and functions longer than
+"""The code's shape: file lengths in src/, crates/ and www/ (median, longest) and functions longer than
 80 lines, so that "one concept per file" stays checkable. Exits non-zero past the limits.
 
 Usage: python3 tools/shape.py [--quiet]
@@ -39,7 +39,7 @@ def functions(lines):
 
 def main():
     quiet = "--quiet" in sys.argv
-    files = sorted(p for p in list(ROOT.glob("src/**/*.rs")) + list(ROOT.glob("www/**/*.js")) + list(ROOT.glob("www/*.css")))
+    files = sorted(p for p in list(ROOT.glob("src/**/*.rs")) + list(ROOT.glob("crates/*/src/**/*.rs")) + list(ROOT.glob("www/**/*.js")) + list(ROOT.glob("www/*.css")))
     sizes, bad = [], []
     for p in files:
         rel = p.relative_to(ROOT).as_posix()

@@ -1,11 +1,10 @@
 //! The dataset: partnership records, the Shandong cities, countries, and links ready to draw.
 
-pub mod cities;
 pub mod countries;
 pub mod dataset;
-pub mod evidence;
-pub mod record;
 pub mod regions;
+// The record format lives in its own crate (crates/record), shared with build.rs.
+pub use shandong_record::{cities, evidence, record};
 
 pub use cities::{city_index, ShandongCity, SHANDONG_CITIES};
 pub use countries::{Countries, Country};

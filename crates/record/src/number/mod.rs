@@ -242,7 +242,5 @@ pub fn short(x: f64, decimals: u32) -> String {
     }
 }
 
-// Exact decimal reading and writing: a small big-integer type beside this file (found by path
-// so that build.rs, which includes this file, finds it too).
-#[path = "bignum.rs"]
+// Exact decimal reading and writing: a small big-integer type.
 mod big;

@@ -1,0 +1,15 @@
+//! The partnerships file's record format, shared by the map (`shandong-friendship-map`) and its
+//! build script, which checks `data/partnerships.csv` with this very code before compiling it
+//! in: a malformed row stops the build with `data/partnerships.csv:LINE: field: reason`.
+//!
+//! | part | module |
+//! |---|---|
+//! | one row: columns, fields, dates, line numbers, the formula guard | [`record`] |
+//! | how strongly a row is sourced | [`evidence`] |
+//! | the province and its 16 cities | [`cities`] |
+//! | decimal numbers read and written exactly (without core's float code) | [`number`] |
+
+pub mod cities;
+pub mod evidence;
+pub mod number;
+pub mod record;
