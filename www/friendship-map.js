@@ -94,6 +94,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.#inset(this.getAttribute("inset"));
     map.render();
     this.snapshot = map.snapshot();
+    this.query = this.snapshot.query;
     this.shownFilter = JSON.stringify(this.snapshot.filter);
     this.#wire(map);
     this.#applyLanguage();
@@ -131,7 +132,7 @@ export class FriendshipMapElement extends HTMLElement {
   #parts(map) {
     const { ui } = this;
     const send = (c) => this.send(c);
-    this.urls = new UrlSync(this, map);
+    this.urls = new UrlSync(this);
     this.notice = new Notice(ui);
     this.basemap = new Basemap(ui, send, this.notice);
     this.filters = new FiltersPanel(ui, send, (push) => this.urls.soon(push));
@@ -169,7 +170,10 @@ export class FriendshipMapElement extends HTMLElement {
     const { ui } = this;
     if (e.type === "data") {
       this.snapshot = e.snapshot;
+      this.query = e.snapshot.query;
       this.#render();
+    } else if (e.type === "view") {
+      this.query = e.query;
     } else if (e.type === "select") {
       this.urls.soon(true);
       this.dispatchEvent(new CustomEvent("select", { bubbles: true, composed: true, detail: { city: e.city } }));

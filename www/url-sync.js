@@ -6,8 +6,9 @@
 const URL_DELAY_MS = 250;
 
 export class UrlSync {
-  constructor(element, map) {
-    Object.assign(this, { element, map, push: false, timer: 0 });
+  /// `element.query` is the map's state as a query (kept from its events: no call into the map).
+  constructor(element) {
+    Object.assign(this, { element, push: false, timer: 0 });
   }
 
   get enabled() {
@@ -20,7 +21,7 @@ export class UrlSync {
     this.push ||= push;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const q = this.map.query();
+      const q = this.element.query;
       if (`?${q}` !== location.search && (q || location.search)) {
         history[this.push ? "pushState" : "replaceState"](null, "", q ? `?${q}` : location.pathname);
       }

@@ -45,6 +45,8 @@ pub struct Snapshot {
     pub regions: Vec<RegionInfo>,
     /// The ties shown, described, while the table is open.
     pub table: Option<Vec<TieInfo>>,
+    /// The state as a URL query (filters, selection, projection, view).
+    pub query: String,
     /// Rows in the dataset.
     pub rows: usize,
     /// Of the ties shown, those of unknown year drawn apart under a year filter.
@@ -73,6 +75,7 @@ impl Snapshot {
             cities: city_list(dataset, &map.filter().cities),
             regions: region_list(map.regions()),
             table: map.table_open().then(|| rows(dataset, map.shown())),
+            query: map.query(),
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
         }

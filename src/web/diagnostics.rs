@@ -87,6 +87,7 @@ impl Diagnostics {
     /// Diagnostics: advances animations (playback, the globe's turn) by `ms` as if that much
     /// time had passed, then paints: for soak tests and benchmarks that cannot wait.
     pub fn advance(&self, ms: f64) {
+        let ms = if ms.is_finite() { ms.max(0.0) } else { 0.0 };
         {
             let mut host = self.host.borrow_mut();
             host.map.tick(ms);
@@ -143,7 +144,10 @@ impl Diagnostics {
     /// Diagnostics: paints the current frame afresh (no picture, no cached path) into `canvas`
     /// at the map's size and pixel ratio, for tests that compare it with what the map shows.
     #[wasm_bindgen(js_name = freshDraw)]
-    pub fn fresh_draw(&self, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsValue> {
+    pub fn fresh_draw(&self, canvas: JsValue) -> Result<(), JsValue> {
+        let canvas: web_sys::HtmlCanvasElement = canvas
+            .dyn_into()
+            .map_err(|_| super::js::type_err("freshDraw(canvas) takes a canvas"))?;
         let host = self.host.borrow();
         canvas.set_width(host.canvas.width());
         canvas.set_height(host.canvas.height());

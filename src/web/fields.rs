@@ -19,6 +19,10 @@ pub fn kind_of(v: &JsValue) -> &'static str {
         "null"
     } else if v.as_bool().is_some() {
         "a boolean"
+    } else if v.as_f64().is_some_and(f64::is_nan) {
+        "NaN"
+    } else if v.as_f64().is_some_and(f64::is_infinite) {
+        "an infinite number"
     } else if v.as_f64().is_some() {
         "a number"
     } else if v.is_string() {

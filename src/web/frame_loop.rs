@@ -140,7 +140,10 @@ pub fn draw_now(rc: &Shared) {
     }
     match snapshot {
         Some(Ok(s)) => tell(rc, "data", &[("snapshot", s)]),
-        _ if camera_moved => tell(rc, "view", &[]),
+        _ if camera_moved => {
+            let query = rc.borrow().map.query();
+            tell(rc, "view", &[("query", query.into())]);
+        }
         _ => {}
     }
 }

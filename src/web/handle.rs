@@ -114,7 +114,7 @@ impl FriendshipMap {
 
     /// Calls `callback(event)` for every event, `event.type` being: `data` after a painted
     /// frame in which what is shown changed (`event.snapshot`: everything the page shows);
-    /// `view` after one in which only the camera moved; `select` when a click or key changed the
+    /// `view` after one in which only the camera moved (`event.query`: the URL state now); `select` when a click or key changed the
     /// selection (`event.city`: its English name or null); `hover` when the hovered marker or
     /// link changed (`event.tooltip` or null, at `event.x`, `event.y` CSS px); `detail` once,
     /// when the view first wants the 1:50m basemap (the page fetches it and dispatches
