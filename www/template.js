@@ -136,7 +136,7 @@ export const TEMPLATE = `
         <p class="hint" data-t="importHint"></p>
         <label class="file"><span data-t="chooseFile"></span>
           <input type="file" id="import-file" accept=".csv,.json,text/csv,application/json"></label>
-        <select id="import-preset">
+        <select id="import-preset" data-t-label="importLayout">
           <option value="standard" data-t="layoutStandard"></option>
           <option value="world-twin-cities" data-t="layoutWorld"></option>
         </select>
