@@ -18,7 +18,9 @@ if [ -x node_modules/.bin/wasm-opt ]; then
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$WASM" -o "$WASM.opt" && mv "$WASM.opt" "$WASM"
 fi
-cp www/index.html www/embed.html www/page.css www/friendship-map.css www/favicon.svg data/basemap-50m.bin dist/
+# The types for pages that embed it (checked against the built map by tests/e2e/types.test.mjs).
+cp www/index.html www/embed.html www/page.css www/friendship-map.css www/favicon.svg data/basemap-50m.bin \
+  www/friendship-map.d.ts dist/
 echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM" | wc -c) gzipped)"
 # The element's modules bundled into one file each for the element and the iframe page (which
 # loads the element's file, not a copy of it): the page loads as few files as before.
