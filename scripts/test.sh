@@ -18,6 +18,8 @@ cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "code shape (file and function lengths, tools/shape.py)"
 python3 tools/shape.py
+step "module circles (tools/cycles.py)"
+python3 tools/cycles.py
 step "rustdoc (-D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --workspace --no-deps
 

@@ -12,7 +12,7 @@ use crate::playback::PlayOptions;
 use crate::projection::ProjectionKind;
 use crate::scene::BasemapStyle;
 use crate::search::Target;
-use crate::url_state::View;
+use crate::url_state::{View, Warning};
 
 /// A Shandong side (or an imported origin) by its index among the dataset's origins, or by its
 /// English or Chinese name.
@@ -150,31 +150,6 @@ pub enum Command {
     Basemap(BasemapStyle),
     /// Whether the table of the ties shown is open (the snapshot then carries its rows).
     Table(bool),
-}
-
-/// A value the map skipped, by the URL key or field it came under: the page words it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Warning {
-    /// The key (`regions`, `years`, `sel`, …).
-    pub key: String,
-    /// The value skipped (at most 60 characters of it).
-    pub value: String,
-}
-
-impl Warning {
-    /// A skipped `value` under `key` (cut to 60 characters).
-    pub fn new(key: &str, value: &str) -> Self {
-        Self {
-            key: key.to_string(),
-            value: value.chars().take(60).collect(),
-        }
-    }
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ignored URL parameter {}={:?}", self.key, self.value)
-    }
 }
 
 /// What applying a command did, for the host to follow up.

@@ -51,6 +51,17 @@ pub struct Layer {
 }
 
 impl Layer {
+    /// `layer` with its stroke widths and dashes scaled by `k` (the picture's scale, see
+    /// [`crate::style::presenter_scale`]); the geometry is moved, not copied, when the layer is
+    /// not shared.
+    pub fn scaled(mut layer: Rc<Layer>, k: f64) -> Rc<Layer> {
+        if k != 1.0 {
+            let l = Rc::make_mut(&mut layer);
+            l.style = l.style.scaled(k);
+        }
+        layer
+    }
+
     /// An empty layer.
     pub fn new(name: &'static str, version: u64, space: Space, style: Style) -> Self {
         Self {

@@ -6,7 +6,7 @@
 use crate::data::record::Mapping;
 use crate::data::{Dataset, ImportOptions, RowError};
 use crate::input::{check_csv_rows, check_rows, check_size, read, Format, Refusal};
-use crate::json_entry::{AsJsonEntry, JsonEntry};
+use crate::json_entry::JsonEntry;
 use serde::Serialize;
 
 /// A known layout.
@@ -162,9 +162,9 @@ pub fn import_csv(
 
 /// Adds the good entries of a parsed JSON array to `dataset` (see [`crate::json_entry`]). More
 /// than [`crate::input::MAX_IMPORT_ROWS`] entries are refused.
-pub fn import_objects<E: AsJsonEntry>(
+pub fn import_objects(
     dataset: &mut Dataset,
-    items: &[E],
+    items: &[JsonEntry],
     file: &str,
     preset: Preset,
     last_year: u16,
@@ -173,7 +173,7 @@ pub fn import_objects<E: AsJsonEntry>(
         return refused(dataset, r, file);
     }
     let before = dataset.ties.len();
-    let errors = dataset.add_objects(items, last_year, &preset.options());
+    let errors = crate::json_entry::add_entries(dataset, items, last_year, &preset.options());
     report(before, dataset, errors, file)
 }
 

@@ -8,8 +8,9 @@
 //! hold): a string is its text; a number is its text as JavaScript writes it (`-8.72`, `1979`);
 //! `null` is the same as an absent key; `true`/`false`, arrays and objects are errors.
 
-use crate::data::record::{Mapping, RowError, OPTIONAL_COLUMNS, ORIGIN_COLUMNS, REQUIRED_COLUMNS};
-use std::borrow::Cow;
+use crate::data::record::{parse_fields, Mapping, RowError};
+use crate::data::record::{OPTIONAL_COLUMNS, ORIGIN_COLUMNS, REQUIRED_COLUMNS};
+use crate::data::{Dataset, ImportOptions};
 
 /// One JSON value of an entry.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,31 +52,6 @@ pub enum JsonEntry {
     Object(Vec<(String, JsonValue)>),
     /// Anything else, with what it was (any value but [`JsonValue::Object`]).
     Other(JsonValue),
-}
-
-/// Something [`crate::import::import_objects`] takes as an entry.
-pub trait AsJsonEntry {
-    /// The entry.
-    fn as_entry(&self) -> Cow<'_, JsonEntry>;
-}
-
-impl AsJsonEntry for JsonEntry {
-    fn as_entry(&self) -> Cow<'_, JsonEntry> {
-        Cow::Borrowed(self)
-    }
-}
-
-/// The web layer's former shape (an object's keys with every value as text, numbers as
-/// JavaScript writes them; other types as empty text), read as an object of strings. Kept only
-/// until the web layer hands over [`JsonEntry`] values.
-impl AsJsonEntry for Vec<(String, String)> {
-    fn as_entry(&self) -> Cow<'_, JsonEntry> {
-        Cow::Owned(JsonEntry::Object(
-            self.iter()
-                .map(|(k, v)| (k.clone(), JsonValue::String(v.clone())))
-                .collect(),
-        ))
-    }
 }
 
 /// The fields a key is read by under a mapping (a key may feed several, e.g. `city1`).
@@ -185,4 +161,43 @@ pub fn entries_from_json(text: &str) -> Result<Vec<JsonEntry>, String> {
             other => JsonEntry::Other(value(other)),
         })
         .collect())
+}
+
+/// Adds the good entries of a parsed JSON array to `dataset` (numbered from 1 in errors);
+/// returns the bad entries' errors, in entry order. An entry that is not an object, or has a
+/// value of the wrong type, is reported and skipped; the others load.
+pub fn add_entries(
+    dataset: &mut Dataset,
+    items: &[JsonEntry],
+    last_year: u16,
+    options: &ImportOptions,
+) -> Vec<RowError> {
+    let mapping = Mapping {
+        strict: false,
+        ..options.mapping.clone()
+    };
+    let mut errors = Vec::new();
+    let mut records = Vec::new();
+    dataset.with_rules(last_year, options, |rules| {
+        for (i, entry) in items.iter().enumerate() {
+            let line = i as u64 + 1;
+            let read = match entry_cells(entry, line, &mapping) {
+                Ok(read) => read,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            match parse_fields(&read.cells, line, &mapping, rules) {
+                Ok(r) if read.errors.is_empty() => records.push((line, r)),
+                Ok(_) => errors.extend(read.errors),
+                Err(found) => {
+                    errors.extend(read.errors);
+                    let explained = |e: &RowError| read.wrong_typed.contains(&e.field.as_str());
+                    errors.extend(found.into_iter().filter(|e| !explained(e)));
+                }
+            }
+        }
+    });
+    dataset.add_records_in_order(records, errors)
 }

@@ -150,20 +150,6 @@ pub fn import_csv_checked(
     finish_import(dataset, before, errors, file, placement)
 }
 
-/// [`import_csv_checked`] for a list of objects (a parsed JSON array; entries numbered from 1).
-pub fn import_objects_checked(
-    dataset: &mut Dataset,
-    items: &[Vec<(String, String)>],
-    file: &str,
-    options: &ImportOptions,
-    last_year: u16,
-    placement: &Placement,
-) -> ImportReport {
-    let before = dataset.ties.len();
-    let errors = dataset.add_objects(items, last_year, options);
-    finish_import(dataset, before, errors, file, placement)
-}
-
 fn finish_import(
     dataset: &mut Dataset,
     before: usize,

@@ -5,6 +5,7 @@
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::import::{import_csv, import_objects, Preset};
+use shandong_friendship_map::json_entry::{JsonEntry, JsonValue};
 use shandong_friendship_map::map::MapState;
 use std::collections::BTreeSet;
 
@@ -41,7 +42,7 @@ Debrecen,德布勒森,Weihai,威海市,HU,city,friendly,2019-05,47.5316,21.6273,
 
 #[test]
 fn json_entries_are_numbered_in_errors() {
-    let row = |partner: &str, lat: &str| -> Vec<(String, String)> {
+    let row = |partner: &str, lat: &str| -> Vec<(String, JsonValue)> {
         [
             ("shandong_city", "Yantai"),
             ("shandong_city_zh", "烟台市"),
@@ -56,9 +57,10 @@ fn json_entries_are_numbered_in_errors() {
             ("source", "https://example.org/x"),
         ]
         .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+        .map(|(k, v)| (k.to_string(), JsonValue::String(v.to_string())))
+        .collect::<Vec<_>>()
     };
+    let row = |partner, lat| JsonEntry::Object(row(partner, lat));
     let items = vec![
         row("Beppu", "33.2795"),
         row("Bad", "north"),

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use shandong_friendship_map::data::Dataset;
-use shandong_friendship_map::import::{import_bytes, import_objects, ImportReport, Preset};
+use shandong_friendship_map::import::{import_bytes, ImportReport, Preset};
 use shandong_friendship_map::json_entry::entries_from_json;
 
 const GOOD: &str = r#"{"shandong_city": "Yantai", "shandong_city_zh": "烟台市", "partner": "Beppu",
@@ -97,26 +97,4 @@ fn a_top_level_object_is_refused() {
         r.refused && r.errors[0].text.starts_with("mine.json: not valid JSON"),
         "{r:?}"
     );
-}
-
-/// The web layer's current shape (every value as text) still imports until it hands over typed
-/// entries.
-#[test]
-fn text_pairs_still_import() {
-    let row: Vec<(String, String)> = entries_from_json(&format!("[{GOOD}]"))
-        .expect("JSON")
-        .into_iter()
-        .flat_map(|e| match e {
-            shandong_friendship_map::json_entry::JsonEntry::Object(f) => f,
-            _ => Vec::new(),
-        })
-        .filter_map(|(k, v)| match v {
-            shandong_friendship_map::json_entry::JsonValue::String(s)
-            | shandong_friendship_map::json_entry::JsonValue::Number(s) => Some((k, s)),
-            _ => None,
-        })
-        .collect();
-    let mut d = Dataset::default();
-    let r = import_objects(&mut d, &[row], "old.json", Preset::Standard, 2026);
-    assert_eq!((r.loaded, r.errors.len()), (1, 0), "{:?}", r.errors);
 }

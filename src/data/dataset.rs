@@ -3,8 +3,7 @@
 
 use super::cities::SHANDONG_CITIES;
 use super::countries::Countries;
-use super::record::{parse_csv_with, parse_fields, Mapping, Record, RowError, Rules};
-use crate::json_entry::{entry_cells, AsJsonEntry};
+use super::record::{parse_csv_with, Mapping, Record, RowError, Rules};
 use crate::lonlat::LonLat;
 use crate::sphere::{great_circle, DensePath, MAX_STEP_DEG};
 use serde::Serialize;
@@ -156,7 +155,7 @@ impl Dataset {
     }
 
     /// Runs `f` with the parsing rules of this dataset (its countries and known origins).
-    fn with_rules<R>(
+    pub(crate) fn with_rules<R>(
         &self,
         last_year: u16,
         options: &ImportOptions,
@@ -171,50 +170,9 @@ impl Dataset {
         })
     }
 
-    /// Adds the good entries of a parsed JSON array (numbered from 1 in errors; see
-    /// [`crate::json_entry`] for how values are read); returns the bad entries' errors, in
-    /// entry order. An entry that is not an object, or has a value of the wrong type, is
-    /// reported and skipped; the others load.
-    pub fn add_objects<E: AsJsonEntry>(
-        &mut self,
-        items: &[E],
-        last_year: u16,
-        options: &ImportOptions,
-    ) -> Vec<RowError> {
-        let mapping = Mapping {
-            strict: false,
-            ..options.mapping.clone()
-        };
-        let mut errors = Vec::new();
-        let mut records = Vec::new();
-        self.with_rules(last_year, options, |rules| {
-            for (i, item) in items.iter().enumerate() {
-                let line = i as u64 + 1;
-                let entry = item.as_entry();
-                let read = match entry_cells(&entry, line, &mapping) {
-                    Ok(read) => read,
-                    Err(e) => {
-                        errors.push(e);
-                        continue;
-                    }
-                };
-                match parse_fields(&read.cells, line, &mapping, rules) {
-                    Ok(r) if read.errors.is_empty() => records.push((line, r)),
-                    Ok(_) => errors.extend(read.errors),
-                    Err(found) => {
-                        errors.extend(read.errors);
-                        let explained = |e: &RowError| read.wrong_typed.contains(&e.field.as_str());
-                        errors.extend(found.into_iter().filter(|e| !explained(e)));
-                    }
-                }
-            }
-        });
-        self.add_records_in_order(records, errors)
-    }
-
     /// Adds good records; returns `errors` (in line order) with the duplicates found here
     /// merged in at their lines.
-    fn add_records_in_order(
+    pub(crate) fn add_records_in_order(
         &mut self,
         records: Vec<(u64, Record)>,
         errors: Vec<RowError>,

@@ -40,7 +40,7 @@ fn build(
     k: f64,
 ) -> BaseLayers {
     let b = base_layers(basemap, projector, style, version);
-    let s = |l| crate::style::scaled_layer(l, k);
+    let s = |l| crate::display_list::Layer::scaled(l, k);
     BaseLayers {
         outline: s(b.outline),
         graticule: s(b.graticule),

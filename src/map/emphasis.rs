@@ -4,7 +4,6 @@
 use crate::display_list::Layer;
 use crate::hit::Hit;
 use crate::scene::{tie_layer, ties_layer, LinkGeometry};
-use crate::style::scaled_layer;
 use std::rc::Rc;
 
 /// Hover and search focus, with their highlight layers.
@@ -51,7 +50,7 @@ impl Emphasis {
         self.hover = hit;
         self.hover_layer = match hit {
             Some(Hit::Link(i) | Hit::Partner(i)) if i < geometry.ties() => {
-                Some(scaled_layer(Rc::new(tie_layer(geometry, i, version)), k))
+                Some(Layer::scaled(Rc::new(tie_layer(geometry, i, version)), k))
             }
             _ => None,
         };
@@ -68,7 +67,7 @@ impl Emphasis {
     ) {
         ties.retain(|&i| i < geometry.ties());
         self.focus_layer = (!ties.is_empty())
-            .then(|| scaled_layer(Rc::new(ties_layer(geometry, &ties, version)), k));
+            .then(|| Layer::scaled(Rc::new(ties_layer(geometry, &ties, version)), k));
         self.focus = ties;
     }
 

@@ -182,7 +182,7 @@ impl MapState {
         }
         self.drawn.links = links
             .into_iter()
-            .map(|l| crate::style::scaled_layer(l, k))
+            .map(|l| crate::display_list::Layer::scaled(l, k))
             .collect();
         let mut cities = vec![false; self.dataset.origins.len()];
         for (t, shown) in self.dataset.ties.iter().zip(shown) {

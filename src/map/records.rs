@@ -3,10 +3,10 @@
 use super::describe::{self, Caption, CityInfo, DataInfo, Summary, TieInfo};
 use super::tooltip::{self, Tooltip};
 use super::{MapState, Snapshot};
-use crate::command::Warning;
 use crate::hit::Hit;
 use crate::projection::ProjectionKind;
 use crate::stats::{stats, Stats};
+use crate::url_state::Warning;
 use crate::url_state::{from_query, to_query, UrlState};
 
 impl MapState {
@@ -63,11 +63,6 @@ impl MapState {
     /// The shown ties, described.
     pub fn rows(&self) -> Vec<TieInfo> {
         describe::rows(&self.dataset, self.selection.shown())
-    }
-
-    /// Describes one tie.
-    pub fn tie_info(&self, i: usize) -> TieInfo {
-        describe::tie_info(&self.dataset, i)
     }
 
     /// What the tooltip shows for a hover target.

@@ -1,18 +1,5 @@
 //! The picture's scale: presenter mode draws everything larger on big screens.
 
-/// `layer` with its stroke widths and dashes scaled by `k` (see [`presenter_scale`]); the
-/// geometry is moved, not copied, when the layer is not shared.
-pub fn scaled_layer(
-    mut layer: std::rc::Rc<crate::display_list::Layer>,
-    k: f64,
-) -> std::rc::Rc<crate::display_list::Layer> {
-    if k != 1.0 {
-        let l = std::rc::Rc::make_mut(&mut layer);
-        l.style = l.style.scaled(k);
-    }
-    layer
-}
-
 /// The canvas size (CSS px) at which presenter mode draws at scale 1: a 1920×1080 screen.
 pub const PRESENTER_REFERENCE_PX: [f64; 2] = [1920.0, 1080.0];
 /// The largest presenter scale (an 8K screen at device pixel ratio 1).

@@ -1,7 +1,6 @@
 //! The map's state as a URL query string, and back. Parsing never fails: a bad or hostile value
 //! is skipped and reported as a warning.
 
-use crate::command::Warning;
 use crate::data::record::FIRST_YEAR;
 use crate::data::{Dataset, Region};
 use crate::filter::{Filter, Years};
@@ -14,6 +13,31 @@ mod key;
 pub use attributes::attributes;
 use codec::{decode, encode};
 pub use key::UrlKey;
+
+/// A value the map skipped, by the URL key or field it came under: the page words it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// The key (`regions`, `years`, `sel`, …).
+    pub key: String,
+    /// The value skipped (at most 60 characters of it).
+    pub value: String,
+}
+
+impl Warning {
+    /// A skipped `value` under `key` (cut to 60 characters).
+    pub fn new(key: &str, value: &str) -> Self {
+        Self {
+            key: key.to_string(),
+            value: value.chars().take(60).collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ignored URL parameter {}={:?}", self.key, self.value)
+    }
+}
 
 /// A view: how far it is zoomed and where it looks.
 ///

@@ -8,8 +8,9 @@ use crate::display_list::{Frame, Item, Layer, Sink, Space, TextLayer};
 use crate::rest::Painted;
 use crate::viewport::Viewport;
 use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, Path2d};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
 /// How far a picture may be scaled during a zoom gesture before it is drawn afresh.
 const MAX_PICTURE_SCALE: f64 = 3.0;
@@ -136,7 +137,7 @@ impl CanvasSink {
         } else {
             // Zooming out past the picture's margin: the whole world behind it, made once.
             if !self.world.as_deref().is_some_and(same_size) {
-                self.world = Picture::world(frame, n, self.dpr);
+                self.world = picture(frame, n, Picture::world(frame), self.dpr);
             }
             match self.world.as_deref() {
                 Some(w) => Some(w),
@@ -184,7 +185,7 @@ impl CanvasSink {
                 self.provisional = true;
                 return false;
             }
-            self.picture = Picture::around(frame, n, &v, d);
+            self.picture = picture(frame, n, Picture::around(&v, d), d);
         }
         // Zoomed in, the whole world is kept too, for zoom-out gestures (on canvases small
         // enough to scale pictures at all).
@@ -193,7 +194,7 @@ impl CanvasSink {
             && self.scales_pictures(&v, frame, n)
             && self.world.as_deref().is_none_or(|w| &w.key != key)
         {
-            self.world = Picture::world(frame, n, d);
+            self.world = picture(frame, n, Picture::world(frame), d);
         }
         let Some(p) = self.picture.as_deref() else {
             return false;
@@ -346,4 +347,38 @@ impl Sink for CanvasSink {
             let _ = self.ctx.fill_text(&l.text, l.at[0], l.at[1]);
         }
     }
+}
+
+/// The first `n` items of `frame` drawn for `view` as a picture.
+fn picture(frame: &Frame, n: usize, view: Viewport, dpr: f64) -> Option<Box<Picture>> {
+    Some(Box::new(Picture {
+        canvas: draw_static(frame, n, &view, dpr)?,
+        key: static_key(frame, n, dpr),
+        view,
+    }))
+}
+
+/// Draws the first `n` items of `frame` for viewport `v` into a new off-screen canvas of `v`'s
+/// size.
+pub(super) fn draw_static(
+    frame: &Frame,
+    n: usize,
+    v: &Viewport,
+    dpr: f64,
+) -> Option<HtmlCanvasElement> {
+    let doc = web_sys::window()?.document()?;
+    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width((v.width * dpr).round() as u32);
+    canvas.set_height((v.height * dpr).round() as u32);
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let mut sink = CanvasSink::new(ctx);
+    sink.dpr = dpr;
+    let part = Frame {
+        viewport: *v,
+        background: frame.background,
+        items: frame.items[..n].to_vec(),
+        static_items: 0,
+    };
+    part.replay(&mut sink);
+    Some(canvas)
 }

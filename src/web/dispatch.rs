@@ -4,13 +4,14 @@
 
 use super::basemap_json;
 use super::command_js::{command, ImportStage, PageCommand};
+use super::effects::apply;
 use super::handle::FriendshipMap;
-use super::host::{apply, Shared};
+use super::host::Shared;
 use super::import;
 use super::js::{js_err, to_js};
 use crate::basemap::Basemap;
-use crate::command::Warning;
 use crate::data::Dataset;
+use crate::url_state::Warning;
 use crate::validate::{Placement, COAST_TOLERANCE_M};
 use crate::Error;
 use wasm_bindgen::prelude::*;

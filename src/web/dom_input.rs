@@ -2,7 +2,8 @@
 //! ([`crate::gesture`]) and the commands they yield are applied to the map. All map input,
 //! keyboard included, has this one owner.
 
-use super::host::{apply, Shared};
+use super::effects::apply;
+use super::host::Shared;
 use crate::gesture::{key_action, Key};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;

@@ -5,7 +5,7 @@ use super::canvas::CanvasSink;
 use super::fields::kind_of;
 use super::handle::context_2d;
 use super::js::{to_js, type_err};
-use super::publish::overlay_texts;
+use super::publication_js::overlay_texts;
 use crate::film::Film;
 use crate::publication::Publication;
 use wasm_bindgen::prelude::*;

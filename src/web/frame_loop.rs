@@ -4,46 +4,12 @@
 //! page hears of changes once per painted frame, with the snapshot of its panels when what is
 //! shown changed.
 
-use super::host::tell;
-use super::host::Shared;
+use super::host::{tell, FrameLoop, Shared};
 use super::js::{now_ms, to_js, window};
-use crate::map::CameraKey;
-use crate::rest::{Rest, Timer, REST_AFTER_MS};
+use crate::rest::{Timer, REST_AFTER_MS};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The frame loop's state.
-#[derive(Default)]
-pub struct FrameLoop {
-    /// A frame is requested and not painted yet.
-    pending: bool,
-    /// An animation-frame callback is queued (at most one is: a frame painted directly by
-    /// `render()` or `advance()` must not leave a second callback queued beside the loop's own,
-    /// or an animation would paint twice per animation frame from then on).
-    queued: bool,
-    /// Frames painted since start.
-    pub drawn: u32,
-    raf: Option<Closure<dyn FnMut()>>,
-    /// Whether a rest frame is due (see [`crate::rest`]).
-    pub rest: Rest,
-    /// Asks for the rest frame once a gesture has rested (see `REST_AFTER_MS`).
-    sharpen: Option<Closure<dyn FnMut()>>,
-    sharpen_timer: Option<i32>,
-    /// `performance.now()` of the last painted frame of an animation, ms.
-    pub last_frame_ms: Option<f64>,
-    /// The data version the page was last told about.
-    told_data_version: u64,
-    /// The camera last reported.
-    told_camera: Option<CameraKey>,
-}
-
-impl FrameLoop {
-    /// Whether a frame is requested and not painted yet.
-    pub fn pending(&self) -> bool {
-        self.pending
-    }
-}
 
 /// Creates the loop's callbacks (they hold the host weakly).
 pub fn init(rc: &Shared) {

@@ -7,8 +7,8 @@
 use super::canvas::CanvasSink;
 use super::dom_input::{self, Listener};
 use super::fields::{kind_of, text_arg};
-use super::frame_loop::{self, FrameLoop};
-use super::host::{Host, Shared};
+use super::frame_loop;
+use super::host::{FrameLoop, Host, Shared};
 use super::js::{css_size, js_err, this_year, to_js, type_err, window};
 use super::text_metrics::CanvasMeasure;
 use crate::basemap::{Basemap, BASEMAP_110M};

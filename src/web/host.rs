@@ -1,17 +1,47 @@
-//! The state the handle shares with its event listeners: the map, its canvas and the host
-//! page's one event callback; and the one place commands are applied and their effects told.
+//! The state the handle shares with its event listeners: the map, its canvas, the frame loop's
+//! state and the host page's one event callback.
 
 use super::canvas::CanvasSink;
-use super::frame_loop::{self, FrameLoop};
-use super::js::{call, event, to_js};
-use crate::command::{Command, Outcome};
+use super::js::{call, event};
 use crate::gesture::Gestures;
-use crate::map::MapState;
-use crate::Error;
+use crate::map::{CameraKey, MapState};
+use crate::rest::Rest;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
+
+/// The frame loop's state (its behaviour: [`super::frame_loop`]).
+#[derive(Default)]
+pub struct FrameLoop {
+    /// A frame is requested and not painted yet.
+    pub(super) pending: bool,
+    /// An animation-frame callback is queued (at most one is: a frame painted directly by
+    /// `render()` or `advance()` must not leave a second callback queued beside the loop's own,
+    /// or an animation would paint twice per animation frame from then on).
+    pub(super) queued: bool,
+    /// Frames painted since start.
+    pub drawn: u32,
+    pub(super) raf: Option<Closure<dyn FnMut()>>,
+    /// Whether a rest frame is due (see [`crate::rest`]).
+    pub rest: Rest,
+    /// Asks for the rest frame once a gesture has rested (see `REST_AFTER_MS`).
+    pub(super) sharpen: Option<Closure<dyn FnMut()>>,
+    pub(super) sharpen_timer: Option<i32>,
+    /// `performance.now()` of the last painted frame of an animation, ms.
+    pub last_frame_ms: Option<f64>,
+    /// The data version the page was last told about.
+    pub(super) told_data_version: u64,
+    /// The camera last reported.
+    pub(super) told_camera: Option<CameraKey>,
+}
+
+impl FrameLoop {
+    /// Whether a frame is requested and not painted yet.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+}
 
 /// One map on the page.
 pub struct Host {
@@ -40,49 +70,4 @@ pub type Shared = Rc<RefCell<Host>>;
 pub fn tell(rc: &Shared, kind: &str, fields: &[(&str, JsValue)]) {
     let cb = rc.borrow().events.clone();
     call(cb, &[event(kind, fields)]);
-}
-
-/// Applies commands to the map (stopping at the first one refused), then tells the page what
-/// followed (tooltip, selection, leaving presenter mode) and schedules a frame. `at` is the
-/// pointer, CSS px, for the tooltip.
-pub fn apply(rc: &Shared, commands: Vec<Command>, at: (f64, f64)) -> Result<Outcome, Error> {
-    if commands.is_empty() {
-        return Ok(Outcome::default());
-    }
-    let result = rc.borrow_mut().map.apply_all(commands);
-    let out = match &result {
-        Ok(o) => o.clone(),
-        Err(_) => Outcome::default(),
-    };
-    let (tooltip, selected) = {
-        let host = rc.borrow();
-        let m = &host.map;
-        let tip = out.hover_changed.then(|| {
-            m.hover()
-                .map_or(Ok(JsValue::NULL), |h| to_js(&m.tooltip(h)))
-        });
-        let origins = &m.dataset().origins;
-        let name = m
-            .selected_city()
-            .map(|c| JsValue::from_str(&origins[c].name));
-        (
-            tip,
-            out.selection_changed.then(|| name.unwrap_or(JsValue::NULL)),
-        )
-    };
-    if out.animation_started {
-        frame_loop::restart_clock(rc);
-    }
-    frame_loop::request(rc);
-    if let Some(Ok(tip)) = tooltip {
-        let fields = [("tooltip", tip), ("x", at.0.into()), ("y", at.1.into())];
-        tell(rc, "hover", &fields);
-    }
-    if let Some(city) = selected {
-        tell(rc, "select", &[("city", city)]);
-    }
-    if out.leave_presentation {
-        tell(rc, "leave", &[]);
-    }
-    result
 }

@@ -6,9 +6,10 @@
 //! |---|---|
 //! | the exported handle: construction, the event, the snapshot, reads | [`handle`] |
 //! | the one door in: commands | [`dispatch`], [`command_js`], [`fields`] |
-//! | publishing: attribute names, exports, SVG and PNG with the overlay, the film | [`publish`], [`film`] |
+//! | publishing: attribute names, exports, SVG and PNG with the overlay, the film | [`publish`], [`film`], [`publication_js`] |
 //! | test and benchmark hooks (a class of their own) | [`diagnostics`] |
 //! | frame scheduling, change reports | [`frame_loop`] |
+//! | commands applied and their effects told to the page | [`effects`] |
 //! | pointer, wheel and key events | [`dom_input`] |
 //! | state shared with the listeners | [`host`] |
 //! | the canvas backend | [`canvas`] |
@@ -23,6 +24,7 @@ pub mod command_js;
 pub mod diagnostics;
 pub mod dispatch;
 pub mod dom_input;
+pub mod effects;
 pub mod fields;
 pub mod film;
 pub mod frame_loop;
@@ -31,6 +33,7 @@ pub mod host;
 pub mod import;
 pub mod js;
 pub mod picture;
+pub mod publication_js;
 pub mod publish;
 pub mod text_metrics;
 

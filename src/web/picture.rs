@@ -3,11 +3,9 @@
 //! moved while the map is dragged and scaled while it is zoomed, so that a pan or zoom frame
 //! costs a copy whether 200 links are shown or 26,000.
 
-use super::canvas::CanvasSink;
 use crate::display_list::{Frame, Item};
 use crate::viewport::Viewport;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 /// A picture and what it shows.
 pub struct Picture {
@@ -47,9 +45,9 @@ impl Picture {
         off(x) && off(y)
     }
 
-    /// The first `n` items of `frame` drawn around view `v` with a margin on every side (a
-    /// whole number of device pixels, so that the view sits on the pixel grid).
-    pub fn around(frame: &Frame, n: usize, v: &Viewport, dpr: f64) -> Option<Box<Picture>> {
+    /// The view a picture around view `v` is drawn with: `v` with a margin on every side (a
+    /// whole number of device pixels at `dpr`, so that the view sits on the pixel grid).
+    pub fn around(v: &Viewport, dpr: f64) -> Viewport {
         let margin = crate::number::clamp(0.25 * v.width.max(v.height), 64.0, 512.0);
         let margin = (margin * dpr).round() / dpr;
         let mut around = *v;
@@ -57,22 +55,14 @@ impl Picture {
         around.height += 2.0 * margin;
         around.tx += margin;
         around.ty += margin;
-        Self::drawn(frame, n, around, dpr)
+        around
     }
 
-    /// The whole world (the first `n` items of `frame`) at the fitted scale: the backdrop where
-    /// a zoom-out gesture uncovers more than the picture around the view holds.
-    pub fn world(frame: &Frame, n: usize, dpr: f64) -> Option<Box<Picture>> {
+    /// The view of the whole world at the fitted scale (for `frame`'s canvas size): the
+    /// backdrop where a zoom-out gesture uncovers more than the picture around the view holds.
+    pub fn world(frame: &Frame) -> Viewport {
         let v = frame.viewport;
-        Self::drawn(frame, n, Viewport::fit(v.width, v.height, v.bounds), dpr)
-    }
-
-    fn drawn(frame: &Frame, n: usize, view: Viewport, dpr: f64) -> Option<Box<Picture>> {
-        Some(Box::new(Picture {
-            canvas: draw_static(frame, n, &view, dpr)?,
-            key: static_key(frame, n, dpr),
-            view,
-        }))
+        Viewport::fit(v.width, v.height, v.bounds)
     }
 }
 
@@ -87,24 +77,4 @@ pub fn static_key(frame: &Frame, n: usize, dpr: f64) -> PictureKey {
         })
         .collect();
     (names, v.width.to_bits(), v.height.to_bits(), dpr.to_bits())
-}
-
-/// Draws the first `n` items of `frame` for viewport `v` into a new off-screen canvas of `v`'s
-/// size.
-fn draw_static(frame: &Frame, n: usize, v: &Viewport, dpr: f64) -> Option<HtmlCanvasElement> {
-    let doc = web_sys::window()?.document()?;
-    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width((v.width * dpr).round() as u32);
-    canvas.set_height((v.height * dpr).round() as u32);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let mut sink = CanvasSink::new(ctx);
-    sink.dpr = dpr;
-    let part = Frame {
-        viewport: *v,
-        background: frame.background,
-        items: frame.items[..n].to_vec(),
-        static_items: 0,
-    };
-    part.replay(&mut sink);
-    Some(canvas)
 }

@@ -2,68 +2,16 @@
 //! shown as CSV or GeoJSON, pictures (SVG, or PNG painted into a canvas) and the playback
 //! filmed for a video. Every picture is a [`Publication`] of the live map or of a fork of it.
 
-use super::canvas::CanvasSink;
 use super::fields::{text_arg, Fields};
 use super::film::FilmHandle;
-use super::handle::{context_2d, FriendshipMap};
+use super::handle::FriendshipMap;
 use super::js::{js_err, type_err};
-use crate::display_list::Frame;
+use super::publication_js::{paint, publication};
 use crate::film::Film;
-use crate::overlay::{CaptionText, OverlayTexts};
-use crate::publication::{Publication, MAX_RASTER_PX, MAX_VECTOR_PX};
+use crate::publication::{MAX_RASTER_PX, MAX_VECTOR_PX};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
-
-/// The overlay's texts from the page's object `{sister, friendly, credit, review, headline,
-/// names}` (all text, all optional).
-pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(OverlayTexts::default());
-    }
-    let f = Fields::of(v, at)?;
-    let text = |k: &str| Ok::<_, JsValue>(f.text(k)?.unwrap_or_default());
-    let headline = f.text("headline")?;
-    Ok(OverlayTexts {
-        sister: text("sister")?,
-        friendly: text("friendly")?,
-        credit: text("credit")?,
-        review: f.text("review")?.filter(|r| !r.is_empty()),
-        caption: headline.map(|headline| CaptionText {
-            headline,
-            names: f.text("names").ok().flatten().unwrap_or_default(),
-        }),
-    })
-}
-
-/// A publication from `{width, height, scale, presenting, texts}` (px, px per CSS px), each
-/// side at most `max_px`.
-pub(super) fn publication(f: &Fields, max_px: f64) -> Result<Publication, JsValue> {
-    let mut p = Publication::new(
-        f.need_number("width")?,
-        f.need_number("height")?,
-        f.number("scale")?.unwrap_or(1.0),
-        max_px,
-    )
-    .map_err(|e| js_err(&e.to_string()))?;
-    p.presenting = f.boolean("presenting")?.unwrap_or(false);
-    p.texts = overlay_texts(&f.raw("texts"), "publish(options).texts")?;
-    Ok(p)
-}
-
-/// Paints `frame` into `canvas` at the publication's size.
-pub(super) fn paint(
-    canvas: &HtmlCanvasElement,
-    frame: &Frame,
-    p: &Publication,
-) -> Result<(), JsValue> {
-    canvas.set_width(p.width_px as u32);
-    canvas.set_height(p.height_px as u32);
-    let mut sink = CanvasSink::new(context_2d(canvas)?);
-    sink.dpr = p.scale;
-    frame.replay(&mut sink);
-    Ok(())
-}
 
 #[wasm_bindgen]
 impl FriendshipMap {
