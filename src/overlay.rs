@@ -39,6 +39,8 @@ pub struct OverlayTexts {
     pub review: Option<String>,
     /// The playback caption, for video frames.
     pub caption: Option<CaptionText>,
+    /// The map's title (the province's, or the cities' it speaks for), at the top left.
+    pub title: Option<String>,
 }
 
 /// Sizes of the overlay: the page's, or presenter mode's (which follow the picture's width as
@@ -312,5 +314,56 @@ pub fn overlay(
     if let Some(c) = &texts.caption {
         items.extend(caption(c, s, width, height, measure));
     }
+    if let Some(t) = texts.title.as_deref().filter(|t| !t.is_empty()) {
+        items.extend(title(t, s, width, measure));
+    }
     items
+}
+
+/// The title, bold, in a box at the top left (cut to the picture's width).
+fn title(text: &str, s: Sizes, width: f64, m: &dyn TextMeasure) -> Vec<Item> {
+    let size_px = 0.8 * s.headline_px;
+    let font = Font {
+        size_px,
+        weight: 700,
+    };
+    let pad = 0.4 * size_px;
+    let text = fitted(text, font, 0.7 * width, m);
+    let (w, h) = (m.width_px(&text, font) + 2.0 * pad, 1.4 * size_px + pad);
+    vec![
+        rect("overlay.title.box", panel(217, false), 8.0, 8.0, w, h),
+        text_item(
+            "overlay.title",
+            text_style(size_px, 700, INK),
+            vec![(8.0 + pad, 8.0 + h / 2.0, Anchor::Left, &text)],
+        ),
+    ]
+}
+
+/// The screen boxes the overlay's `items` cover (its panels), CSS px: a publication keeps
+/// names and the close-up out of them.
+pub fn covered(items: &[Item]) -> Vec<crate::label::Rect> {
+    let mut out = Vec::new();
+    for item in items {
+        let Item::Draw(l) = item else { continue };
+        let mut xs = l.path.iter().filter_map(|p| match p {
+            crate::display_list::PathEl::MoveTo(p) | crate::display_list::PathEl::LineTo(p) => {
+                Some(*p)
+            }
+            _ => None,
+        });
+        let Some(first) = xs.next() else { continue };
+        let (mut lo, mut hi) = (first, first);
+        for p in xs {
+            lo = [lo[0].min(p[0]), lo[1].min(p[1])];
+            hi = [hi[0].max(p[0]), hi[1].max(p[1])];
+        }
+        out.push(crate::label::Rect::new(
+            lo[0],
+            lo[1],
+            hi[0] - lo[0],
+            hi[1] - lo[1],
+        ));
+    }
+    out
 }

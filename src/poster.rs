@@ -6,6 +6,8 @@ use crate::basemap::{Basemap, BASEMAP_110M};
 use crate::data::record::current_year;
 use crate::data::Dataset;
 use crate::filter::Filter;
+use crate::lang::Lang;
+use crate::map::scope::title;
 use crate::map::MapState;
 use crate::overlay::OverlayTexts;
 use crate::publication::Publication;
@@ -24,8 +26,8 @@ pub struct PosterOptions {
     /// Dots per inch: the SVG's size is written in millimetres (`297mm`) and its picture is
     /// `width_px · 96 / dpi` CSS px wide; at 96 the size is written in pixels.
     pub dpi: f64,
-    /// English texts (Chinese by default).
-    pub english: bool,
+    /// The language of the texts (Chinese by default).
+    pub lang: Lang,
     /// The basemap's style.
     pub basemap: BasemapStyle,
     /// The map review number (审图号), shown at the lower left.
@@ -41,7 +43,7 @@ impl Default for PosterOptions {
             width_px: 3508.0,
             height_px: 2480.0,
             dpi: 300.0,
-            english: false,
+            lang: Lang::Zh,
             basemap: BasemapStyle::Countries,
             review_number: None,
             query: None,
@@ -50,8 +52,8 @@ impl Default for PosterOptions {
 }
 
 /// The overlay's texts, as the page words them (`www/i18n.js`).
-pub fn texts(english: bool, review_number: Option<&str>) -> OverlayTexts {
-    let (sister, friendly, credit, review) = if english {
+pub fn texts(lang: Lang, review_number: Option<&str>) -> OverlayTexts {
+    let (sister, friendly, credit, review) = if lang == Lang::En {
         (
             "sister city",
             "friendly cooperation",
@@ -67,6 +69,7 @@ pub fn texts(english: bool, review_number: Option<&str>) -> OverlayTexts {
         )
     };
     OverlayTexts {
+        title: None,
         sister: sister.into(),
         friendly: friendly.into(),
         credit: credit.into(),
@@ -93,11 +96,8 @@ pub fn take_options(args: &[String]) -> Result<(PosterOptions, Vec<String>), Str
             "--height" => o.height_px = number(it.next(), a, 16.0, 32768.0)?,
             "--dpi" => o.dpi = number(it.next(), a, 24.0, 2400.0)?,
             "--lang" => {
-                o.english = match it.next().map(String::as_str) {
-                    Some("en") => true,
-                    Some("zh") => false,
-                    _ => return Err("--lang needs zh or en".into()),
-                }
+                let v = it.next().map_or("", String::as_str);
+                o.lang = Lang::from_name(v).ok_or("--lang needs zh or en")?;
             }
             "--basemap" => {
                 let v = it.next().map_or("", String::as_str);
@@ -140,7 +140,14 @@ pub fn poster(
         height_px: o.height_px,
         scale: k,
         presenting: false,
-        texts: texts(o.english, o.review_number.as_deref()),
+        texts: OverlayTexts {
+            // Titled for what it shows: the province, or the cities of its filter.
+            title: Some(match (title(&map.scope()), o.lang) {
+                (t, Lang::Zh) => t.zh,
+                (t, Lang::En) => t.en,
+            }),
+            ..texts(o.lang, o.review_number.as_deref())
+        },
     };
     let frame = map.publish(&publication);
     let size = |px: f64| {

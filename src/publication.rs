@@ -5,7 +5,7 @@
 
 use crate::display_list::Frame;
 use crate::map::MapState;
-use crate::overlay::{overlay, OverlayTexts};
+use crate::overlay::{covered, overlay, OverlayTexts};
 use crate::Error;
 
 /// The smallest picture side, px.
@@ -71,15 +71,14 @@ impl Publication {
 }
 
 impl MapState {
-    /// The frame of publication `p`: the current view (same centre and zoom) at its size, no
-    /// page controls over it, with its overlay.
+    /// The frame of publication `p`: the current view (same centre and zoom) at its size, with
+    /// its overlay (the title, legend, credit, review number and caption), which names and the
+    /// close-up keep clear of.
     pub fn publish(&self, p: &Publication) -> Frame {
         let (w, h) = p.css_size();
-        let mut frame = self.frame_sized(w, h);
-        let measure = self.text_measure();
-        frame
-            .items
-            .extend(overlay(&p.texts, w, h, p.presenting, measure));
+        let items = overlay(&p.texts, w, h, p.presenting, self.text_measure());
+        let mut frame = self.frame_reserving(w, h, &covered(&items));
+        frame.items.extend(items);
         frame
     }
 }

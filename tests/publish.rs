@@ -9,6 +9,7 @@ use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::display_list::Item;
 use shandong_friendship_map::film::Film;
 use shandong_friendship_map::label::WidthTable;
+use shandong_friendship_map::lang::Lang;
 use shandong_friendship_map::map::MapState;
 use shandong_friendship_map::overlay::{overlay, CaptionText};
 use shandong_friendship_map::poster::texts;
@@ -71,7 +72,7 @@ fn the_svg_has_one_path_per_tie_shown_and_the_overlay_as_text() {
         720.0,
     );
     let mut frame = m.frame_sized(1280.0, 720.0);
-    let t = texts(true, Some("GS(2024)1234号"));
+    let t = texts(Lang::En, Some("GS(2024)1234号"));
     frame
         .items
         .extend(overlay(&t, 1280.0, 720.0, false, &WidthTable));
@@ -102,7 +103,7 @@ fn the_svg_has_one_path_per_tie_shown_and_the_overlay_as_text() {
 
 #[test]
 fn the_overlay_fits_the_picture_and_follows_its_texts() {
-    let mut t = texts(false, None);
+    let mut t = texts(Lang::Zh, None);
     let items = overlay(&t, 800.0, 500.0, false, &WidthTable);
     let names: Vec<&str> = items
         .iter()

@@ -12,6 +12,7 @@ export function overlayTexts(element) {
     friendly: ui.s.legendFriendly,
     credit: ui.$("credit").textContent,
     review: review.hidden ? "" : review.textContent,
+    title: element.snapshot?.title[ui.lang] ?? "",
   };
 }
 

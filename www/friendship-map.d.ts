@@ -163,6 +163,15 @@ export interface TieInfo {
   evidence: EvidenceLevel | "";
 }
 
+export interface ScopeCity {
+  index: number;
+  name: string;
+  name_zh: string;
+  shown: number;
+  published_total: number | null;
+  published_as_of: string | null;
+}
+
 /** Everything the page shows, after each change of what is shown. */
 export interface Snapshot {
   version: number;
@@ -184,6 +193,10 @@ export interface Snapshot {
   table: TieInfo[] | null;
   /** The state as a URL query. */
   query: string;
+  /** The Shandong cities the map speaks for (the filter's), with their counts and published totals; empty for the province. */
+  scope: ScopeCity[];
+  /** The map's title for its scope. */
+  title: { zh: string; en: string };
   rows: number;
   unknown_apart: number;
 }
@@ -205,7 +218,7 @@ export type MapEvent =
   | { type: "detail" }
   | { type: "leave" };
 
-export interface OverlayTexts { sister?: string; friendly?: string; credit?: string; review?: string; headline?: string; names?: string }
+export interface OverlayTexts { sister?: string; friendly?: string; credit?: string; review?: string; headline?: string; names?: string; title?: string }
 
 export interface PublishOptions {
   format: "svg" | "png";

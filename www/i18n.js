@@ -103,6 +103,10 @@ export const STRINGS = {
     languageLabel: "English（切换到英文）",
     reviewNumber: "审图号：",
     mapLabel: "山东省国际友好城市地图",
+    // One line per city the map speaks for: its ties shown, and its own published total.
+    scopeLine: (cities, n) => cities.map((c) => `${c.name_zh}：收录 ${n(c.shown)} 项` +
+      (c.published_total ? `，${c.name_zh}公布 ${n(c.published_total)} 项${c.published_as_of ? `（${c.published_as_of}）` : ""}` : "")).join("；"),
+    mapOf: (title) => `${title}地图`,
     keyboardHint: "方向键平移，+/- 缩放，0 重置",
     tipSister: "友好城市",
     tipFriendly: "友好合作关系",
@@ -253,6 +257,9 @@ export const STRINGS = {
     languageLabel: "中文 (switch to Chinese)",
     reviewNumber: "Map review number: ",
     mapLabel: "Map of Shandong's international friendship cities",
+    scopeLine: (cities, n) => cities.map((c) => `${c.name}: ${n(c.shown)} ${c.shown === 1 ? "tie" : "ties"} shown` +
+      (c.published_total ? `; ${n(c.published_total)} reported by ${c.name}${c.published_as_of ? ` (${c.published_as_of})` : ""}` : "")).join(" · "),
+    mapOf: (title) => `Map of ${title}`,
     keyboardHint: "Arrow keys pan, +/- zoom, 0 resets",
     tipSister: "sister city",
     tipFriendly: "friendly cooperation",

@@ -5,7 +5,7 @@ export const TEMPLATE = `
 <div class="fm-root" part="root">
   <header class="top">
     <div class="titles">
-      <h1 data-t="title"></h1>
+      <h1 id="title" data-t="title"></h1>
       <p class="sub" id="coverage" data-t="subtitle"></p>
     </div>
     <div class="top-buttons">

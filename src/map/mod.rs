@@ -23,6 +23,7 @@ pub mod flight;
 pub mod frame;
 pub mod label_points;
 pub mod origins;
+pub mod scope;
 pub mod selection;
 pub mod snapshot;
 pub mod tooltip;
@@ -90,6 +91,8 @@ struct Facts {
     /// Statistics of the whole dataset (the histogram's axis, the page's totals).
     all: Stats,
     data: DataInfo,
+    /// Each origin's latest published total (see [`scope::latest_totals`]).
+    totals: Vec<Option<(u32, String)>>,
 }
 
 impl Facts {
@@ -99,6 +102,7 @@ impl Facts {
             markers: Markers::of(&dataset.origins),
             all: stats(dataset, &vec![true; dataset.ties.len()], regions),
             data: describe::data_info(dataset),
+            totals: scope::latest_totals(dataset),
         }
     }
 }

@@ -21,9 +21,15 @@ impl MapState {
     /// The current view painted at another size (CSS px), same centre and zoom: for exports
     /// (no page controls cover an export).
     pub fn frame_sized(&self, width: f64, height: f64) -> Frame {
+        self.frame_reserving(width, height, &[])
+    }
+
+    /// [`MapState::frame_sized`] with `reserved` boxes (CSS px) kept free of names and the
+    /// close-up: a publication's overlay.
+    pub fn frame_reserving(&self, width: f64, height: f64, reserved: &[Rect]) -> Frame {
         let mut v = *self.camera.viewport();
         v.resize(width, height);
-        self.frame_in(v, &[])
+        self.frame_in(v, reserved)
     }
 
     /// What names and the close-up are laid out for: this map at `viewport`.

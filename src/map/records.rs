@@ -23,7 +23,9 @@ impl MapState {
         )
     }
 
-    /// Applies a URL query; returns warnings for the keys and values it ignored.
+    /// Applies a URL query; returns warnings for the keys and values it ignored. A query that
+    /// names regions or cities but no view starts fitted to what they show (as choosing a
+    /// region in the panel does), at once: a link or an attribute opens on its place.
     pub fn apply_query(&mut self, query: &str) -> Vec<Warning> {
         let last_year = self.page.this_year;
         let (state, warnings) = from_query(query, &self.regions, &self.dataset, last_year);
@@ -31,9 +33,15 @@ impl MapState {
         if kind != self.camera.kind() {
             self.set_projection(kind);
         }
+        let place = !state.filter.regions.is_empty() || !state.filter.cities.is_empty();
         self.set_filter(state.filter);
         self.select_city(state.selected);
         self.camera.set_view(state.view);
+        if place && state.view.is_none() {
+            let animate = std::mem::replace(&mut self.camera.animate, false);
+            self.fit_shown();
+            self.camera.animate = animate;
+        }
         self.dirty = true;
         warnings
     }
@@ -85,6 +93,12 @@ impl MapState {
     pub fn caption(&self) -> Option<Caption> {
         let p = self.selection.playback()?;
         Some(describe::caption(&self.dataset, p, &self.stats()))
+    }
+
+    /// The Shandong cities the map speaks for (see [`super::scope`]).
+    pub fn scope(&self) -> Vec<super::scope::ScopeCity> {
+        let f = self.selection.filter();
+        super::scope::scope(&self.dataset, &f.cities, self.shown(), &self.facts.totals)
     }
 
     /// Everything the page's panels show, built once (per data version, by the host).

@@ -3,6 +3,7 @@
 
 use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo, DataInfo};
 use super::describe::{RegionInfo, Summary, TieInfo};
+use super::scope::{Both, ScopeCity};
 use super::MapState;
 use crate::filter::Filter;
 use crate::lang::Lang;
@@ -47,6 +48,11 @@ pub struct Snapshot {
     pub table: Option<Vec<TieInfo>>,
     /// The state as a URL query (filters, selection, projection, view).
     pub query: String,
+    /// The Shandong cities the map speaks for (the filter's), with their counts and published
+    /// totals; empty for the province as a whole.
+    pub scope: Vec<ScopeCity>,
+    /// The map's title for its scope, in both languages.
+    pub title: Both,
     /// Rows in the dataset.
     pub rows: usize,
     /// Of the ties shown, those of unknown year drawn apart under a year filter.
@@ -76,6 +82,8 @@ impl Snapshot {
             regions: region_list(map.regions()),
             table: map.table_open().then(|| rows(dataset, map.shown())),
             query: map.query(),
+            title: super::scope::title(&map.scope()),
+            scope: map.scope(),
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
         }

@@ -25,6 +25,7 @@ pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsVal
         friendly: text("friendly")?,
         credit: text("credit")?,
         review: f.text("review")?.filter(|r| !r.is_empty()),
+        title: f.text("title")?.filter(|t| !t.is_empty()),
         caption: headline.map(|headline| CaptionText {
             headline,
             names: f.text("names").ok().flatten().unwrap_or_default(),

@@ -259,3 +259,30 @@ test("an office's own basemap loads from GeoJSON and from TopoJSON", async () =>
   assert.deepEqual(log.errors.filter((e) => !e.includes("willReadFrequently")), []);
   await context.close();
 });
+
+test("a city's embed speaks for the city; a region's opens on it", async () => {
+  const { p, context, log } = await page(`${server.url}embed.html?cities=Jinan`);
+  await p.waitForSelector("html[data-ready=true]");
+  await nextFrames(p);
+  const jinan = rows.filter((r) => r.shandong_city === "Jinan").length;
+  assert.equal(await p.locator("#title").innerText(), "济南市国际友好城市");
+  // The city's own count and its latest published total (data/published_totals.csv: 92, 2024-12).
+  assert.equal(await p.locator("#coverage").innerText(), `济南市：收录 ${jinan} 项，济南市公布 92 项（2024-12）`);
+  assert.equal(await p.title(), "济南市国际友好城市");
+  await p.click("#share-toggle");
+  assert.match(await p.inputValue("#share-iframe"), /title="济南市国际友好城市地图"/);
+  await context.close();
+  const europe = await page(`${server.url}embed.html?regions=europe&lang=en`);
+  await europe.p.waitForSelector("html[data-ready=true]");
+  await nextFrames(europe.p);
+  const v = await europe.p.evaluate(() => window.fmd.view());
+  assert.ok(v.zoom > 1.5, `opens zoomed on Europe: ${JSON.stringify(v)}`);
+  assert.equal(await europe.p.locator("#title").innerText(), "Shandong's international friendship cities");
+  // An explicit view is kept as it is.
+  await europe.context.close();
+  const kept = await page(`${server.url}embed.html?regions=europe&view=1.00,150.00,0.00`);
+  await kept.p.waitForSelector("html[data-ready=true]");
+  assert.ok(Math.abs((await kept.p.evaluate(() => window.fmd.view())).zoom - 1) < 1e-9);
+  await kept.context.close();
+  assert.deepEqual(log.errors, []);
+});

@@ -133,12 +133,20 @@ export class DataPanel {
     }
   }
 
-  /// The line under the title: the built-in data's coverage, or the user's file.
+  /// The title and the line under it: the map's title for what it speaks for (from the
+  /// snapshot: the province, or the cities of its filter), and the built-in data's coverage,
+  /// the cities' own counts and published totals, or the user's file.
   render(snapshot) {
     const { ui } = this;
     this.limits = [snapshot.data.max_import_bytes, snapshot.data.max_import_rows];
+    const title = snapshot.title[ui.lang];
+    ui.$("title").textContent = title;
+    // The stand-alone and iframe pages are titled for what they show, too.
+    if (ui.element.hasAttribute("url-state")) document.title = title;
     ui.$("coverage").textContent = this.imported
       ? ui.s.yourData(this.imported, ui.n(snapshot.summary.ties))
-      : ui.s.coverage(snapshot.data, snapshot.all.countries);
+      : snapshot.scope.length
+        ? ui.s.scopeLine(snapshot.scope, ui.n)
+        : ui.s.coverage(snapshot.data, snapshot.all.countries);
   }
 }

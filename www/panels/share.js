@@ -71,7 +71,7 @@ export class SharePanel {
     const base = besideScript("").href;
     const query = attrs.map(([k, v]) => `${k}=${queryValue(v)}`).join("&");
     const link = `${base}embed.html${query ? `?${query}` : ""}`;
-    const title = this.ui.s.mapLabel;
+    const title = this.ui.s.mapOf(this.element.snapshot.title[this.ui.lang]);
     // No inline style: the snippets work on pages under a strict CSP (style-src 'self').
     const iframe = `<iframe src="${escape(link)}" title="${escape(title)}" width="100%" height="600" frameborder="0" loading="lazy" allowfullscreen></iframe>`;
     const element = `<script type="module" src="${escape(`${base}friendship-map.js`)}"></script>\n` +
