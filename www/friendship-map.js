@@ -239,6 +239,8 @@ export class FriendshipMapElement extends HTMLElement {
   // ---------- output ----------
   #render() {
     const s = this.snapshot;
+    // The phone layout sizes the map for its projection (the globe is round).
+    this.classList.toggle("globe", s.projection === "globe");
     for (const part of [this.filters, this.stats, this.playback, this.data, this.search, this.table, this.presenter]) part.render(s);
     this.#reserve();
     // A changed filter (a panel, the API, a URL) is told to the host page once, from the

@@ -94,7 +94,7 @@ export const TEMPLATE = `
           <label class="check"><input type="checkbox" data-evidence="secondary" checked> <span data-t="evSecondary"></span></label>
         </div>
       </section>
-      <section class="block">
+      <section class="block cities-block">
         <div class="h" data-t="cities"></div>
         <p class="hint" data-t="citiesHint"></p>
         <ul id="cities" class="cities"></ul>
