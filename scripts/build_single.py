@@ -48,14 +48,15 @@ def main():
     css = (DIST / "friendship-map.css").read_text(encoding="utf-8")
     # The element's modules, strings included, bundled into one file by scripts/build.sh.
     element = (DIST / "friendship-map.js").read_text(encoding="utf-8")
-    if "__wbg_init" not in glue or "export class FriendshipMap" not in glue:
-        raise SystemExit("unexpected wasm-bindgen output: __wbg_init / FriendshipMap not found")
+    for name in ("__wbg_init", "export class FriendshipMap", "export class Diagnostics", "export function unknownKeys"):
+        if name not in glue:
+            raise SystemExit(f"unexpected wasm-bindgen output: `{name}` not found")
     b64 = base64.b64encode(wasm).decode("ascii")
     loader = (
         f"\nconst __fm_wasm = Uint8Array.from(atob({json.dumps(b64)}), (c) => c.charCodeAt(0));\n"
         f"globalThis.__FRIENDSHIP_MAP_CSS__ = {json.dumps(css)};\n"
         "globalThis.__FRIENDSHIP_MAP_INLINE__ = __wbg_init({ module_or_path: __fm_wasm })"
-        ".then(() => ({ FriendshipMap }));\n"
+        ".then(() => ({ FriendshipMap, Diagnostics, Film, unknownKeys }));\n"
     )
     for part in (glue, element):
         if "</script" in part:

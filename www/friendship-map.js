@@ -5,11 +5,12 @@
 // state) and all map input live in Rust behind the wasm `FriendshipMap` handle; this element
 // is its lifecycle and public API, and the panels (./panels/) write what it reports, in the
 // page's language (i18n.js).
+// First: the wasm's download and compilation start as soon as this bundle runs (module.js).
+import { besideScript, loadModule } from "./module.js";
 import { ATTRIBUTES, PAGE_ATTRIBUTES, attributeQuery, isBasemapFile, languageOf } from "./attributes.js";
 import { Basemap } from "./basemap.js";
 import { el } from "./dom.js";
 import { guard, watch } from "./fatal.js";
-import { besideScript, loadModule } from "./module.js";
 import { Notice } from "./notice.js";
 import { DataPanel } from "./panels/data-io.js";
 import { FiltersPanel } from "./panels/filters.js";
@@ -26,6 +27,8 @@ import { exportPng, exportSvg } from "./exports.js";
 import { PublishPanel } from "./panels/publish.js";
 import { SharePanel } from "./panels/share.js";
 import { exportVideo } from "./video.js";
+
+performance.mark("friendship-map:script");
 
 export class FriendshipMapElement extends HTMLElement {
   static get observedAttributes() {
@@ -72,6 +75,7 @@ export class FriendshipMapElement extends HTMLElement {
   // ---------- start-up ----------
   #start(m) {
     const { ui } = this;
+    performance.mark("friendship-map:module-ready");
     this.module = m;
     const map = (this.map = guard(new m.FriendshipMap(ui.$("map")), (e) => this.#fatal(e)));
     ui.$("status").hidden = true;
@@ -98,6 +102,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.shownFilter = JSON.stringify(this.snapshot.filter);
     this.#wire(map);
     this.#applyLanguage();
+    performance.mark("friendship-map:panels");
     this.urls.onHistory((q) => this.#fromQuery(q));
     new ResizeObserver(() => this.#reserve()).observe(ui.$("map"));
     // Embedded in a longer page, one finger scrolls the page and two move the map; the

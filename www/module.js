@@ -19,3 +19,7 @@ export function loadModule() {
 
 /// A file beside the map's script (the detailed basemap, the stylesheet).
 export const besideScript = (name) => new URL(name, BASE);
+
+// Started as soon as the element's script runs (this module is its first): the wasm downloads
+// and compiles while the rest of the script is evaluated and the element is built.
+loadModule().catch(() => {});

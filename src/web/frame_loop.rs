@@ -5,7 +5,7 @@
 //! shown changed.
 
 use super::host::{tell, FrameLoop, Shared};
-use super::js::{now_ms, to_js, window};
+use super::js::{mark, now_ms, to_js, window};
 use crate::rest::{Timer, REST_AFTER_MS};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -128,6 +128,9 @@ fn paint(host: &mut super::host::Host) {
     }
     host.sink.dpr = dpr;
     let frame = host.map.frame();
+    if host.frames.drawn == 0 {
+        mark("display-list");
+    }
     let painted = host.sink.paint(&frame, host.frames.rest.resting());
     host.sink.end_frame();
     let timer = host.frames.rest.painted(painted);
@@ -135,9 +138,7 @@ fn paint(host: &mut super::host::Host) {
     host.frames.drawn += 1;
     if host.frames.drawn == 1 {
         // For host pages and the benchmark: when the first complete frame was drawn.
-        if let Some(p) = window().ok().and_then(|w| w.performance()) {
-            let _ = p.mark("friendship-map:first-frame");
-        }
+        mark("first-frame");
     }
 }
 

@@ -9,7 +9,7 @@ use super::dom_input::{self, Listener};
 use super::fields::{kind_of, text_arg};
 use super::frame_loop;
 use super::host::{FrameLoop, Host, Shared};
-use super::js::{css_size, js_err, this_year, to_js, type_err, window};
+use super::js::{css_size, js_err, mark, this_year, to_js, type_err, window};
 use super::text_metrics::CanvasMeasure;
 use crate::basemap::{Basemap, BASEMAP_110M};
 use crate::command::Command;
@@ -75,10 +75,15 @@ impl FriendshipMap {
         // Reachable by Tab: the map takes its keys itself (see `dom_input`).
         canvas.set_tab_index(0);
         container.append_child(&canvas)?;
+        mark("constructor");
         let basemap =
             Basemap::decode(BASEMAP_110M).map_err(|e| js_err(&Error::from(e).to_string()))?;
+        mark("basemap-decoded");
+        let dataset = Dataset::builtin();
+        mark("dataset-read");
         let (w, h) = css_size(&container);
-        let mut map = MapState::new(Dataset::builtin(), &basemap, w, h).with_year(this_year());
+        let mut map = MapState::new(dataset, &basemap, w, h).with_year(this_year());
+        mark("state-built");
         if let Some(measure) = CanvasMeasure::new() {
             map.set_text_measure(Rc::new(measure));
         }

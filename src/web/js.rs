@@ -14,6 +14,14 @@ pub fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&s).map_err(|e| js_err(&e.to_string()))
 }
 
+/// A `performance` mark (`friendship-map:NAME`), for host pages and the benchmark's trace of
+/// the start, split by stage.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("friendship-map:{name}"));
+    }
+}
+
 /// The window.
 pub fn window() -> Result<web_sys::Window, JsValue> {
     web_sys::window().ok_or_else(|| js_err("no window"))
