@@ -3,6 +3,7 @@
 //! this one frame: the canvas (PNG), the SVG writer, the video's frames, the command line's
 //! poster.
 
+use crate::data::Stage;
 use crate::display_list::Frame;
 use crate::map::MapState;
 use crate::overlay::{overlay, OverlayTexts};
@@ -72,14 +73,23 @@ impl Publication {
 
 impl MapState {
     /// The frame of publication `p`: the current view (same centre and zoom) at its size, no
-    /// page controls over it, with its overlay.
+    /// page controls over it, with its overlay. The legend names agreements and letters of
+    /// intent only when some are drawn.
     pub fn publish(&self, p: &Publication) -> Frame {
         let (w, h) = p.css_size();
         let mut frame = self.frame_sized(w, h);
         let measure = self.text_measure();
+        let mut texts = p.texts.clone();
+        let drawn = self.stages_drawn();
+        if !drawn.contains(&Stage::Agreement) {
+            texts.agreement.clear();
+        }
+        if !drawn.contains(&Stage::Intent) {
+            texts.intent.clear();
+        }
         frame
             .items
-            .extend(overlay(&p.texts, w, h, p.presenting, measure));
+            .extend(overlay(&texts, w, h, p.presenting, measure));
         frame
     }
 }

@@ -35,6 +35,8 @@ export const TEMPLATE = `
       <div class="legend">
         <span class="key sister"></span><span data-t="legendSister"></span>
         <span class="key friendly"></span><span data-t="legendFriendly"></span>
+        <span id="legend-agreement" hidden><span class="key agreement"></span><span data-t="legendAgreement"></span></span>
+        <span id="legend-intent" hidden><span class="key intent"></span><span data-t="legendIntent"></span></span>
         <span id="legend-unknown" hidden><span class="key unknown"></span><span data-t="legendUnknown"></span></span>
       </div>
       <div class="review" id="review" hidden></div>

@@ -44,7 +44,7 @@ pub use annotate::Lang;
 pub use page::Page;
 
 use crate::basemap::Basemap;
-use crate::data::{builtin_regions, Dataset, Region};
+use crate::data::{builtin_regions, Dataset, Region, Stage};
 use crate::display_list::Layer;
 use crate::projection::ProjectionKind;
 use crate::scene::{link_layers, LinkGeometry, DENSE_LINKS};
@@ -204,6 +204,22 @@ impl MapState {
         let shown = self.selection.shown();
         (0..shown.len())
             .filter(|&i| shown[i] && self.dataset.ties[i].record.established.is_none())
+            .collect()
+    }
+
+    /// The stages other than established whose links are drawn in their own style now (shown,
+    /// and not drawn apart as of unknown year), in [`Stage::ALL`] order: the legend names them.
+    pub fn stages_drawn(&self) -> Vec<Stage> {
+        let apart = self.unknown_apart();
+        let shown = self.selection.shown();
+        Stage::ALL
+            .into_iter()
+            .filter(|s| !s.is_established())
+            .filter(|&s| {
+                self.dataset.ties.iter().enumerate().any(|(i, t)| {
+                    shown[i] && t.record.stage == s && apart.binary_search(&i).is_err()
+                })
+            })
             .collect()
     }
 

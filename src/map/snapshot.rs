@@ -4,6 +4,7 @@
 use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo, DataInfo};
 use super::describe::{RegionInfo, Summary, TieInfo};
 use super::MapState;
+use crate::data::Stage;
 use crate::filter::Filter;
 use crate::lang::Lang;
 use crate::stats::{stats, Stats};
@@ -49,6 +50,15 @@ pub struct Snapshot {
     pub rows: usize,
     /// Of the ties shown, those of unknown year drawn apart under a year filter.
     pub unknown_apart: usize,
+    /// The stages drawn apart in their own style now (`agreement`, `intent`): the legend
+    /// names them.
+    #[serde(serialize_with = "stage_names")]
+    pub stages_drawn: Vec<Stage>,
+}
+
+/// Stages as their names.
+fn stage_names<S: serde::Serializer>(stages: &[Stage], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(stages.iter().map(|x| x.as_str()))
 }
 
 impl Snapshot {
@@ -75,6 +85,7 @@ impl Snapshot {
             table: map.table_open().then(|| rows(dataset, map.shown())),
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
+            stages_drawn: map.stages_drawn(),
         }
     }
 }

@@ -15,8 +15,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-/// The overlay's texts from the page's object `{sister, friendly, credit, review, headline,
-/// names}` (all text, all optional).
+/// The overlay's texts from the page's object `{sister, friendly, agreement, intent, credit,
+/// review, headline, names}` (all text, all optional).
 pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(OverlayTexts::default());
@@ -27,6 +27,8 @@ pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsVal
     Ok(OverlayTexts {
         sister: text("sister")?,
         friendly: text("friendly")?,
+        agreement: text("agreement")?,
+        intent: text("intent")?,
         credit: text("credit")?,
         review: f.text("review")?.filter(|r| !r.is_empty()),
         caption: headline.map(|headline| CaptionText {

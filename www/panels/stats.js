@@ -25,6 +25,7 @@ export class StatsPanel {
     ui.$("unknown-apart").hidden = !apart;
     ui.$("unknown-apart").textContent = apart ? ui.s.unknownApart(ui.n(apart)) : "";
     ui.$("legend-unknown").hidden = !apart;
+    for (const stage of ["agreement", "intent"]) ui.$(`legend-${stage}`).hidden = !snapshot.stages_drawn.includes(stage);
   }
 
   #bars(list, items, max) {
