@@ -95,6 +95,12 @@ export const TEMPLATE = `
           <label class="check"><input type="checkbox" data-evidence="news" checked> <span data-t="evNews"></span></label>
           <label class="check"><input type="checkbox" data-evidence="secondary" checked> <span data-t="evSecondary"></span></label>
         </div>
+        <div class="h" data-t="stage"></div>
+        <div class="toggles" id="stages" role="group" data-t-label="stage">
+          <label class="check"><input type="checkbox" data-stage="established" checked> <span data-t="stEstablished"></span></label>
+          <label class="check"><input type="checkbox" data-stage="agreement" checked> <span data-t="stAgreement"></span></label>
+          <label class="check"><input type="checkbox" data-stage="intent" checked> <span data-t="stIntent"></span></label>
+        </div>
       </section>
       <section class="block">
         <div class="h" data-t="cities"></div>
@@ -106,6 +112,7 @@ export const TEMPLATE = `
         <div class="h" data-t="stats"></div>
         <dl class="totals" id="totals"></dl>
         <p class="hint" id="unknown-apart" hidden></p>
+        <p class="hint" id="stage-note" hidden></p>
         <div class="sub-h" data-t="byContinent"></div>
         <ul class="bars" id="by-continent"></ul>
         <div class="sub-h" data-t="topCountries"></div>
@@ -161,6 +168,7 @@ export const TEMPLATE = `
         <th scope="col" aria-sort="none"><button type="button" data-sort="partner" data-t="colPartner"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="country" data-t="colCountry"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="kind" data-t="colKind"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="stage" data-t="colStage"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="level" data-t="colLevel"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="established" data-t="colYear"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="evidence" data-t="colEvidence"></button></th>

@@ -5,7 +5,7 @@
 use crate::coverage::{per_city, published_totals, DATA_AS_OF, PUBLISHED_TOTALS_CSV};
 use crate::data::Dataset;
 use crate::playback::Playback;
-use crate::stats::Stats;
+use crate::stats::{ByStage, Stats};
 use serde::Serialize;
 
 /// One tie as the tooltip and the table describe it.
@@ -39,6 +39,8 @@ pub struct TieInfo {
     pub sources: Vec<String>,
     /// How strongly it is sourced (`official`, `partner-side`, `news`, `secondary`), or empty.
     pub evidence: &'static str,
+    /// How far it has come: `established`, `agreement` or `intent` ([`crate::data::Stage`]).
+    pub stage: &'static str,
 }
 
 /// A Shandong side (or an imported origin) for the page's list.
@@ -91,6 +93,8 @@ pub struct NewPartner {
     pub city_zh: String,
     /// Its Shandong side, English.
     pub city_en: String,
+    /// `established`, `agreement` or `intent`.
+    pub stage: &'static str,
 }
 
 /// The playback caption: the step's year and counts, and the new partners by name.
@@ -104,6 +108,8 @@ pub struct Caption {
     pub total: usize,
     /// Countries shown so far.
     pub countries: usize,
+    /// The ties shown so far by stage: agreements and letters of intent counted apart.
+    pub stages: ByStage,
     /// The new partners.
     pub new_partners: Vec<NewPartner>,
     /// Step index.
@@ -156,6 +162,7 @@ pub fn tie_info(dataset: &Dataset, i: usize) -> TieInfo {
         signed_by: r.signed_by.clone().unwrap_or_default(),
         sources: r.sources.clone(),
         evidence: r.evidence.map_or("", |e| e.as_str()),
+        stage: r.stage.as_str(),
     }
 }
 
@@ -247,6 +254,7 @@ pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption
         new: playback.new_ties().len(),
         total: stats.ties,
         countries: stats.countries,
+        stages: stats.by_stage,
         new_partners: playback
             .new_ties()
             .iter()
@@ -258,6 +266,7 @@ pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption
                     name_en: t.record.partner.clone(),
                     city_zh: city.name_zh.clone(),
                     city_en: city.name.clone(),
+                    stage: t.record.stage.as_str(),
                 }
             })
             .collect(),

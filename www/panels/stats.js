@@ -15,7 +15,11 @@ export class StatsPanel {
     const s = snapshot.stats;
     const tile = (key, v) => el("div", {}, el("dt", { textContent: ui.s[key] }), el("dd", { textContent: ui.n(v) }));
     ui.$("totals").replaceChildren(tile("ties", s.ties), tile("partners", s.partners), tile("countries", s.countries),
-      tile("continentsN", s.continents), tile("sister", s.by_kind.sister), tile("friendly", s.by_kind.friendly));
+      tile("continentsN", s.continents), tile("sister", s.by_kind.sister), tile("friendly", s.by_kind.friendly),
+      tile("agreements", s.by_stage.agreement), tile("intents", s.by_stage.intent));
+    const pending = s.by_stage.agreement + s.by_stage.intent;
+    ui.$("stage-note").hidden = !pending;
+    ui.$("stage-note").textContent = pending ? ui.s.stageNote(s.by_stage, ui.n) : "";
     const max = Math.max(1, ...s.by_continent.map((c) => total(c.count)), ...s.top_countries.map((c) => total(c.count)));
     this.#bars(ui.$("by-continent"), s.by_continent, max);
     this.#bars(ui.$("by-country"), s.top_countries, max);
