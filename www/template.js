@@ -119,6 +119,11 @@ export const TEMPLATE = `
         <ul class="bars" id="by-country"></ul>
         <div class="sub-h" data-t="byGrouping"></div>
         <ul class="bars" id="by-grouping"></ul>
+        <div id="coverage-block">
+          <div class="sub-h" data-t="coverageByCity"></div>
+          <p class="hint" data-t="coverageHint"></p>
+          <ul class="bars coverage" id="by-city-coverage"></ul>
+        </div>
       </section>
       <section class="block">
         <div class="h" data-t="export"></div>

@@ -1,8 +1,8 @@
 //! The records the page reads, as pure functions of the dataset and of what is shown: a tie
-//! described, the tooltip's content, the Shandong sides, counts, the playback caption and the
-//! facts about the data. Names only; the page owns every sentence (and the language).
+//! described, the tooltip's content, the Shandong sides, counts and the playback caption (the
+//! facts about the data are in [`super::data_info`]). Names only; the page owns every sentence
+//! (and the language).
 
-use crate::coverage::{per_city, published_totals, DATA_AS_OF, PUBLISHED_TOTALS_CSV};
 use crate::data::Dataset;
 use crate::playback::Playback;
 use crate::stats::{ByStage, Stats};
@@ -118,27 +118,6 @@ pub struct Caption {
     pub steps: usize,
     /// Whether it advances by itself.
     pub playing: bool,
-}
-
-/// Facts about the data shown, for the page's coverage line.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct DataInfo {
-    /// When the built-in data was researched (`YYYY-MM-DD`).
-    pub as_of: String,
-    /// Rows of the governments' own ties.
-    pub rows: usize,
-    /// Rows signed by a district or county.
-    pub by_districts: usize,
-    /// Shandong's published all-level total, if known.
-    pub published_total: Option<u32>,
-    /// Its countries.
-    pub published_countries: Option<u32>,
-    /// Its date (`YYYY-MM`).
-    pub published_as_of: Option<String>,
-    /// The largest file an import reads, bytes (a larger one is refused before it is read).
-    pub max_import_bytes: usize,
-    /// The most rows an import reads.
-    pub max_import_rows: usize,
 }
 
 /// Describes tie `i`.
@@ -276,24 +255,6 @@ pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption
     }
 }
 
-/// Facts about `dataset` and the published totals built into the crate.
-pub fn data_info(dataset: &Dataset) -> DataInfo {
-    let cov = per_city(dataset);
-    // The totals file is checked by the native tests; a broken one only loses the figure.
-    let totals = published_totals(PUBLISHED_TOTALS_CSV).unwrap_or_default();
-    let all = totals.iter().find(|t| t.shandong_city == "All");
-    DataInfo {
-        as_of: DATA_AS_OF.trim().to_string(),
-        rows: cov.iter().map(|c| c.rows).sum(),
-        by_districts: cov.iter().map(|c| c.signed_by_district).sum(),
-        published_total: all.and_then(|t| t.total),
-        published_countries: all.and_then(|t| t.countries),
-        published_as_of: all.map(|t| t.as_of.clone()),
-        max_import_bytes: crate::input::MAX_IMPORT_BYTES,
-        max_import_rows: crate::input::MAX_IMPORT_ROWS,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,13 +307,5 @@ mod tests {
             2000 - 1982 + 2,
             "each year, then the unknown years"
         );
-    }
-
-    #[test]
-    fn data_info_counts_rows_and_reads_the_published_total() {
-        let i = data_info(&data());
-        assert_eq!((i.rows, i.by_districts), (3, 0));
-        assert!(i.published_total.is_some_and(|n| n > 500));
-        assert_eq!(i.as_of.len(), 10);
     }
 }

@@ -10,13 +10,14 @@
 //! | hover and search focus | [`emphasis`] |
 //! | origins sharing a marker | [`origins`] |
 //! | frame composition | [`frame`] |
-//! | records for the page, the tooltip, the snapshot | [`describe`], [`tooltip`], [`snapshot`] |
+//! | records for the page, the tooltip, the snapshot; facts about the data | [`describe`], [`tooltip`], [`snapshot`], [`data_info`] |
 
 pub mod annotate;
 mod apply;
 pub mod basemaps;
 pub mod camera;
 pub mod closeup;
+pub mod data_info;
 pub mod describe;
 pub mod emphasis;
 pub mod flight;
@@ -36,7 +37,8 @@ mod view;
 
 pub use basemaps::DETAIL_ZOOM;
 pub use camera::{CameraKey, DEFAULT_CENTER_LON, GLOBE_HOME};
-pub use describe::{Caption, CityInfo, DataInfo, NewPartner, Summary, TieInfo};
+pub use data_info::{DataInfo, SideCoverage};
+pub use describe::{Caption, CityInfo, NewPartner, Summary, TieInfo};
 pub use snapshot::Snapshot;
 pub use tooltip::{Tooltip, TooltipTarget};
 
@@ -98,7 +100,7 @@ impl Facts {
             version,
             markers: Markers::of(&dataset.origins),
             all: stats(dataset, &vec![true; dataset.ties.len()], regions),
-            data: describe::data_info(dataset),
+            data: data_info::data_info(dataset),
         }
     }
 }

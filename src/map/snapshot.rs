@@ -1,7 +1,8 @@
 //! One message per change: everything the page's panels show, built once per data version and
 //! handed over with the change event (instead of the page calling back for each part).
 
-use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo, DataInfo};
+use super::data_info::DataInfo;
+use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo};
 use super::describe::{RegionInfo, Summary, TieInfo};
 use super::MapState;
 use crate::data::Stage;

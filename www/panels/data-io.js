@@ -133,12 +133,14 @@ export class DataPanel {
     }
   }
 
-  /// The line under the title: the built-in data's coverage, or the user's file.
+  /// The line under the title: the built-in data's coverage, or the user's file (whose rows
+  /// are not the province's, so the coverage per city is hidden then).
   render(snapshot) {
     const { ui } = this;
     this.limits = [snapshot.data.max_import_bytes, snapshot.data.max_import_rows];
     ui.$("coverage").textContent = this.imported
       ? ui.s.yourData(this.imported, ui.n(snapshot.summary.ties))
-      : ui.s.coverage(snapshot.data, snapshot.all.countries);
+      : ui.s.coverage(snapshot.data, snapshot.all.countries, ui.n);
+    ui.$("coverage-block").hidden = !!this.imported;
   }
 }

@@ -25,6 +25,7 @@ export class StatsPanel {
     this.#bars(ui.$("by-country"), s.top_countries, max);
     this.#bars(ui.$("by-grouping"), s.by_grouping, max);
     this.#histogram(snapshot);
+    this.#coverage(snapshot.data.coverage);
     const apart = snapshot.unknown_apart;
     ui.$("unknown-apart").hidden = !apart;
     ui.$("unknown-apart").textContent = apart ? ui.s.unknownApart(ui.n(apart)) : "";
@@ -41,6 +42,21 @@ export class StatsPanel {
       const label = ui.name(c.name_zh, c.name_en);
       const li = el("li", {}, el("span", { textContent: label }), track, el("span", { class: "n", textContent: String(total(c.count)) }));
       li.title = `${label}: ${c.count.sister} ${ui.s.sister}, ${c.count.friendly} ${ui.s.friendly}`;
+      return li;
+    }));
+  }
+
+  /// Each Shandong side's rows against its latest published figure, as the core computed them:
+  /// "济南 25 / 92 (2024-12)", a bar for the share when the figure is a total of the same ties.
+  #coverage(sides) {
+    const { ui } = this;
+    ui.$("by-city-coverage").replaceChildren(...sides.map((c) => {
+      const track = el("span", { class: "track" }, el("span", { class: "c" }));
+      track.firstChild.style.width = `${Math.min(100, c.share_percent ?? 0)}%`;
+      const label = ui.zh ? c.name_zh : c.name;
+      const li = el("li", { data: { city: c.name } }, el("span", { textContent: label }), track,
+        el("span", { class: "n", textContent: ui.s.coverageFigure(c, ui.n) }));
+      li.title = ui.s.coverageTitle(c, ui.n);
       return li;
     }));
   }
