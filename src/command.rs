@@ -3,7 +3,7 @@
 //! [`crate::map::MapState::apply`]; a command the map cannot use is refused with an error that
 //! names the field and the value, never applied as a silent empty map.
 
-use crate::data::Evidence;
+use crate::data::{Evidence, Stage};
 use crate::filter::Years;
 use crate::inset::InsetPlacement;
 use crate::label::Rect;
@@ -46,6 +46,8 @@ pub struct FilterPatch {
     pub province_level: Option<bool>,
     /// Evidence levels shown.
     pub evidence: Option<Vec<Evidence>>,
+    /// Stages shown (established, agreement, intent).
+    pub stages: Option<Vec<Stage>>,
 }
 
 /// One thing a page asks of the map.
@@ -239,6 +241,9 @@ impl FilterPatch {
         }
         if let Some(list) = &self.evidence {
             f.evidence = once(list.iter().copied());
+        }
+        if let Some(list) = &self.stages {
+            f.stages = once(list.iter().copied());
         }
         let flags = [
             (self.unknown_year, &mut f.unknown_year),

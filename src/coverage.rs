@@ -2,8 +2,10 @@
 //! (`data/published_totals.csv`, a history per city), rendered as the Markdown of `docs/DATA.md`,
 //! which ends with how an office completes its city (`office_guide`).
 
-use crate::data::{Dataset, Evidence, Kind, SHANDONG_CITIES};
-pub use crate::totals::{history, latest, published_totals, Published, PUBLISHED_TOTALS_CSV};
+use crate::data::{Dataset, Evidence, Kind, Stage, SHANDONG_CITIES};
+pub use crate::totals::{
+    history, latest, published_totals, Published, COUNTS, PUBLISHED_TOTALS_CSV,
+};
 use serde::Serialize;
 
 mod office_guide;
@@ -25,8 +27,14 @@ pub struct CityCoverage {
     pub sister: usize,
     /// Of those, friendly ties.
     pub friendly: usize,
+    /// Of those, agreements and memoranda that do not themselves establish a tie.
+    pub agreement: usize,
+    /// Of those, letters of intent.
+    pub intent: usize,
     /// Ties signed by a district or county of the city (not in the totals).
     pub signed_by_district: usize,
+    /// Of those, agreements and letters of intent.
+    pub district_pending: usize,
     /// Of the government's own ties, how many rest on each evidence level, in
     /// [`Evidence::ALL`] order (official, partner-side, news, secondary); rows without a level
     /// (imports without the column) are not counted.
@@ -40,6 +48,7 @@ pub fn per_city(d: &Dataset) -> Vec<CityCoverage> {
         let c = &mut out[t.city];
         if t.record.signed_by.is_some() {
             c.signed_by_district += 1;
+            c.district_pending += usize::from(!t.record.stage.is_established());
             continue;
         }
         c.rows += 1;
@@ -47,6 +56,11 @@ pub fn per_city(d: &Dataset) -> Vec<CityCoverage> {
         match t.record.kind {
             Kind::Sister => c.sister += 1,
             Kind::Friendly => c.friendly += 1,
+        }
+        match t.record.stage {
+            Stage::Established => {}
+            Stage::Agreement => c.agreement += 1,
+            Stage::Intent => c.intent += 1,
         }
         if let Some(i) = t
             .record
@@ -98,6 +112,7 @@ pub fn report(d: &Dataset, totals: &[Published], unplaced: &[(String, String, St
     md += &summary_table(&cov, totals);
     md += &chart(&cov, totals);
     md += &evidence_table(&cov);
+    md += &stage_table(&cov);
     md += &history_section(totals);
     md += &missing(unplaced);
     md += "\n";
@@ -109,16 +124,22 @@ fn overview(cov: &[CityCoverage], totals: &[Published]) -> String {
     let all: usize = cov.iter().map(|c| c.rows).sum();
     let districts: usize = cov.iter().map(|c| c.signed_by_district).sum();
     let with_year: usize = cov.iter().map(|c| c.with_year).sum();
+    let agreement: usize = cov.iter().map(|c| c.agreement).sum();
+    let intent: usize = cov.iter().map(|c| c.intent).sum();
     let Some(t) = latest(totals, "All") else {
         return String::new();
     };
     format!(
         "The file holds **{all}** ties of the province and its 16 city governments ({with_year} with a \
-         known year), plus {districts} ties signed by their districts or counties. Shandong's latest \
-         published figure is **{}** ties in {} countries ({}, {}): the file covers about {}% of them.\n\n",
+         known year; {} established, {agreement} agreements or memoranda and {intent} letters of intent, \
+         counted as the province counts them), plus {districts} ties signed by their districts or counties. \
+         Shandong's latest published figure is **{}** ties in {} countries ({}, {}; {}): the file covers \
+         about {}% of them.\n\n",
+        all - agreement - intent,
         opt(t.total),
         opt(t.countries),
         t.as_of,
+        t.scope,
         links(&t.source),
         t.share_percent(all).unwrap_or(0)
     )
@@ -224,9 +245,43 @@ fn evidence_table(cov: &[CityCoverage]) -> String {
     md + "\n\n"
 }
 
+fn stage_table(cov: &[CityCoverage]) -> String {
+    let mut md = String::from(
+        "## Stages\n\nThe province's published totals count the agreements, memoranda and letters of intent signed at its \
+         friendship-cities weeks, so the rows do too (the `stage` column): `established` ties (an empty cell), `agreement` \
+         (a signed agreement or memorandum on friendly exchange or cooperation that does not itself establish the tie) and \
+         `intent` (a letter of intent, or a signed document of unknown type). The map draws and counts the last two apart. \
+         Governments' own rows, as above; rows signed by districts or counties in the last column.\n\n\
+         | Shandong side | rows | established | agreement | intent | by districts/counties: agreement + intent |\n\
+         |---|---:|---:|---:|---:|---:|\n",
+    );
+    let mut sums = [0usize; 4];
+    for (c, k) in SHANDONG_CITIES.iter().zip(cov) {
+        let established = k.rows - k.agreement - k.intent;
+        md += &format!(
+            "| {} {} | {} | {established} | {} | {} | {} |\n",
+            c.name_zh, c.name, k.rows, k.agreement, k.intent, k.district_pending
+        );
+        for (sum, n) in
+            sums.iter_mut()
+                .zip([established, k.agreement, k.intent, k.district_pending])
+        {
+            *sum += n;
+        }
+    }
+    let [e, a, i, d] = sums;
+    md + &format!(
+        "| **all** | **{}** | **{e}** | **{a}** | **{i}** | **{d}** |\n\n",
+        e + a + i
+    )
+}
+
 fn history_section(totals: &[Published]) -> String {
     let mut md = String::from(
-        "## Published totals over time\n\nEvery figure found, oldest first, with its source.\n\n",
+        "## Published totals over time\n\nEvery figure found, oldest first, with its sources (`data/published_totals.csv`, whose \
+         `scope` and `counts` columns say what each counts). The province's totals (All) say it here in full; the province's \
+         own figures count its ties with provinces and states, and a city's its government's sister and friendly-cooperation \
+         cities, unless marked.\n\n",
     );
     let sides = std::iter::once(("All", "全省合计"))
         .chain(SHANDONG_CITIES.iter().map(|c| (c.name, c.name_zh)));
@@ -244,7 +299,19 @@ fn history_section(totals: &[Published]) -> String {
                 let countries = t
                     .countries
                     .map_or(String::new(), |c| format!(", {c} countries"));
-                format!("{when}: {}{countries} {}", figure(t), links(&t.source))
+                // The province's totals differ in scope, so they say it in full; a side's own
+                // figure says so only when it is not the usual kind (sister cities only).
+                let usual = matches!(t.counts.as_str(), "city" | "province");
+                let what = match COUNTS.iter().find(|(code, _)| *code == t.counts) {
+                    _ if name == "All" => format!(" ({})", t.scope),
+                    Some((_, words)) if !usual => format!(" ({words})"),
+                    _ => String::new(),
+                };
+                format!(
+                    "{when}: {}{countries}{what} {}",
+                    figure(t),
+                    links(&t.source)
+                )
             })
             .collect();
         let text = if figures.is_empty() {
@@ -297,6 +364,7 @@ mod tests {
         );
         assert!(md.contains("2021-05: 32, 18 countries"), "Yantai's history");
         assert!(md.contains("## Evidence levels"));
+        assert!(md.contains("## Stages") && md.contains("| established | agreement | intent |"));
         assert!(md.contains("```text\nAll "));
         let cov = per_city(&Dataset::builtin());
         assert_eq!(

@@ -8,7 +8,7 @@ use crate::data::record::formula::neutralise;
 use crate::data::{Dataset, Tie, SHANDONG_CITIES};
 
 /// The properties every exported GeoJSON feature has, and no others.
-pub const GEOJSON_PROPERTIES: [&str; 11] = [
+pub const GEOJSON_PROPERTIES: [&str; 12] = [
     "shandong_city",
     "shandong_city_zh",
     "partner",
@@ -18,12 +18,15 @@ pub const GEOJSON_PROPERTIES: [&str; 11] = [
     "kind",
     "established",
     "signed_by",
+    "stage",
     "source",
     "distance_km",
 ];
 
 /// The shown ties as CSV, in `data/partnerships.csv`'s columns, then `signed_by`, then
-/// `evidence` when a shown tie has a level (empty for those without); then
+/// `evidence` when a shown tie has a level (empty for those without), `stage` when a shown tie
+/// is an agreement or a letter of intent (empty for established ties, as the data file writes
+/// them); then
 /// `origin_lat` and `origin_lon` when a shown tie starts at an imported origin (not a Shandong
 /// seat; empty for the others), and `notes` when a shown tie has notes. Such a file imports back
 /// (standard layout) to the same ties.
@@ -44,10 +47,14 @@ pub fn to_csv(dataset: &Dataset, shown: &[bool]) -> String {
     let with_origin = ties.iter().any(|t| imported(t));
     let with_notes = ties.iter().any(|t| !t.record.notes.is_empty());
     let with_evidence = ties.iter().any(|t| t.record.evidence.is_some());
+    let with_stage = ties.iter().any(|t| !t.record.stage.is_established());
     let mut header: Vec<&str> = crate::data::record::REQUIRED_COLUMNS.to_vec();
     header.push("signed_by");
     if with_evidence {
         header.push("evidence");
+    }
+    if with_stage {
+        header.push("stage");
     }
     if with_origin {
         header.extend(crate::data::record::ORIGIN_COLUMNS);
@@ -80,6 +87,9 @@ pub fn to_csv(dataset: &Dataset, shown: &[bool]) -> String {
         cells.push(neutralise(r.signed_by.as_deref().unwrap_or("")).into_owned());
         if with_evidence {
             cells.push(r.evidence.map_or("", |e| e.as_str()).to_string());
+        }
+        if with_stage {
+            cells.push(r.stage.cell().to_string());
         }
         if with_origin {
             let (lat, lon) = if imported(t) {
@@ -186,6 +196,7 @@ pub fn to_geojson(dataset: &Dataset, shown: &[bool]) -> String {
             r.established
                 .map_or("null".into(), |d| json_str(&d.to_string())),
             r.signed_by.as_deref().map_or("null".into(), json_str),
+            json_str(r.stage.as_str()),
             json_str(&r.sources.join(" ")),
             crate::number::short(km, 1),
         ];
@@ -233,6 +244,37 @@ mod tests {
         assert_eq!(rows.len(), 2);
         for row in rows {
             assert_eq!(row.iter().collect::<Vec<_>>(), fields);
+        }
+    }
+
+    /// Agreements and letters of intent are exported apart: a `stage` column in the CSV (only
+    /// when one is shown; empty for a tie), a `stage` property in every GeoJSON feature; the
+    /// CSV reads back to the same stages.
+    #[test]
+    fn stages_are_exported_and_read_back() {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,stage
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1,
+Jinan,济南市,Bavaria,巴伐利亚州,DE,province,friendly,2004-05,48.14,11.58,https://a.example/2,agreement
+Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a.example/3,intent
+";
+        let (d, errors) = Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        let text = to_csv(&d, &[true; 3]);
+        assert!(text.starts_with(&format!(
+            "{},signed_by,stage\n",
+            crate::data::record::REQUIRED_COLUMNS.join(",")
+        )));
+        let (again, errors) = Dataset::from_csv(&text, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        let stages = |d: &Dataset| d.ties.iter().map(|t| t.record.stage).collect::<Vec<_>>();
+        assert_eq!(stages(&again), stages(&d));
+        assert!(
+            !to_csv(&d, &[true, false, false]).contains("stage"),
+            "ties only"
+        );
+        let geo = to_geojson(&d, &[true; 3]);
+        for stage in ["established", "agreement", "intent"] {
+            assert!(geo.contains(&format!("\"stage\":\"{stage}\"")), "{stage}");
         }
     }
 

@@ -1,8 +1,8 @@
 //! Filters over the ties: years (a range, or cumulative "as of"), regions, Shandong cities,
-//! kinds and levels. Ties without a known year are never placed in a guessed year: they are
+//! kinds, levels, evidence and stages. Ties without a known year are never placed in a guessed year: they are
 //! shown or hidden as a group, by their own switch, and always counted.
 
-use crate::data::{Dataset, Evidence, Kind, Level, Region};
+use crate::data::{Dataset, Evidence, Kind, Level, Region, Stage};
 use serde::{Serialize, Serializer};
 
 /// Which years are shown.
@@ -79,6 +79,11 @@ pub struct Filter {
     /// without a level (imports without the `evidence` column) are always shown.
     #[serde(serialize_with = "evidence_names")]
     pub evidence: Vec<Evidence>,
+    /// Stages shown (written as their [`Stage::as_str`] names); empty = all. By default the
+    /// map shows every stage, as the province counts them (its totals include agreements and
+    /// letters of intent), and draws and counts the agreements and letters of intent apart.
+    #[serde(serialize_with = "stage_names")]
+    pub stages: Vec<Stage>,
 }
 
 impl Default for Filter {
@@ -93,6 +98,7 @@ impl Default for Filter {
             city_level: true,
             province_level: true,
             evidence: Vec::new(),
+            stages: Vec::new(),
         }
     }
 }
@@ -100,6 +106,11 @@ impl Default for Filter {
 /// The levels as their CSV names, as the page and the URL write them.
 fn evidence_names<S: Serializer>(levels: &[Evidence], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(levels.iter().map(|e| e.as_str()))
+}
+
+/// The stages as their names, as the page and the URL write them.
+fn stage_names<S: Serializer>(stages: &[Stage], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(stages.iter().map(|e| e.as_str()))
 }
 
 impl Filter {
@@ -150,10 +161,12 @@ impl Filter {
                         .is_some_and(|c| chosen.iter().any(|reg| reg.contains(c)));
                 let sourced = self.evidence.is_empty()
                     || r.evidence.is_none_or(|e| self.evidence.contains(&e));
+                let staged = self.stages.is_empty() || self.stages.contains(&r.stage);
                 kind && level
                     && city
                     && region
                     && sourced
+                    && staged
                     && self.year_matches(r.established.map(|d| d.year))
             })
             .collect()
@@ -250,6 +263,32 @@ Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a
             apply(official),
             [true, true, true],
             "no levels in this file: all pass"
+        );
+    }
+
+    #[test]
+    fn stages_narrow_and_all_are_shown_by_default() {
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,stage
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1,
+Jinan,济南市,Bavaria,巴伐利亚州,DE,province,friendly,2004-05,48.14,11.58,https://a.example/2,agreement
+Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a.example/3,intent
+";
+        let (d, errors) = Dataset::from_csv(csv, 2030);
+        assert!(errors.is_empty(), "{errors:?}");
+        let r = builtin_regions();
+        let only = |stages: Vec<Stage>| {
+            Filter {
+                stages,
+                ..Filter::default()
+            }
+            .apply(&d, &r)
+        };
+        assert_eq!(Filter::default().apply(&d, &r), [true, true, true]);
+        assert_eq!(only(vec![Stage::Established]), [true, false, false]);
+        assert_eq!(only(vec![Stage::Agreement]), [false, true, false]);
+        assert_eq!(
+            only(vec![Stage::Intent, Stage::Agreement]),
+            [false, true, true]
         );
     }
 

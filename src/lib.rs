@@ -16,7 +16,7 @@
 //! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
 //! | partners placed in their countries (the import's check) | [`country_shapes`], [`validate`] |
 //! | what the core refuses | [`error`] |
-//! | colours and line styles; the display list; world layers | [`style`], [`display_list`], [`scene`] |
+//! | colours and line styles; the display list; world layers; the links by kind and stage | [`style`], [`display_list`], [`scene`], [`link_layers`] |
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: what is published, the overlay, SVG, the playback filmed | [`publication`], [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
@@ -49,6 +49,7 @@ pub mod json_entry;
 pub mod label;
 pub mod lang;
 pub mod link_geometry;
+pub mod link_layers;
 pub mod lonlat;
 pub mod map;
 pub mod merge;

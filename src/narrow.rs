@@ -18,7 +18,7 @@ pub struct Narrowed {
 }
 
 /// `base` (a query's filter) narrowed by `by` (the flags' filter): years, cities, kinds, levels,
-/// evidence levels and regions must pass both. Ties without a year are shown when either asks
+/// evidence levels, stages and regions must pass both. Ties without a year are shown when either asks
 /// for them (`unknown=1` or `--unknown-year`). An error names the flag whose values leave
 /// nothing in common with the query's (a filter with no city or no year cannot be written).
 pub fn narrow(base: &Filter, by: &Filter) -> Result<Narrowed, String> {
@@ -33,6 +33,8 @@ pub fn narrow(base: &Filter, by: &Filter) -> Result<Narrowed, String> {
         .ok_or("the query's cities and --cities have no city in common")?;
     let evidence = common(&base.evidence, &by.evidence)
         .ok_or("the query's evidence levels and the flags' have none in common")?;
+    let stages = common(&base.stages, &by.stages)
+        .ok_or("the query's stages and the flags' have none in common")?;
     let both = |a: bool, b: bool| a && b;
     let (sister, friendly) = (
         both(base.sister, by.sister),
@@ -68,6 +70,7 @@ pub fn narrow(base: &Filter, by: &Filter) -> Result<Narrowed, String> {
             city_level,
             province_level,
             evidence,
+            stages,
         },
         regions_too,
     })

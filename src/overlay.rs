@@ -33,6 +33,11 @@ pub struct OverlayTexts {
     pub sister: String,
     /// The legend's friendly-cooperation entry.
     pub friendly: String,
+    /// The legend's entry for agreements and memoranda that do not establish a tie (drawn when
+    /// not empty: [`crate::map::MapState::publish`] empties it when none is shown).
+    pub agreement: String,
+    /// The legend's entry for letters of intent (likewise).
+    pub intent: String,
     /// The basemap's credit line.
     pub credit: String,
     /// The map review number line (审图号：GS(2024)1234号), when the page shows one.
@@ -130,7 +135,8 @@ fn key(name: &'static str, link: Style, x: f64, y: f64, len: f64) -> Item {
     Item::Draw(Rc::new(layer))
 }
 
-/// The legend at the lower left, above the review number's line: `.legend`.
+/// The legend at the lower left, above the review number's line: `.legend`. Its entries are
+/// the two kinds, then agreements and letters of intent when their texts are given.
 fn legend(t: &OverlayTexts, s: Sizes, height: f64, m: &dyn TextMeasure) -> Vec<Item> {
     let font = Font {
         size_px: s.legend_px,
@@ -138,41 +144,49 @@ fn legend(t: &OverlayTexts, s: Sizes, height: f64, m: &dyn TextMeasure) -> Vec<I
     };
     let pad_h = s.legend_px * 2.0 / 3.0;
     let (gap, space) = (s.legend_px / 3.0, s.legend_px * 2.0 / 3.0);
-    let sister_w = m.width_px(&t.sister, font);
-    let friendly_w = m.width_px(&t.friendly, font);
-    let w = 2.0 * pad_h + 2.0 * (s.key_px + gap) + sister_w + space + friendly_w;
+    let entries: Vec<(&'static str, Style, &str)> = [
+        (
+            "overlay.key.sister",
+            style::link_sister(),
+            t.sister.as_str(),
+        ),
+        ("overlay.key.friendly", style::link_friendly(), &t.friendly),
+        (
+            "overlay.key.agreement",
+            style::link_agreement(),
+            &t.agreement,
+        ),
+        ("overlay.key.intent", style::link_intent(), &t.intent),
+    ]
+    .into_iter()
+    .enumerate()
+    .filter(|(i, (_, _, text))| *i < 2 || !text.is_empty())
+    .map(|(_, e)| e)
+    .collect();
     let h = s.legend_height();
     let (x, y) = (10.0, height - 26.0 - h);
     let mid = y + h / 2.0;
-    let key1 = x + pad_h;
-    let text1 = key1 + s.key_px + gap;
-    let key2 = text1 + sister_w + space;
-    let text2 = key2 + s.key_px + gap;
-    vec![
-        rect("overlay.legend.box", panel(230, true), x, y, w, h),
-        key(
-            "overlay.key.sister",
-            style::link_sister(),
-            key1,
-            mid,
-            s.key_px,
-        ),
-        key(
-            "overlay.key.friendly",
-            style::link_friendly(),
-            key2,
-            mid,
-            s.key_px,
-        ),
-        text_item(
-            "overlay.legend",
-            text_style(s.legend_px, 400, INK),
-            vec![
-                (text1, mid, Anchor::Left, &t.sister),
-                (text2, mid, Anchor::Left, &t.friendly),
-            ],
-        ),
-    ]
+    let mut keys = Vec::new();
+    let mut labels = Vec::new();
+    let mut at = x + pad_h;
+    for (i, (name, link, text)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            at += space;
+        }
+        keys.push(key(name, link, at, mid, s.key_px));
+        at += s.key_px + gap;
+        labels.push((at, mid, Anchor::Left, text));
+        at += m.width_px(text, font);
+    }
+    let w = at + pad_h - x;
+    let mut items = vec![rect("overlay.legend.box", panel(230, true), x, y, w, h)];
+    items.extend(keys);
+    items.push(text_item(
+        "overlay.legend",
+        text_style(s.legend_px, 400, INK),
+        labels,
+    ));
+    items
 }
 
 /// A line of small text on a light box at the bottom edge, from `x` (left or right edge, as

@@ -53,25 +53,31 @@ impl Default for PosterOptions {
 
 /// The overlay's texts, as the page words them (`www/i18n.js`).
 pub fn texts(lang: Lang, review_number: Option<&str>) -> OverlayTexts {
-    let (sister, friendly, credit, review) = if lang == Lang::En {
-        (
+    let [sister, friendly, agreement, intent, credit, review] = if lang == Lang::En {
+        [
             "sister city",
             "friendly cooperation",
+            "agreement, memorandum",
+            "letter of intent",
             "Basemap: Natural Earth",
             "Map review number: ",
-        )
+        ]
     } else {
-        (
+        [
             "友好城市",
             "友好合作关系城市",
+            "合作协议、备忘录",
+            "意向书",
             "底图：Natural Earth",
             "审图号：",
-        )
+        ]
     };
     OverlayTexts {
         title: None,
         sister: sister.into(),
         friendly: friendly.into(),
+        agreement: agreement.into(),
+        intent: intent.into(),
         credit: credit.into(),
         review: review_number.map(|n| format!("{review}{n}")),
         caption: None,

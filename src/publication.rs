@@ -3,6 +3,7 @@
 //! this one frame: the canvas (PNG), the SVG writer, the video's frames, the command line's
 //! poster.
 
+use crate::data::Stage;
 use crate::display_list::Frame;
 use crate::map::MapState;
 use crate::overlay::{covered, overlay, OverlayTexts};
@@ -73,10 +74,19 @@ impl Publication {
 impl MapState {
     /// The frame of publication `p`: the current view (same centre and zoom) at its size, with
     /// its overlay (the title, legend, credit, review number and caption), which names and the
-    /// close-up keep clear of.
+    /// close-up keep clear of. The legend names agreements and letters of intent only when some
+    /// are drawn.
     pub fn publish(&self, p: &Publication) -> Frame {
         let (w, h) = p.css_size();
-        let items = overlay(&p.texts, w, h, p.presenting, self.text_measure());
+        let mut texts = p.texts.clone();
+        let drawn = self.stages_drawn();
+        if !drawn.contains(&Stage::Agreement) {
+            texts.agreement.clear();
+        }
+        if !drawn.contains(&Stage::Intent) {
+            texts.intent.clear();
+        }
+        let items = overlay(&texts, w, h, p.presenting, self.text_measure());
         let mut frame = self.frame_reserving(w, h, &covered(&items));
         frame.items.extend(items);
         frame

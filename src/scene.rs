@@ -2,7 +2,7 @@
 //! world units, built once per dataset, projection and selection; markers per frame.
 
 use crate::basemap::Basemap;
-use crate::data::{Dataset, Kind};
+
 use crate::display_list::{Layer, PathEl, Space};
 use crate::graticule::graticule_lines;
 use crate::lonlat::{wrap_lon, LonLat};
@@ -11,6 +11,9 @@ use crate::style;
 use std::rc::Rc;
 
 pub use crate::link_geometry::{LinkGeometry, Piece};
+pub use crate::link_layers::{
+    add_tie, link_layers, partial_layer, tie_layer, ties_layer, DENSE_LINKS,
+};
 
 /// ISO 3166-1 numeric code of China, whose land is emphasised.
 const CHINA_NUMERIC: u16 = 156;
@@ -224,151 +227,6 @@ fn fill_ring(layer: &mut Layer, ring: &[LonLat], projector: &Projector) {
             .collect();
         layer.ring(&pts);
     }
-}
-
-/// Above this many shown links, links and markers are drawn fine and faint.
-pub const DENSE_LINKS: usize = 2000;
-
-/// Link layers for the shown ties: sister and friendly apart, and, when a city is selected,
-/// its links highlighted above the others dimmed. `dense` (more than [`DENSE_LINKS`] shown)
-/// draws them fine and faint. Each tie starts a feature of its layer ([`Layer::features`]).
-pub fn link_layers(
-    dataset: &Dataset,
-    geometry: &LinkGeometry,
-    shown: &[bool],
-    selected_city: Option<usize>,
-    dense: bool,
-    version: u64,
-) -> Vec<Rc<Layer>> {
-    let look = |s: style::Style| if dense { style::dense(s) } else { s };
-    // In drawing order: dimmed, friendly, sister, selected.
-    let mut layers = [
-        Layer::new("links.dimmed", version, Space::World, style::link_dimmed()),
-        Layer::new(
-            "links.friendly",
-            version,
-            Space::World,
-            look(style::link_friendly()),
-        ),
-        Layer::new(
-            "links.sister",
-            version,
-            Space::World,
-            look(style::link_sister()),
-        ),
-        Layer::new(
-            "links.selected",
-            version,
-            Space::World,
-            style::link_highlight(),
-        ),
-    ];
-    let target = |i: usize| -> Option<usize> {
-        let tie = dataset
-            .ties
-            .get(i)
-            .filter(|_| shown.get(i) == Some(&true))?;
-        Some(match selected_city {
-            Some(c) if c == tie.city => 3,
-            Some(_) => 0,
-            None if tie.record.kind == Kind::Sister => 2,
-            None => 1,
-        })
-    };
-    // Exact sizes first: the layers live until the next rebuild, and a vector grown by doubling
-    // would hold up to twice the memory its points need.
-    let mut sizes = [0usize; 4];
-    for i in 0..dataset.ties.len() {
-        if let Some(t) = target(i) {
-            sizes[t] += geometry
-                .pieces(i)
-                .map(|p| if p.len() >= 2 { p.len() } else { 0 })
-                .sum::<usize>();
-        }
-    }
-    for (layer, size) in layers.iter_mut().zip(sizes) {
-        layer.path.reserve_exact(size);
-    }
-    let mut buf = Vec::new();
-    for i in 0..dataset.ties.len() {
-        let Some(t) = target(i) else {
-            continue;
-        };
-        add_tie(&mut layers[t], geometry, i, &mut buf);
-    }
-    layers
-        .into_iter()
-        .filter(|l| !l.path.is_empty())
-        .map(Rc::new)
-        .collect()
-}
-
-/// A layer with one tie's link, for hover emphasis.
-pub fn tie_layer(geometry: &LinkGeometry, tie: usize, version: u64) -> Layer {
-    let mut layer = Layer::new(
-        "links.hover",
-        version,
-        Space::World,
-        style::link_highlight(),
-    );
-    add_tie(&mut layer, geometry, tie, &mut Vec::new());
-    layer
-}
-
-/// A layer with several ties' links (search focus).
-pub fn ties_layer(geometry: &LinkGeometry, ties: &[usize], version: u64) -> Layer {
-    let mut layer = Layer::new(
-        "links.focus",
-        version,
-        Space::World,
-        style::link_highlight(),
-    );
-    let mut buf = Vec::new();
-    for &i in ties {
-        add_tie(&mut layer, geometry, i, &mut buf);
-    }
-    layer
-}
-
-/// Appends tie `tie`'s link to `layer` as a feature of its own (`buf`: scratch space).
-pub fn add_tie(layer: &mut Layer, geometry: &LinkGeometry, tie: usize, buf: &mut Vec<Xy>) {
-    layer.begin_feature();
-    for piece in geometry.pieces(tie) {
-        piece.write_to(buf);
-        layer.polyline(buf);
-    }
-}
-
-/// The first `fraction` (0–1, by vertex count, which is by arc length since links are densified
-/// evenly) of each tie's link, from the Shandong end: the growing links of playback.
-pub fn partial_layer(
-    geometry: &LinkGeometry,
-    ties: &[usize],
-    fraction: f64,
-    version: u64,
-) -> Layer {
-    let mut layer = Layer::new("links.new", version, Space::World, style::link_new());
-    let mut pts: Vec<Xy> = Vec::new();
-    for &i in ties {
-        let segments: usize = geometry.pieces(i).map(|p| p.len().saturating_sub(1)).sum();
-        let mut budget = crate::number::clamp(fraction, 0.0, 1.0) * segments as f64;
-        for piece in geometry.pieces(i) {
-            if budget <= 0.0 || piece.len() < 2 {
-                break;
-            }
-            let whole = (budget.floor() as usize).min(piece.len() - 1);
-            pts.clear();
-            pts.extend(piece.points().take(whole + 1));
-            let rest = budget - whole as f64;
-            if whole < piece.len() - 1 && rest > 0.0 {
-                let (a, b) = (piece.point(whole), piece.point(whole + 1));
-                pts.push([a[0] + (b[0] - a[0]) * rest, a[1] + (b[1] - a[1]) * rest]);
-            }
-            layer.polyline(&pts);
-            budget -= (piece.len() - 1) as f64;
-        }
-    }
-    layer
 }
 
 /// Screen-space circle markers at world points.

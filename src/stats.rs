@@ -1,7 +1,8 @@
 //! Statistics of the ties shown: totals, counts per year (the histogram), per continent and
-//! region, top countries, each split by kind.
+//! region, top countries, each split by kind; and the ties by stage (established, agreements,
+//! letters of intent), counted apart.
 
-use crate::data::{Dataset, Kind, Region};
+use crate::data::{Dataset, Kind, Region, Stage};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,6 +25,32 @@ impl ByKind {
     /// Both kinds together.
     pub fn total(&self) -> usize {
         self.sister + self.friendly
+    }
+}
+
+/// Counts split by stage: the province's totals count all three, the map counts them apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ByStage {
+    /// Established ties.
+    pub established: usize,
+    /// Agreements and memoranda that do not themselves establish a tie.
+    pub agreement: usize,
+    /// Letters of intent.
+    pub intent: usize,
+}
+
+impl ByStage {
+    /// Counts one tie of `stage`.
+    pub fn add(&mut self, stage: Stage) {
+        match stage {
+            Stage::Established => self.established += 1,
+            Stage::Agreement => self.agreement += 1,
+            Stage::Intent => self.intent += 1,
+        }
+    }
+    /// The agreements and letters of intent: what is not (yet) an established tie.
+    pub fn pending(&self) -> usize {
+        self.agreement + self.intent
     }
 }
 
@@ -64,6 +91,8 @@ pub struct Stats {
     pub cities: usize,
     /// By kind.
     pub by_kind: ByKind,
+    /// By stage (the ties shown in all: established, agreements, letters of intent).
+    pub by_stage: ByStage,
     /// Per established year, ascending (only years with ties).
     pub by_year: Vec<YearCount>,
     /// Ties shown whose year is unknown.
@@ -96,6 +125,7 @@ pub fn stats(dataset: &Dataset, shown: &[bool], regions: &[Region]) -> Stats {
         let r = &t.record;
         s.ties += 1;
         s.by_kind.add(r.kind);
+        s.by_stage.add(r.stage);
         partners.insert((crate::case::fold(&r.partner), r.country.as_str()));
         countries.entry(&r.country).or_default().add(r.kind);
         cities.insert(t.city);
@@ -192,11 +222,11 @@ mod tests {
 
     #[test]
     fn counts_by_kind_year_continent_country_and_grouping() {
-        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source
-Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1
-Jinan,济南市,Yamaguchi,山口市,JP,city,friendly,1979,34.18,131.47,https://a.example/2
-Qingdao,青岛市,Regensburg,雷根斯堡市,DE,city,sister,,49.01,12.1,https://a.example/3
-Yantai,烟台市,Shimonoseki,下关市,JP,city,sister,2000,33.96,130.94,https://a.example/4
+        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,stage
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1,
+Jinan,济南市,Yamaguchi,山口市,JP,city,friendly,1979,34.18,131.47,https://a.example/2,intent
+Qingdao,青岛市,Regensburg,雷根斯堡市,DE,city,sister,,49.01,12.1,https://a.example/3,agreement
+Yantai,烟台市,Shimonoseki,下关市,JP,city,sister,2000,33.96,130.94,https://a.example/4,
 ";
         let (d, errors) = Dataset::from_csv(csv, 2030);
         assert!(errors.is_empty(), "{errors:?}");
@@ -207,6 +237,16 @@ Yantai,烟台市,Shimonoseki,下关市,JP,city,sister,2000,33.96,130.94,https://
             (4, 3, 2, 2, 3)
         );
         assert_eq!((s.by_kind.sister, s.by_kind.friendly), (3, 1));
+        assert_eq!(
+            s.by_stage,
+            ByStage {
+                established: 2,
+                agreement: 1,
+                intent: 1
+            },
+            "counted apart, and in the total"
+        );
+        assert_eq!(s.by_stage.pending(), 2);
         assert_eq!(s.by_year.len(), 2);
         assert_eq!(s.by_year[0].year, 1979);
         assert_eq!(s.by_year[0].count.total(), 2);
@@ -217,7 +257,7 @@ Yantai,烟台市,Shimonoseki,下关市,JP,city,sister,2000,33.96,130.94,https://
         let rcep = s.by_grouping.iter().find(|g| g.id == "rcep").expect("RCEP");
         assert_eq!(rcep.count.total(), 3, "Japan is an RCEP member");
         let none = stats(&d, &[false; 4], &r);
-        assert_eq!(none.ties, 0);
+        assert_eq!((none.ties, none.by_stage), (0, ByStage::default()));
         assert!(none.by_year.is_empty() && none.top_countries.is_empty());
     }
 }

@@ -1,5 +1,6 @@
 //! The totals the province and its cities published, kept as a history per Shandong side
-//! (`data/published_totals.csv`: one row per figure, with its date and source).
+//! (`data/published_totals.csv`: one row per figure, with its date, what it counts and its
+//! sources).
 
 use crate::data::record::parse_date;
 use serde::Serialize;
@@ -27,7 +28,28 @@ pub struct Published {
     pub scope: String,
     /// Source URLs, space-separated.
     pub source: String,
+    /// What the figure counts, as a code the page words ([`COUNTS`]); empty for a row without
+    /// a figure.
+    pub counts: String,
 }
+
+/// What a published figure counts (the `counts` column), with what the code means:
+/// the one table the parser checks against and the page's words follow.
+pub const COUNTS: [(&str, &str); 4] = [
+    (
+        "all",
+        "the province and its cities together, all levels (provinces and states, cities)",
+    ),
+    (
+        "province",
+        "the province's own ties with provinces and states",
+    ),
+    (
+        "city",
+        "a city government's own ties, sister and friendly-cooperation cities",
+    ),
+    ("sister", "sister cities only"),
+];
 
 impl Published {
     /// `rows` as a share of this total, in whole percent (rounded half up); `None` when no
@@ -39,8 +61,8 @@ impl Published {
 }
 
 /// Parses `data/published_totals.csv` (`shandong_city,total,sister,friendly,countries,as_of,
-/// scope,source`), checking each row: counts are whole numbers, `as_of` is a date or empty,
-/// every figure has http(s) sources. Rows come back grouped by Shandong side (in the order
+/// scope,source,counts`), checking each row: counts are whole numbers, `as_of` is a date or
+/// empty, every figure has http(s) sources and says what it counts (a [`COUNTS`] code). Rows come back grouped by Shandong side (in the order
 /// each side first appears) and newest first within a side, so the first row of a side is its
 /// latest figure.
 pub fn published_totals(text: &str) -> Result<Vec<Published>, String> {
@@ -69,6 +91,7 @@ pub fn published_totals(text: &str) -> Result<Vec<Published>, String> {
             as_of: get(5),
             scope: get(6),
             source: get(7),
+            counts: get(8),
         };
         parse_date(&p.as_of, u16::MAX).map_err(|e| at(format!("as_of: {e}")))?;
         let figures = p.total.or(p.sister).or(p.friendly).is_some();
@@ -78,6 +101,12 @@ pub fn published_totals(text: &str) -> Result<Vec<Published>, String> {
         }
         if let Some(bad) = urls.iter().find(|u| !u.starts_with("http")) {
             return Err(at(format!("source: `{bad}` is not an http(s) URL")));
+        }
+        let known = COUNTS.iter().any(|(code, _)| *code == p.counts);
+        if figures && !known {
+            let codes: Vec<&str> = COUNTS.iter().map(|(c, _)| *c).collect();
+            let why = format!("`{}` is not one of {}", p.counts, codes.join(", "));
+            return Err(at(format!("counts: {why} (what the figure counts)")));
         }
         out.push(p);
     }
@@ -138,24 +167,65 @@ mod tests {
         assert_eq!(latest(&t, "Gotham"), None);
     }
 
+    /// The history of the province's totals as round 5 found it: every figure sourced and
+    /// saying what it counts, the 766 split as its source splits it, and the narrower 463 said
+    /// to be narrower.
+    #[test]
+    fn the_totals_history_loads_with_every_figure_sourced() {
+        let t = published_totals(PUBLISHED_TOTALS_CSV).expect("parses");
+        for p in &t {
+            if p.total.or(p.sister).is_some() {
+                assert!(
+                    p.source.split_whitespace().all(|u| u.starts_with("http"))
+                        && !p.source.is_empty(),
+                    "{p:?}"
+                );
+                assert!(COUNTS.iter().any(|(c, _)| *c == p.counts), "{p:?}");
+                assert!(!p.scope.is_empty(), "{p:?}");
+            }
+        }
+        let all = history(&t, "All");
+        let figure = |n: u32| all.iter().find(|p| p.total == Some(n)).copied();
+        let at = |n: u32| figure(n).map(|p| (p.as_of.as_str(), p.countries));
+        assert_eq!(at(718), Some(("2025-05", Some(107))));
+        assert_eq!(at(612), Some(("2022-09", Some(93))));
+        assert_eq!(at(586), Some(("2019", Some(86))));
+        assert_eq!(at(766), Some(("2026-05", Some(109))));
+        assert!(figure(766).is_some_and(|p| p.scope.contains("89") && p.scope.contains("677")));
+        assert!(figure(463).is_some_and(|p| p.scope.contains("narrower count than the 586")));
+        assert!(
+            all.windows(2).all(|w| w[0].as_of <= w[1].as_of),
+            "oldest first"
+        );
+        assert_eq!(latest(&t, "All").and_then(|p| p.total), Some(766));
+        assert!(history(&t, "Weifang")
+            .iter()
+            .any(|p| p.total == Some(42) && p.as_of.is_empty() && p.countries == Some(23)));
+    }
+
     #[test]
     fn rows_are_checked() {
-        let head = "shandong_city,total,sister,friendly,countries,as_of,scope,source\n";
+        let head = "shandong_city,total,sister,friendly,countries,as_of,scope,source,counts\n";
+        assert!(published_totals(&format!("{head}X,3,,,,2020,m,https://e.org/a,city\n")).is_ok());
         assert!(
-            published_totals(&format!("{head}X,many,,,,2020,m,https://e.org/a\n"))
+            published_totals(&format!("{head}X,3,,,,2020,m,https://e.org/a,most\n"))
+                .is_err_and(|e| e.contains("counts: `most` is not one of all"))
+        );
+        assert!(
+            published_totals(&format!("{head}X,many,,,,2020,m,https://e.org/a,city\n"))
                 .is_err_and(|e| e.contains(":2: `many` is not a count"))
         );
         assert!(
-            published_totals(&format!("{head}X,3,,,,2020-13,m,https://e.org/a\n"))
+            published_totals(&format!("{head}X,3,,,,2020-13,m,https://e.org/a,city\n"))
                 .is_err_and(|e| e.contains("as_of"))
         );
-        assert!(published_totals(&format!("{head}X,3,,,,2020,m,\n"))
+        assert!(published_totals(&format!("{head}X,3,,,,2020,m,,city\n"))
             .is_err_and(|e| e.contains("needs its source")));
         assert!(
-            published_totals(&format!("{head}X,3,,,,2020,m,www.e.org\n"))
+            published_totals(&format!("{head}X,3,,,,2020,m,www.e.org,city\n"))
                 .is_err_and(|e| e.contains("not an http(s) URL"))
         );
-        assert!(published_totals(&format!("{head}X,,,,,,no published total found,\n")).is_ok());
+        assert!(published_totals(&format!("{head}X,,,,,,no published total found,,\n")).is_ok());
     }
 
     #[test]

@@ -174,3 +174,40 @@ fn evidence_is_read_when_the_column_is_there_and_checked_in_every_row() {
     assert!(errors.is_empty());
     assert_eq!(d.ties[0].record.evidence, None);
 }
+
+#[test]
+fn stage_is_read_when_the_column_is_there_and_empty_means_established() {
+    use shandong_friendship_map::data::Stage;
+    let rows = "Qingdao,青岛市,A,甲,JP,city,sister,1979,34,131,https://e.org/x,official,\n\
+                Qingdao,青岛市,B,乙,JP,city,sister,1979,34,131,https://e.org/x,news,agreement\n\
+                Qingdao,青岛市,C,丙,JP,city,sister,1979,34,131,https://e.org/x,news,intent\n\
+                Qingdao,青岛市,D,丁,JP,city,sister,1979,34,131,https://e.org/x,news,established\n\
+                Qingdao,青岛市,E,戊,JP,city,sister,1979,34,131,https://e.org/x,news,mou\n\
+                Qingdao,青岛市,F,己,JP,city,sister,1979,34,131,https://e.org/x,news,Intent\n";
+    let (d, errors) = Dataset::from_csv(&format!("{HEADER},evidence,stage\n{rows}"), 2026);
+    let stages: Vec<Stage> = d.ties.iter().map(|t| t.record.stage).collect();
+    assert_eq!(
+        stages,
+        vec![
+            Stage::Established,
+            Stage::Agreement,
+            Stage::Intent,
+            Stage::Established
+        ]
+    );
+    let shown: Vec<String> = errors.iter().map(|e| e.display_in("f.csv")).collect();
+    assert_eq!(
+        shown,
+        vec![
+            "f.csv:6: stage: `mou` is not one of established, agreement, intent (empty: established)",
+            "f.csv:7: stage: `Intent` is not one of established, agreement, intent (empty: established)",
+        ]
+    );
+    // A file without the column (every file before round 5) reads as before: all established.
+    let (d, errors) = Dataset::from_csv(
+        &format!("{HEADER}\nQingdao,青岛市,A,甲,JP,city,sister,1979,34,131,https://e.org/x\n"),
+        2026,
+    );
+    assert!(errors.is_empty());
+    assert_eq!(d.ties[0].record.stage, Stage::Established);
+}

@@ -326,6 +326,7 @@ fn url_state_round_trips_and_ignores_hostile_values() {
         city_level: true,
         province_level: true,
         evidence: Vec::new(),
+        stages: vec![shandong_friendship_map::data::Stage::Established],
     };
     m.set_filter(f.clone());
     m.select_city(Some(2));

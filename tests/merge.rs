@@ -32,12 +32,34 @@ fn builtin_csv() -> String {
     .expect("the built-in file")
 }
 
+/// The line of Binzhou's row with `partner` in the built-in file (1-based; the header is line
+/// 1), so that the expectations follow the data as rows are added.
+fn line_of(partner: &str) -> usize {
+    builtin_csv()
+        .lines()
+        .position(|l| l.starts_with("Binzhou,") && l.split(',').nth(2) == Some(partner))
+        .expect(partner)
+        + 1
+}
+
 #[test]
 fn the_report_names_each_row_and_what_differs() {
     let out = run(&["merge", OFFICE]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let f = OFFICE;
     let b = "data/partnerships.csv";
+    let [yamaguchi, goyang, kinokawa, imsil, saverne, famalicao, dire_dawa, altea, mekelle] = [
+        "Yamaguchi",
+        "Goyang",
+        "Kinokawa",
+        "Imsil County",
+        "Saverne",
+        "Vila Nova de Famalicão",
+        "Dire Dawa",
+        "Altea",
+        "Mekelle",
+    ]
+    .map(line_of);
     let want = format!(
         "{f}: 7 rows loaded (Binzhou), set against {b}
 
@@ -45,27 +67,28 @@ NEW (1): pairs only the office's list has
   {f}:7: Binzhou – Exampleville 示例市 (FR, city, friendly, 2020)
 
 MATCHING (2): the same pair, nothing disagrees
-  {f}:2: Binzhou – Kinokawa 纪之川市 (JP, city, sister, 2007-10-15) is {b}:273 (same English name)
-  {f}:3: Binzhou – Koyang 高阳市 (KR, city, sister, 1997-01) is {b}:272 (same Chinese name)
+  {f}:2: Binzhou – Kinokawa 纪之川市 (JP, city, sister, 2007-10-15) is {b}:{kinokawa} (same English name)
+  {f}:3: Binzhou – Koyang 高阳市 (KR, city, sister, 1997-01) is {b}:{goyang} (same Chinese name)
       (partner: office Koyang; built-in Goyang)
 
 CONFLICTING (3): the same pair, fields disagree
-  {f}:4: Binzhou – Saverne 萨维尔纳市 (FR, city, friendly, 2018) is {b}:275 (same English name)
+  {f}:4: Binzhou – Saverne 萨维尔纳市 (FR, city, friendly, 2018) is {b}:{saverne} (same English name)
       established: office 2018; built-in 2019
-  {f}:5: Binzhou – Altea 阿尔特斯市 (ES, city, sister, 2025) is {b}:277 (same English name)
+  {f}:5: Binzhou – Altea 阿尔特斯市 (ES, city, sister, 2025) is {b}:{altea} (same English name)
       kind: office sister; built-in friendly
-  {f}:6: Binzhou – Dire Dawa 德雷达瓦市 (ET, city, sister, 2022-08) is {b}:276 (same English name)
+  {f}:6: Binzhou – Dire Dawa 德雷达瓦市 (ET, city, sister, 2022-08) is {b}:{dire_dawa} (same English name)
       lat/lon: office 9.8631, 41.8661; built-in 9.5931, 41.8661 (30 km apart)
 
-MISSING (3): built-in rows of these sides that the office's list lacks
-  {b}:271: Binzhou – Yamaguchi 山口市 (JP, city, friendly, 1995-05-13; signed by Zouping County)
-  {b}:274: Binzhou – Imsil County 任实郡 (KR, province, friendly, 2011-11-02)
-  {b}:278: Binzhou – Mekelle 梅凯勒市 (ET, city, friendly, 2025-05-29)
+MISSING (4): built-in rows of these sides that the office's list lacks
+  {b}:{yamaguchi}: Binzhou – Yamaguchi 山口市 (JP, city, friendly, 1995-05-13; signed by Zouping County)
+  {b}:{imsil}: Binzhou – Imsil County 任实郡 (KR, province, friendly, 2011-11-02)
+  {b}:{famalicao}: Binzhou – Vila Nova de Famalicão 维拉诺瓦-德法马利康市 (PT, city, friendly, 2021-04-28)
+  {b}:{mekelle}: Binzhou – Mekelle 梅凯勒市 (ET, city, friendly, 2025-05-29)
 
 NOT COMPARED (1): not a Shandong side, so not merged
   {f}:8: Harbin – Exampletown 示例镇 (JP, city, sister, 1990)
 
-Summary: 1 new, 2 matching, 3 conflicting, 3 missing, 1 not compared
+Summary: 1 new, 2 matching, 3 conflicting, 4 missing, 1 not compared
 "
     );
     assert_eq!(text(&out.stdout), want);
@@ -102,7 +125,15 @@ fn partners_are_matched_as_the_report_says() {
     assert_eq!(r.new.len(), 1);
     assert_eq!(r.outside.len(), 1);
     let missing: Vec<String> = r.missing.iter().map(|&b| partner(&builtin, b)).collect();
-    assert_eq!(missing, ["Yamaguchi", "Imsil County", "Mekelle"]);
+    assert_eq!(
+        missing,
+        [
+            "Yamaguchi",
+            "Imsil County",
+            "Vila Nova de Famalicão",
+            "Mekelle"
+        ]
+    );
 }
 
 /// A file in the system's temporary directory, unique to this test run.
@@ -139,11 +170,15 @@ fn the_written_file_reads_back_passes_the_checks_and_keeps_the_rest() {
     // Every row but the five replaced ones and the new one is the built-in file's, byte for byte.
     let before = builtin_csv();
     let (old, new): (Vec<&str>, Vec<&str>) = (before.lines().collect(), merged.lines().collect());
-    assert_eq!(new[..271], old[..271], "up to Yamaguchi");
-    assert_eq!(new[273], old[273], "Imsil County");
-    assert_eq!(new[277], old[277], "Mekelle");
-    assert!(new[278].starts_with("Binzhou,滨州市,Exampleville,示例市,FR,city,friendly,2020,47.0000,2.0000,https://example.org/office-list,official,,"));
-    assert_eq!(new[279..], old[278..], "Heze onwards");
+    // Indexes into the lines (0-based: the header is 0).
+    let at = |partner: &str| line_of(partner) - 1;
+    let (yamaguchi, mekelle) = (at("Yamaguchi"), at("Mekelle"));
+    assert_eq!(new[..=yamaguchi], old[..=yamaguchi], "up to Yamaguchi");
+    for kept in ["Imsil County", "Vila Nova de Famalicão", "Mekelle"] {
+        assert_eq!(new[at(kept)], old[at(kept)], "{kept}");
+    }
+    assert!(new[mekelle + 1].starts_with("Binzhou,滨州市,Exampleville,示例市,FR,city,friendly,2020,47.0000,2.0000,https://example.org/office-list,official,,"));
+    assert_eq!(new[mekelle + 2..], old[mekelle + 1..], "Heze onwards");
     assert!(!merged.contains("Harbin"), "not a Shandong side");
 
     let row = |partner: &str| {
@@ -178,16 +213,16 @@ fn the_written_file_reads_back_passes_the_checks_and_keeps_the_rest() {
     let dire_dawa = row("Dire Dawa");
     assert_eq!((dire_dawa.lat, dire_dawa.lon), (9.8631, 41.8661));
     assert!(
-        new[275].ends_with("partner_zh conventional rendering\","),
+        new[at("Dire Dawa")].ends_with("partner_zh conventional rendering\","),
         "no geonameid for moved coordinates: {}",
-        new[275]
+        new[at("Dire Dawa")]
     );
     let koyang = row("Koyang");
     assert!(koyang
         .notes
         .starts_with("office: partner Koyang; earlier sources: partner Goyang; Korean report"));
     assert!(
-        new[271].ends_with(",1842485"),
+        new[at("Goyang")].ends_with(",1842485"),
         "Goyang's position and GeoNames id kept"
     );
     assert!(
@@ -202,7 +237,7 @@ fn a_json_list_goes_through_the_same_import() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.ends_with("Summary: 0 new, 1 matching, 1 conflicting, 6 missing\n"),
+        stdout.ends_with("Summary: 0 new, 1 matching, 1 conflicting, 7 missing\n"),
         "{stdout}"
     );
     let stderr = text(&out.stderr);

@@ -25,6 +25,8 @@ fn the_css_colours_are_the_maps() {
     let stroke = |s: style::Style| hex(s.stroke.expect("stroked"));
     assert_eq!(var(&css, "--sister"), stroke(style::link_sister()));
     assert_eq!(var(&css, "--friendly"), stroke(style::link_friendly()));
+    assert_eq!(var(&css, "--stage"), stroke(style::link_agreement()));
+    assert_eq!(var(&css, "--stage"), stroke(style::link_intent()));
     assert_eq!(var(&css, "--accent"), stroke(style::link_highlight()));
     for (file, text) in [
         ("www/friendship-map.css", css.as_str()),

@@ -47,6 +47,49 @@ fn links_are_layered_by_kind_or_by_the_selected_city() {
     assert!(link_layers(&d, &g, &[false; 3], None, false, 1).is_empty());
 }
 
+/// Agreements and letters of intent are drawn apart from the ties, whatever their kind, and
+/// their styles differ from the ties', from each other and from the unknown year's.
+#[test]
+fn agreements_and_letters_of_intent_are_drawn_apart() {
+    let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,stage
+Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1,
+Jinan,济南市,Sacramento,萨克拉门托市,US,city,sister,1984,38.58,-121.49,https://a.example/2,agreement
+Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,friendly,,48.1,20.79,https://a.example/3,intent
+Qingdao,青岛市,Miskolc,米什科尔茨市,HU,city,friendly,,48.1,20.79,https://a.example/4,intent
+";
+    let d = Dataset::from_csv(csv, 2030).0;
+    let g = LinkGeometry::build(&d, &projector());
+    let all = [true; 4];
+    let plain = link_layers(&d, &g, &all, None, false, 1);
+    let names: Vec<&str> = plain.iter().map(|l| l.name).collect();
+    assert_eq!(names, ["links.intent", "links.agreement", "links.sister"]);
+    assert_eq!(moves(&plain[0].path), 2, "both letters of intent");
+    // A selected city's letter of intent keeps its style; the others' are dimmed.
+    let qingdao = link_layers(&d, &g, &all, Some(2), false, 1);
+    let names: Vec<&str> = qingdao.iter().map(|l| l.name).collect();
+    assert_eq!(names, ["links.dimmed", "links.intent", "links.selected"]);
+    assert_eq!(moves(&qingdao[1].path), 1, "Qingdao's own letter of intent");
+    let styles = [
+        style::link_sister(),
+        style::link_friendly(),
+        style::link_unknown(),
+        style::link_agreement(),
+        style::link_intent(),
+    ];
+    for (i, a) in styles.iter().enumerate() {
+        for b in &styles[i + 1..] {
+            assert!(
+                (a.stroke, a.dash_px) != (b.stroke, b.dash_px),
+                "{a:?} and {b:?} look alike"
+            );
+        }
+    }
+    for pending in [style::link_agreement(), style::link_intent()] {
+        assert!(pending.width_px < style::link_sister().width_px, "thinner");
+        assert_ne!(pending.stroke, style::link_unknown().stroke, "not grey");
+    }
+}
+
 #[test]
 fn growing_links_start_at_the_shandong_end() {
     let d = data();

@@ -176,6 +176,8 @@ fn filters_and_targets_from_javascript() {
             "atlantis",
         ),
         (r#"{"type":"filter","evidence":["rumour"]}"#, "rumour"),
+        (r#"{"type":"filter","stages":["memorandum"]}"#, "memorandum"),
+        (r#"{"type":"filter","stages":"intent"}"#, "stages"),
         (r#"{"type":"filter","cities":["Gotham"]}"#, "Gotham"),
         (r#"{"type":"warp"}"#, "warp"),
     ] {

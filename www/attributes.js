@@ -4,7 +4,7 @@
 
 /// Attributes that describe what is shown (the map reads them as URL-state keys, by these very
 /// names; it also accepts its short aliases `asof`, `proj`, `sel`).
-export const STATE_ATTRIBUTES = ["cities", "years", "as-of", "unknown", "regions", "kinds", "levels", "evidence", "selected", "view", "projection"];
+export const STATE_ATTRIBUTES = ["cities", "years", "as-of", "unknown", "regions", "kinds", "levels", "evidence", "stages", "selected", "view", "projection"];
 
 /// Attributes of the page around the map.
 export const PAGE_ATTRIBUTES = ["lang", "mode", "controls", "basemap", "review-number", "src", "src-layout", "inset"];

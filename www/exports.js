@@ -10,6 +10,9 @@ export function overlayTexts(element) {
   return {
     sister: ui.s.legendSister,
     friendly: ui.s.legendFriendly,
+    // The map names these only when it draws some.
+    agreement: ui.s.legendAgreement,
+    intent: ui.s.legendIntent,
     credit: ui.$("credit").textContent,
     review: review.hidden ? "" : review.textContent,
     title: element.snapshot?.title[ui.lang] ?? "",

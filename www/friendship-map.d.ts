@@ -6,7 +6,7 @@
 
 /** The element's attributes (and the iframe page's query keys). */
 export type FriendshipMapAttribute =
-  | "cities" | "years" | "as-of" | "unknown" | "regions" | "kinds" | "levels" | "evidence"
+  | "cities" | "years" | "as-of" | "unknown" | "regions" | "kinds" | "levels" | "evidence" | "stages"
   | "selected" | "view" | "projection"
   | "lang" | "mode" | "controls" | "basemap" | "review-number" | "src" | "src-layout" | "inset";
 
@@ -17,6 +17,8 @@ export type InsetPlacement = "auto" | "none" | "top-left" | "top-right" | "botto
 export type EvidenceLevel = "official" | "partner-side" | "news" | "secondary";
 export type Kind = "sister" | "friendly";
 export type Level = "city" | "province";
+/** How far a tie has come: established, or an agreement / a letter of intent that does not itself establish it. */
+export type Stage = "established" | "agreement" | "intent";
 
 /** Which years are shown. */
 export type Years = { mode: "all" } | { mode: "range"; from: number; to: number } | { mode: "asof"; year: number };
@@ -33,6 +35,7 @@ export interface Filter {
   city_level: boolean;
   province_level: boolean;
   evidence: EvidenceLevel[];
+  stages: Stage[];
 }
 
 /** A change of some of the filter's fields; cities by index or by name (`"Qingdao"`, `"青岛市"`). */
@@ -46,6 +49,7 @@ export interface FilterPatch {
   city_level?: boolean;
   province_level?: boolean;
   evidence?: EvidenceLevel[];
+  stages?: Stage[];
 }
 
 /** A search result's target (dispatch it as `{type: "focus", target}`). */
@@ -108,6 +112,7 @@ export interface Warning { key: string; value: string }
 export interface Dispatched { warnings: Warning[]; report?: ImportReport }
 
 export interface ByKind { sister: number; friendly: number }
+export interface ByStage { established: number; agreement: number; intent: number }
 export interface Count { id: string; name_en: string; name_zh: string; count: ByKind }
 export interface Stats {
   ties: number;
@@ -116,6 +121,7 @@ export interface Stats {
   continents: number;
   cities: number;
   by_kind: ByKind;
+  by_stage: ByStage;
   by_year: { year: number; count: ByKind }[];
   unknown_year: ByKind;
   by_continent: Count[];
@@ -123,24 +129,40 @@ export interface Stats {
   by_grouping: Count[];
 }
 export interface Summary { ties: number; partners: number; countries: number; cities: number }
-export interface NewPartner { name_zh: string; name_en: string; city_zh: string; city_en: string }
+export interface NewPartner { name_zh: string; name_en: string; city_zh: string; city_en: string; stage: Stage }
 export interface Caption {
   year: number | null;
   new: number;
   total: number;
   countries: number;
+  stages: ByStage;
   new_partners: NewPartner[];
   index: number;
   steps: number;
   playing: boolean;
 }
+/** One Shandong side's rows against its latest published figure. */
+export interface SideCoverage {
+  index: number;
+  name: string;
+  name_zh: string;
+  rows: number;
+  pending: number;
+  published: number | null;
+  published_as_of: string;
+  published_counts: string;
+  share_percent: number | null;
+}
 export interface DataInfo {
   as_of: string;
   rows: number;
+  stages: ByStage;
   by_districts: number;
   published_total: number | null;
   published_countries: number | null;
   published_as_of: string | null;
+  published_counts: string;
+  coverage: SideCoverage[];
   max_import_bytes: number;
   max_import_rows: number;
 }
@@ -161,6 +183,7 @@ export interface TieInfo {
   signed_by: string;
   sources: string[];
   evidence: EvidenceLevel | "";
+  stage: Stage;
 }
 
 export interface ScopeCity {
@@ -199,6 +222,8 @@ export interface Snapshot {
   title: { zh: string; en: string };
   rows: number;
   unknown_apart: number;
+  /** The stages drawn now other than the established (the legend names them). */
+  stages_drawn: Stage[];
 }
 
 export interface Tooltip {

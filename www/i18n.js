@@ -13,6 +13,8 @@ export const STRINGS = {
     zoomOut: "缩小",
     legendSister: "友好城市",
     legendFriendly: "友好合作关系城市",
+    legendAgreement: "合作协议、备忘录",
+    legendIntent: "意向书",
     basemapCredit: "底图：Natural Earth",
     basemapOwn: "底图：由本页提供",
     search: "搜索",
@@ -74,12 +76,33 @@ export const STRINGS = {
     imported: (f, n, bad, total) => `${f}：已载入 ${n} 行，${bad} 行有误（见下）；共显示 ${total} 项`,
     yourData: (f, n) => `用户数据：${f}（${n} 项）`,
     errorsLabel: "有误的行",
-    coverage: (i, countries) =>
-      `收录 ${i.rows} 项友好关系（另有区县签署 ${i.by_districts} 项），分布于 ${countries} 个国家；` +
-      `山东全省公布 ${i.published_total} 项（${i.published_as_of}）· 资料截至 ${i.as_of}`,
+    // What a published figure counts (src/totals.rs COUNTS).
+    countsOf: (code) => ({ all: "省、市两级合计，含友好省州与友好城市", province: "省级友好省州", city: "市级友好城市与友好合作关系城市", sister: "仅友好城市" })[code] ?? "",
+    coverage: (i, countries, n) =>
+      `收录 ${n(i.rows)} 项友好关系（其中合作协议、备忘录 ${n(i.stages.agreement)} 项，意向书 ${n(i.stages.intent)} 项；另有区县签署 ${n(i.by_districts)} 项），分布于 ${n(countries)} 个国家；` +
+      `山东全省公布 ${n(i.published_total)} 项（${i.published_as_of}，${STRINGS.zh.countsOf(i.published_counts)}）· 资料截至 ${i.as_of}`,
+    coverageByCity: "各市收录与公布总数",
+    coverageHint: "本图收录的各级政府友好关系（含协议、意向书）与该市最近公布的总数",
+    coverageFigure: (c, n) => (c.published == null ? `${n(c.rows)} / –`
+      : c.published_counts === "sister" ? `${n(c.rows)}（友好城市 ${n(c.published)}，${c.published_as_of || "日期不详"}）`
+      : `${n(c.rows)} / ${n(c.published)}（${c.published_as_of || "日期不详"}）`),
+    coverageTitle: (c, n) => `${c.name_zh}：收录 ${n(c.rows)} 项（其中协议、意向书 ${n(c.pending)} 项）；` +
+      (c.published == null ? "未见公布总数" : `最近公布 ${n(c.published)}（${STRINGS.zh.countsOf(c.published_counts)}，${c.published_as_of || "日期不详"}）`),
     yearUnknown: "年份不详",
     // The year is never number-formatted ("2005", not "2,005"); counts are (`n`).
-    caption: (c, n) => [`${c.year ?? "年份不详"}`, `新增 ${n(c.new)} 项`, `累计 ${n(c.total)} 项、${n(c.countries)} 个国家`],
+    caption: (c, n) => [`${c.year ?? "年份不详"}`, `新增 ${n(c.new)} 项`, `累计 ${n(c.total)} 项、${n(c.countries)} 个国家`,
+      ...(c.stages.agreement + c.stages.intent ? [`其中协议 ${n(c.stages.agreement)} 项、意向书 ${n(c.stages.intent)} 项`] : [])],
+    // A stage that is not an established tie, as a short mark after a name (empty for a tie).
+    stageMark: (st) => ({ agreement: "（协议）", intent: "（意向书）" })[st] ?? "",
+    stageOf: (st) => ({ established: "已建立", agreement: "协议、备忘录", intent: "意向书" })[st] ?? "",
+    stage: "签署阶段",
+    stEstablished: "已建立的友好关系",
+    stAgreement: "合作协议、备忘录",
+    stIntent: "意向书",
+    colStage: "阶段",
+    agreements: "协议、备忘录",
+    intents: "意向书",
+    stageNote: (b, n) => `其中 ${n(b.established)} 项已建立友好关系，${n(b.agreement)} 项为合作协议或备忘录，${n(b.intent)} 项为意向书（按全省口径计入总数，地图上以紫色细点线另行显示）`,
     andMore: (n) => ` 等 ${n} 个`,
     table: "表格",
     map: "地图",
@@ -167,6 +190,8 @@ export const STRINGS = {
     zoomOut: "Zoom out",
     legendSister: "sister city",
     legendFriendly: "friendly cooperation",
+    legendAgreement: "agreement, memorandum",
+    legendIntent: "letter of intent",
     basemapCredit: "Basemap: Natural Earth",
     basemapOwn: "Basemap: provided by this page",
     search: "Search",
@@ -228,12 +253,32 @@ export const STRINGS = {
     imported: (f, n, bad, total) => `${f}: loaded ${n} rows, ${bad} rows with errors (listed below); ${total} ties in all`,
     yourData: (f, n) => `Your data: ${f} (${n} ties)`,
     errorsLabel: "Rows with errors",
-    coverage: (i, countries) =>
-      `shows ${i.rows} of the ${i.published_total} ties reported (${i.published_as_of}), ` +
-      `plus ${i.by_districts} signed by districts, in ${countries} countries; data as of ${i.as_of}`,
+    countsOf: (code) => ({ all: "the province and its cities together, all levels", province: "the province's own ties with provinces and states", city: "the city's sister and friendly-cooperation cities", sister: "sister cities only" })[code] ?? "",
+    coverage: (i, countries, n) =>
+      `shows ${n(i.rows)} of the ${n(i.published_total)} ties reported (${i.published_as_of}: ${STRINGS.en.countsOf(i.published_counts)}), ` +
+      `of them ${n(i.stages.agreement)} agreements or memoranda and ${n(i.stages.intent)} letters of intent, ` +
+      `plus ${n(i.by_districts)} signed by districts, in ${n(countries)} countries; data as of ${i.as_of}`,
+    coverageByCity: "Rows against published totals",
+    coverageHint: "The governments' own ties on this map (agreements and letters of intent included) against each side's latest published figure",
+    coverageFigure: (c, n) => (c.published == null ? `${n(c.rows)} / –`
+      : c.published_counts === "sister" ? `${n(c.rows)} (${n(c.published)} sister, ${c.published_as_of || "undated"})`
+      : `${n(c.rows)} / ${n(c.published)} (${c.published_as_of || "undated"})`),
+    coverageTitle: (c, n) => `${c.name}: ${n(c.rows)} rows (${n(c.pending)} agreements or letters of intent); ` +
+      (c.published == null ? "no published total found" : `latest figure ${n(c.published)} (${STRINGS.en.countsOf(c.published_counts)}, ${c.published_as_of || "undated"})`),
     yearUnknown: "year unknown",
     caption: (c, n) => [`${c.year ?? "year unknown"}`, `${n(c.new)} new`,
-      `${n(c.total)} ${c.total === 1 ? "tie" : "ties"} in ${n(c.countries)} ${c.countries === 1 ? "country" : "countries"} so far`],
+      `${n(c.total)} ${c.total === 1 ? "tie" : "ties"} in ${n(c.countries)} ${c.countries === 1 ? "country" : "countries"} so far`,
+      ...(c.stages.agreement + c.stages.intent ? [`of which ${n(c.stages.agreement)} ${c.stages.agreement === 1 ? "agreement" : "agreements"}, ${n(c.stages.intent)} ${c.stages.intent === 1 ? "letter" : "letters"} of intent`] : [])],
+    stageMark: (st) => ({ agreement: " (agreement)", intent: " (letter of intent)" })[st] ?? "",
+    stageOf: (st) => ({ established: "established", agreement: "agreement, memorandum", intent: "letter of intent" })[st] ?? "",
+    stage: "Stage",
+    stEstablished: "established ties",
+    stAgreement: "agreements, memoranda",
+    stIntent: "letters of intent",
+    colStage: "Stage",
+    agreements: "agreements",
+    intents: "letters of intent",
+    stageNote: (b, n) => `of which ${n(b.established)} established, ${n(b.agreement)} agreements or memoranda and ${n(b.intent)} letters of intent (counted as the province counts them; drawn apart, thin purple dots)`,
     andMore: (n) => ` and ${n} in all`,
     table: "Table",
     map: "Map",

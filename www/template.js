@@ -35,6 +35,8 @@ export const TEMPLATE = `
       <div class="legend">
         <span class="key sister"></span><span data-t="legendSister"></span>
         <span class="key friendly"></span><span data-t="legendFriendly"></span>
+        <span id="legend-agreement" hidden><span class="key agreement"></span><span data-t="legendAgreement"></span></span>
+        <span id="legend-intent" hidden><span class="key intent"></span><span data-t="legendIntent"></span></span>
         <span id="legend-unknown" hidden><span class="key unknown"></span><span data-t="legendUnknown"></span></span>
       </div>
       <div class="review" id="review" hidden></div>
@@ -93,6 +95,12 @@ export const TEMPLATE = `
           <label class="check"><input type="checkbox" data-evidence="news" checked> <span data-t="evNews"></span></label>
           <label class="check"><input type="checkbox" data-evidence="secondary" checked> <span data-t="evSecondary"></span></label>
         </div>
+        <div class="h" data-t="stage"></div>
+        <div class="toggles" id="stages" role="group" data-t-label="stage">
+          <label class="check"><input type="checkbox" data-stage="established" checked> <span data-t="stEstablished"></span></label>
+          <label class="check"><input type="checkbox" data-stage="agreement" checked> <span data-t="stAgreement"></span></label>
+          <label class="check"><input type="checkbox" data-stage="intent" checked> <span data-t="stIntent"></span></label>
+        </div>
       </section>
       <section class="block cities-block">
         <div class="h" data-t="cities"></div>
@@ -104,12 +112,18 @@ export const TEMPLATE = `
         <div class="h" data-t="stats"></div>
         <dl class="totals" id="totals"></dl>
         <p class="hint" id="unknown-apart" hidden></p>
+        <p class="hint" id="stage-note" hidden></p>
         <div class="sub-h" data-t="byContinent"></div>
         <ul class="bars" id="by-continent"></ul>
         <div class="sub-h" data-t="topCountries"></div>
         <ul class="bars" id="by-country"></ul>
         <div class="sub-h" data-t="byGrouping"></div>
         <ul class="bars" id="by-grouping"></ul>
+        <div id="coverage-block">
+          <div class="sub-h" data-t="coverageByCity"></div>
+          <p class="hint" data-t="coverageHint"></p>
+          <ul class="bars coverage" id="by-city-coverage"></ul>
+        </div>
       </section>
       <section class="block">
         <div class="h" data-t="export"></div>
@@ -159,6 +173,7 @@ export const TEMPLATE = `
         <th scope="col" aria-sort="none"><button type="button" data-sort="partner" data-t="colPartner"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="country" data-t="colCountry"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="kind" data-t="colKind"></button></th>
+        <th scope="col" aria-sort="none"><button type="button" data-sort="stage" data-t="colStage"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="level" data-t="colLevel"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="established" data-t="colYear"></button></th>
         <th scope="col" aria-sort="none"><button type="button" data-sort="evidence" data-t="colEvidence"></button></th>

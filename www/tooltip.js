@@ -10,7 +10,8 @@ function tieLine(t, s) {
   const signed = t.signed_by ? ` (${t.signed_by})` : "";
   const kind = t.kind === "sister" ? s.tipSister : s.tipFriendly;
   const evidence = t.evidence ? ` · ${s.evidenceOf(t.evidence)}` : "";
-  return `${s.names(t.city_zh, t.city)}${signed} · ${kind} · ${year}${evidence}`;
+  const stage = t.stage !== "established" ? ` · ${s.stageOf(t.stage)}` : "";
+  return `${s.names(t.city_zh, t.city)}${signed} · ${kind}${stage} · ${year}${evidence}`;
 }
 
 /// The lines of a tooltip: `[class, text]`.

@@ -1,11 +1,11 @@
 //! The records the page reads, as pure functions of the dataset and of what is shown: a tie
-//! described, the tooltip's content, the Shandong sides, counts, the playback caption and the
-//! facts about the data. Names only; the page owns every sentence (and the language).
+//! described, the tooltip's content, the Shandong sides, counts and the playback caption (the
+//! facts about the data are in [`super::data_info`]). Names only; the page owns every sentence
+//! (and the language).
 
-use crate::coverage::{per_city, published_totals, DATA_AS_OF, PUBLISHED_TOTALS_CSV};
 use crate::data::Dataset;
 use crate::playback::Playback;
-use crate::stats::Stats;
+use crate::stats::{ByStage, Stats};
 use serde::Serialize;
 
 /// One tie as the tooltip and the table describe it.
@@ -39,6 +39,8 @@ pub struct TieInfo {
     pub sources: Vec<String>,
     /// How strongly it is sourced (`official`, `partner-side`, `news`, `secondary`), or empty.
     pub evidence: &'static str,
+    /// How far it has come: `established`, `agreement` or `intent` ([`crate::data::Stage`]).
+    pub stage: &'static str,
 }
 
 /// A Shandong side (or an imported origin) for the page's list.
@@ -91,6 +93,8 @@ pub struct NewPartner {
     pub city_zh: String,
     /// Its Shandong side, English.
     pub city_en: String,
+    /// `established`, `agreement` or `intent`.
+    pub stage: &'static str,
 }
 
 /// The playback caption: the step's year and counts, and the new partners by name.
@@ -104,6 +108,8 @@ pub struct Caption {
     pub total: usize,
     /// Countries shown so far.
     pub countries: usize,
+    /// The ties shown so far by stage: agreements and letters of intent counted apart.
+    pub stages: ByStage,
     /// The new partners.
     pub new_partners: Vec<NewPartner>,
     /// Step index.
@@ -112,27 +118,6 @@ pub struct Caption {
     pub steps: usize,
     /// Whether it advances by itself.
     pub playing: bool,
-}
-
-/// Facts about the data shown, for the page's coverage line.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct DataInfo {
-    /// When the built-in data was researched (`YYYY-MM-DD`).
-    pub as_of: String,
-    /// Rows of the governments' own ties.
-    pub rows: usize,
-    /// Rows signed by a district or county.
-    pub by_districts: usize,
-    /// Shandong's published all-level total, if known.
-    pub published_total: Option<u32>,
-    /// Its countries.
-    pub published_countries: Option<u32>,
-    /// Its date (`YYYY-MM`).
-    pub published_as_of: Option<String>,
-    /// The largest file an import reads, bytes (a larger one is refused before it is read).
-    pub max_import_bytes: usize,
-    /// The most rows an import reads.
-    pub max_import_rows: usize,
 }
 
 /// Describes tie `i`.
@@ -156,6 +141,7 @@ pub fn tie_info(dataset: &Dataset, i: usize) -> TieInfo {
         signed_by: r.signed_by.clone().unwrap_or_default(),
         sources: r.sources.clone(),
         evidence: r.evidence.map_or("", |e| e.as_str()),
+        stage: r.stage.as_str(),
     }
 }
 
@@ -247,6 +233,7 @@ pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption
         new: playback.new_ties().len(),
         total: stats.ties,
         countries: stats.countries,
+        stages: stats.by_stage,
         new_partners: playback
             .new_ties()
             .iter()
@@ -258,30 +245,13 @@ pub fn caption(dataset: &Dataset, playback: &Playback, stats: &Stats) -> Caption
                     name_en: t.record.partner.clone(),
                     city_zh: city.name_zh.clone(),
                     city_en: city.name.clone(),
+                    stage: t.record.stage.as_str(),
                 }
             })
             .collect(),
         index: playback.index,
         steps: playback.steps.len(),
         playing: playback.playing,
-    }
-}
-
-/// Facts about `dataset` and the published totals built into the crate.
-pub fn data_info(dataset: &Dataset) -> DataInfo {
-    let cov = per_city(dataset);
-    // The totals file is checked by the native tests; a broken one only loses the figure.
-    let totals = published_totals(PUBLISHED_TOTALS_CSV).unwrap_or_default();
-    let all = totals.iter().find(|t| t.shandong_city == "All");
-    DataInfo {
-        as_of: DATA_AS_OF.trim().to_string(),
-        rows: cov.iter().map(|c| c.rows).sum(),
-        by_districts: cov.iter().map(|c| c.signed_by_district).sum(),
-        published_total: all.and_then(|t| t.total),
-        published_countries: all.and_then(|t| t.countries),
-        published_as_of: all.map(|t| t.as_of.clone()),
-        max_import_bytes: crate::input::MAX_IMPORT_BYTES,
-        max_import_rows: crate::input::MAX_IMPORT_ROWS,
     }
 }
 
@@ -337,13 +307,5 @@ mod tests {
             2000 - 1982 + 2,
             "each year, then the unknown years"
         );
-    }
-
-    #[test]
-    fn data_info_counts_rows_and_reads_the_published_total() {
-        let i = data_info(&data());
-        assert_eq!((i.rows, i.by_districts), (3, 0));
-        assert!(i.published_total.is_some_and(|n| n > 500));
-        assert_eq!(i.as_of.len(), 10);
     }
 }

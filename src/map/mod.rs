@@ -10,13 +10,14 @@
 //! | hover and search focus | [`emphasis`] |
 //! | origins sharing a marker | [`origins`] |
 //! | frame composition | [`frame`] |
-//! | records for the page, the tooltip, the snapshot | [`describe`], [`tooltip`], [`snapshot`] |
+//! | records for the page, the tooltip, the snapshot; facts about the data | [`describe`], [`tooltip`], [`snapshot`], [`data_info`] |
 
 pub mod annotate;
 mod apply;
 pub mod basemaps;
 pub mod camera;
 pub mod closeup;
+pub mod data_info;
 pub mod describe;
 pub mod emphasis;
 pub mod flight;
@@ -37,7 +38,8 @@ mod view;
 
 pub use basemaps::DETAIL_ZOOM;
 pub use camera::{CameraKey, DEFAULT_CENTER_LON, GLOBE_HOME};
-pub use describe::{Caption, CityInfo, DataInfo, NewPartner, Summary, TieInfo};
+pub use data_info::{DataInfo, SideCoverage};
+pub use describe::{Caption, CityInfo, NewPartner, Summary, TieInfo};
 pub use snapshot::Snapshot;
 pub use tooltip::{Tooltip, TooltipTarget};
 
@@ -45,7 +47,7 @@ pub use annotate::Lang;
 pub use page::Page;
 
 use crate::basemap::Basemap;
-use crate::data::{builtin_regions, Dataset, Region};
+use crate::data::{builtin_regions, Dataset, Region, Stage};
 use crate::display_list::Layer;
 use crate::projection::ProjectionKind;
 use crate::scene::{link_layers, LinkGeometry, DENSE_LINKS};
@@ -101,7 +103,7 @@ impl Facts {
             version,
             markers: Markers::of(&dataset.origins),
             all: stats(dataset, &vec![true; dataset.ties.len()], regions),
-            data: describe::data_info(dataset),
+            data: data_info::data_info(dataset),
             totals: scope::latest_totals(dataset),
         }
     }
@@ -208,6 +210,22 @@ impl MapState {
         let shown = self.selection.shown();
         (0..shown.len())
             .filter(|&i| shown[i] && self.dataset.ties[i].record.established.is_none())
+            .collect()
+    }
+
+    /// The stages other than established whose links are drawn in their own style now (shown,
+    /// and not drawn apart as of unknown year), in [`Stage::ALL`] order: the legend names them.
+    pub fn stages_drawn(&self) -> Vec<Stage> {
+        let apart = self.unknown_apart();
+        let shown = self.selection.shown();
+        Stage::ALL
+            .into_iter()
+            .filter(|s| !s.is_established())
+            .filter(|&s| {
+                self.dataset.ties.iter().enumerate().any(|(i, t)| {
+                    shown[i] && t.record.stage == s && apart.binary_search(&i).is_err()
+                })
+            })
             .collect()
     }
 

@@ -1,6 +1,7 @@
 //! What a [`MapState`] tells the page: the URL query, the records, the snapshot.
 
-use super::describe::{self, Caption, CityInfo, DataInfo, Summary, TieInfo};
+use super::data_info::DataInfo;
+use super::describe::{self, Caption, CityInfo, Summary, TieInfo};
 use super::tooltip::{self, Tooltip};
 use super::{MapState, Snapshot};
 use crate::hit::Hit;

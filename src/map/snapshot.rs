@@ -1,10 +1,12 @@
 //! One message per change: everything the page's panels show, built once per data version and
 //! handed over with the change event (instead of the page calling back for each part).
 
-use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo, DataInfo};
+use super::data_info::DataInfo;
+use super::describe::{caption, city_list, region_list, rows, Caption, CityInfo};
 use super::describe::{RegionInfo, Summary, TieInfo};
 use super::scope::{Both, ScopeCity};
 use super::MapState;
+use crate::data::Stage;
 use crate::filter::Filter;
 use crate::lang::Lang;
 use crate::stats::{stats, Stats};
@@ -57,6 +59,15 @@ pub struct Snapshot {
     pub rows: usize,
     /// Of the ties shown, those of unknown year drawn apart under a year filter.
     pub unknown_apart: usize,
+    /// The stages drawn apart in their own style now (`agreement`, `intent`): the legend
+    /// names them.
+    #[serde(serialize_with = "stage_names")]
+    pub stages_drawn: Vec<Stage>,
+}
+
+/// Stages as their names.
+fn stage_names<S: serde::Serializer>(stages: &[Stage], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(stages.iter().map(|x| x.as_str()))
 }
 
 impl Snapshot {
@@ -86,6 +97,7 @@ impl Snapshot {
             scope: map.scope(),
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
+            stages_drawn: map.stages_drawn(),
         }
     }
 }

@@ -152,6 +152,9 @@ fn office_field(o: &Record, column: &str) -> Option<String> {
         "kind" => text(o.kind.as_str()),
         "evidence" => text(Evidence::Official.as_str()),
         "signed_by" => text(o.signed_by.as_deref().unwrap_or("")),
+        // An office's agreement or letter of intent says so; an office row read as established
+        // (a list without the column) leaves the built-in row's stage unless its cell says it.
+        "stage" if !o.stage.is_established() => text(o.stage.cell()),
         _ => None,
     }
 }

@@ -116,6 +116,22 @@ pub fn link_unknown() -> Style {
         ..Style::stroke(Rgba(0x70, 0x70, 0x70, 200), 1.0)
     }
 }
+/// Agreements and memoranda that do not themselves establish a tie (`stage` `agreement`):
+/// thinner than a tie and dotted, in Okabe–Ito's reddish purple, so they differ from ties by
+/// width and dash and from the grey dots of an unknown year by colour.
+pub fn link_agreement() -> Style {
+    Style {
+        dash_px: Some([1.2, 1.8]),
+        ..Style::stroke(Rgba(0xcc, 0x79, 0xa7, 230), 0.8)
+    }
+}
+/// Letters of intent (`stage` `intent`): as agreements, with the dots twice as far apart.
+pub fn link_intent() -> Style {
+    Style {
+        dash_px: Some([1.2, 3.6]),
+        ..link_agreement()
+    }
+}
 /// Links of the selected Shandong city or the hovered tie.
 pub fn link_highlight() -> Style {
     Style::stroke(Rgba(0xcc, 0x00, 0x33, 255), 2.0)

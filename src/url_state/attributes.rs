@@ -50,11 +50,11 @@ mod tests {
     #[test]
     fn attributes_read_back_as_the_same_state() {
         let d = Dataset::builtin();
-        let q = "years=2000-2020&unknown=1&regions=europe,sco&cities=Jinan,Qingdao&kinds=sister&levels=city&evidence=official&proj=equirectangular&sel=Tai%27an&view=2.50,10.00,50.00";
+        let q = "years=2000-2020&unknown=1&regions=europe,sco&cities=Jinan,Qingdao&kinds=sister&levels=city&evidence=official&stages=established&proj=equirectangular&sel=Tai%27an&view=2.50,10.00,50.00";
         let (state, w) = from_query(q, &builtin_regions(), &d, 2026);
         assert!(w.is_empty(), "{w:?}");
         let attrs = attributes(&to_query(&state, &d));
-        assert_eq!(attrs.len(), 10);
+        assert_eq!(attrs.len(), 11);
         let long: Vec<String> = attrs
             .iter()
             .map(|(k, v)| format!("{k}={}", super::super::codec::encode(v)))

@@ -20,6 +20,8 @@ pub enum UrlKey {
     Levels,
     /// `evidence=official,partner-side`: the evidence levels shown.
     Evidence,
+    /// `stages=established,agreement`: the stages shown (established, agreement, intent).
+    Stages,
     /// `projection=globe`.
     Projection,
     /// `selected=Qingdao`.
@@ -31,7 +33,7 @@ pub enum UrlKey {
 impl UrlKey {
     /// Every key: the name written into URLs (short), then the element attribute's name, which
     /// the iframe page's query accepts too (one vocabulary for editors).
-    pub const NAMES: [(UrlKey, &'static str, &'static str); 11] = [
+    pub const NAMES: [(UrlKey, &'static str, &'static str); 12] = [
         (UrlKey::Years, "years", "years"),
         (UrlKey::AsOf, "asof", "as-of"),
         (UrlKey::Unknown, "unknown", "unknown"),
@@ -40,6 +42,7 @@ impl UrlKey {
         (UrlKey::Kinds, "kinds", "kinds"),
         (UrlKey::Levels, "levels", "levels"),
         (UrlKey::Evidence, "evidence", "evidence"),
+        (UrlKey::Stages, "stages", "stages"),
         (UrlKey::Projection, "proj", "projection"),
         (UrlKey::Selected, "sel", "selected"),
         (UrlKey::View, "view", "view"),

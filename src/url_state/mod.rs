@@ -104,6 +104,10 @@ pub fn to_query(state: &UrlState, dataset: &Dataset) -> String {
         let names: Vec<&str> = f.evidence.iter().map(|e| e.as_str()).collect();
         parts.push(format!("evidence={}", encode(&names.join(","))));
     }
+    if !f.stages.is_empty() {
+        let names: Vec<&str> = f.stages.iter().map(|s| s.as_str()).collect();
+        parts.push(format!("stages={}", encode(&names.join(","))));
+    }
     if let Some(p) = state.projection {
         parts.push(format!("proj={}", p.name()));
     }
@@ -201,7 +205,7 @@ impl Reader<'_> {
                 .filter(|(a, b)| a != b)
                 .map(|(yes, _)| f.unknown_year = yes)
                 .is_some(),
-            UrlKey::Regions | UrlKey::Cities | UrlKey::Evidence => {
+            UrlKey::Regions | UrlKey::Cities | UrlKey::Evidence | UrlKey::Stages => {
                 for item in v.split(',').filter(|s| !s.is_empty()) {
                     if !self.add_to_list(f, key, item) {
                         self.warn(k, item);
@@ -231,9 +235,16 @@ impl Reader<'_> {
         }
     }
 
-    /// Adds a region id, a city name or an evidence level to the filter's list (once); false
-    /// if unknown.
+    /// Adds a region id, a city name, an evidence level or a stage to the filter's list
+    /// (once); false if unknown.
     fn add_to_list(&self, f: &mut Filter, key: UrlKey, item: &str) -> bool {
+        if key == UrlKey::Stages {
+            let stage = crate::data::Stage::from_name(item);
+            if let Some(s) = stage.filter(|s| !f.stages.contains(s)) {
+                f.stages.push(s);
+            }
+            return stage.is_some();
+        }
         if key == UrlKey::Evidence {
             let level = crate::data::Evidence::from_name(item);
             if let Some(e) = level.filter(|e| !f.evidence.contains(e)) {
@@ -314,10 +325,10 @@ mod tests {
     #[test]
     fn the_state_round_trips_with_short_keys() {
         let d = Dataset::default();
-        let (s, w) = parse("years=2000-2020&unknown=1&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
+        let (s, w) = parse("years=2000-2020&unknown=1&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&stages=agreement,intent&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
         assert!(w.is_empty(), "{w:?}");
         let q = to_query(&s, &d);
-        assert_eq!(q, "years=2000-2020&unknown=1&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
+        assert_eq!(q, "years=2000-2020&unknown=1&regions=europe&cities=Jinan&kinds=sister&levels=city&evidence=official,news&stages=agreement,intent&proj=equirectangular&sel=Jinan&view=2.50,10.00,50.00");
         assert_eq!(parse(&q).0, s);
     }
 
@@ -334,9 +345,16 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_stage_is_skipped_by_name() {
+        let (s, w) = parse("stages=intent,mou,intent");
+        assert_eq!(s.filter.stages, [crate::data::Stage::Intent]);
+        assert_eq!(w, [Warning::new("stages", "mou")]);
+    }
+
+    #[test]
     fn every_name_is_accepted_once() {
         let names = UrlKey::all_names();
-        assert_eq!(names.len(), 14);
+        assert_eq!(names.len(), 15);
         for n in names {
             assert!(UrlKey::from_name(n).is_some(), "{n}");
         }

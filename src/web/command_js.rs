@@ -7,7 +7,7 @@
 use super::fields::{index, short_text, Fields};
 use super::js::{js_err, type_err};
 use crate::command::{CityRef, Command, FilterPatch};
-use crate::data::Evidence;
+use crate::data::{Evidence, Stage, STAGE_NAMES};
 use crate::filter::Years;
 use crate::inset::InsetPlacement;
 use crate::label::Rect;
@@ -83,6 +83,18 @@ fn city(v: &JsValue) -> Option<CityRef> {
         .or_else(|| short_text(v).map(CityRef::Name))
 }
 
+/// The stages of a filter command, each refused by name when it is not one.
+fn stages(f: &Fields) -> Result<Option<Vec<Stage>>, JsValue> {
+    let names: Vec<&str> = STAGE_NAMES.iter().map(|(_, n)| *n).collect();
+    f.list("stages", "stage names", short_text)?
+        .map(|list| {
+            list.iter()
+                .map(|n| named(n, "stages", Stage::from_name, &names.join(", ")))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()
+}
+
 fn filter(f: &Fields) -> Result<Command, JsValue> {
     let evidence = f.list("evidence", "evidence levels", short_text)?;
     let evidence = evidence
@@ -110,6 +122,7 @@ fn filter(f: &Fields) -> Result<Command, JsValue> {
         city_level: f.boolean("city_level")?,
         province_level: f.boolean("province_level")?,
         evidence,
+        stages: stages(f)?,
     }))
 }
 

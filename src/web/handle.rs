@@ -141,7 +141,7 @@ impl FriendshipMap {
 
     /// Everything the page shows now (as the `data` event carries it): `{version, dataset,
     /// stats, all, summary, caption, data, filter, selected, projection, language,
-    /// presenting, spinning, cities, regions, table, rows, unknown_apart}`.
+    /// presenting, spinning, cities, regions, table, rows, unknown_apart, stages_drawn}`.
     pub fn snapshot(&self) -> Result<JsValue, JsValue> {
         self.read(|m| to_js(&m.snapshot()))
     }

@@ -11,8 +11,8 @@ use crate::publication::Publication;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
-/// The overlay's texts from the page's object `{sister, friendly, credit, review, headline,
-/// names}` (all text, all optional).
+/// The overlay's texts from the page's object `{title, sister, friendly, agreement, intent,
+/// credit, review, headline, names}` (all text, all optional).
 pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(OverlayTexts::default());
@@ -23,6 +23,8 @@ pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsVal
     Ok(OverlayTexts {
         sister: text("sister")?,
         friendly: text("friendly")?,
+        agreement: text("agreement")?,
+        intent: text("intent")?,
         credit: text("credit")?,
         review: f.text("review")?.filter(|r| !r.is_empty()),
         title: f.text("title")?.filter(|t| !t.is_empty()),

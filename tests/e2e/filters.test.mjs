@@ -133,3 +133,47 @@ test("search in Chinese focuses a partner", async () => {
   await page.screenshot({ path: `${ARTIFACTS}search-shimonoseki.png` });
   await context.close();
 });
+
+test("stages: agreements and letters of intent shown by default, drawn apart, named in the legend, filtered by their checkboxes", async () => {
+  const { page, context, log } = await openMap(browser, server.url);
+  const of = (stage) => rows.filter((r) => (r.stage ?? "") === stage).length;
+  const [ties, agreements, intents] = [of(""), of("agreement"), of("intent")];
+  assert.ok(agreements > 0 && intents > 0, "the data has both");
+  // As the province counts: every stage shown, each counted apart.
+  assert.equal((await summary(page)).ties, rows.length);
+  assert.equal(await page.locator("#legend-agreement").isVisible(), true);
+  assert.equal(await page.locator("#legend-intent").isVisible(), true);
+  assert.equal(await page.locator("#legend-unknown").isVisible(), false);
+  const intentKey = await page.locator("#legend-intent .key").evaluate((k) => getComputedStyle(k).backgroundImage);
+  assert.match(intentKey, /repeating-linear-gradient/, "a dotted key");
+  assert.match(await page.locator("#stage-note").innerText(), new RegExp(`其中 ${ties} 项已建立友好关系，${agreements} 项为合作协议或备忘录，${intents} 项为意向书`));
+  await page.screenshot({ path: `${ARTIFACTS}stages-legend.png` });
+  // Only established ties: the two other boxes unticked.
+  await page.uncheck('#stages input[data-stage="agreement"]');
+  await page.uncheck('#stages input[data-stage="intent"]');
+  await nextFrames(page);
+  assert.equal((await summary(page)).ties, ties);
+  assert.equal(await page.locator("#legend-agreement").isVisible(), false);
+  assert.equal(await page.locator("#legend-intent").isVisible(), false);
+  assert.equal(await page.locator("#stage-note").isVisible(), false);
+  await page.waitForFunction(() => /stages=established/.test(location.search), null, { timeout: 3000 });
+  // The last box stays ticked: none ticked would mean all.
+  await page.click('#stages input[data-stage="established"]');
+  assert.equal(await page.isChecked('#stages input[data-stage="established"]'), true);
+  // A link or attribute with the stages shows them alone; an unknown stage is refused by name.
+  const again = await openMap(browser, `${server.url}?stages=intent`);
+  assert.equal((await summary(again.page)).ties, intents);
+  assert.equal(await again.page.isChecked('#stages input[data-stage="agreement"]'), false);
+  const refused = await again.page.evaluate(() => {
+    try { window.friendshipMap.dispatch({ type: "filter", stages: ["memorandum"] }); return ""; } catch (e) { return e.message; }
+  });
+  assert.match(refused, /stages: unknown value `memorandum`/);
+  assert.equal((await summary(again.page)).ties, intents, "a refused command changes nothing");
+  // The table says each row's stage.
+  await again.page.click("#table-toggle");
+  const cells = await again.page.locator("#table tbody tr td:nth-child(5)").allInnerTexts();
+  assert.ok(cells.length === intents && cells.every((c) => c === "意向书"), cells.join("|"));
+  await again.context.close();
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -27,11 +27,13 @@ test("the map appears under a strict CSP, with no errors and no outside requests
   // The page states its coverage honestly, with the numbers from the data.
   const info = await page.evaluate(() => window.friendshipMap.snapshot().data);
   const line = await page.locator("#coverage").innerText();
-  assert.ok(line.includes(`收录 ${info.rows} 项友好关系`) && line.includes("山东全省公布 766 项（2026-05）"), line);
+  // It says what the figure it cites counts, and how many rows are agreements or letters of intent.
+  assert.ok(line.includes(`收录 ${info.rows} 项友好关系（其中合作协议、备忘录 ${info.stages.agreement} 项，意向书 ${info.stages.intent} 项`) &&
+    line.includes("山东全省公布 766 项（2026-05，省、市两级合计"), line);
   // The language switch changes the visible strings, tooltips and numbers.
   await page.click("#lang-toggle");
   const en = await page.locator("#coverage").innerText();
-  assert.ok(en.includes(`shows ${info.rows} of the 766 ties reported (2026-05)`), en);
+  assert.ok(en.includes(`shows ${info.rows} of the 766 ties reported (2026-05: the province and its cities together, all levels)`), en);
   assert.equal(await page.locator("#reset").innerText(), "Reset view");
   assert.equal(await page.locator("#play").innerText(), "▶ Play");
   await page.screenshot({ path: `${ARTIFACTS}desktop-en.png` });

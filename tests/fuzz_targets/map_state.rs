@@ -9,7 +9,7 @@
 use super::choices::Choices;
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::command::{CityRef, Command, FilterPatch};
-use shandong_friendship_map::data::{builtin_regions, Dataset, Evidence};
+use shandong_friendship_map::data::{builtin_regions, Dataset, Evidence, Stage};
 use shandong_friendship_map::display_list::Recorder;
 use shandong_friendship_map::filter::Years;
 use shandong_friendship_map::import::{import_csv, Preset};
@@ -66,6 +66,11 @@ fn patch(c: &mut Choices, origins: usize) -> FilterPatch {
             0 => Vec::new(),
             1 => vec![Evidence::Official, Evidence::News, Evidence::News],
             _ => vec![Evidence::Secondary],
+        }),
+        stages: some(c).then(|| match c.below(3) {
+            0 => Vec::new(),
+            1 => vec![Stage::Agreement, Stage::Intent, Stage::Intent],
+            _ => vec![Stage::Established],
         }),
         // Unknown ids too: a command from JavaScript is not trusted, and is refused by name.
         regions: some(c).then(|| {

@@ -147,6 +147,7 @@ export class DataPanel {
       ? ui.s.yourData(this.imported, ui.n(snapshot.summary.ties))
       : snapshot.scope.length
         ? ui.s.scopeLine(snapshot.scope, ui.n)
-        : ui.s.coverage(snapshot.data, snapshot.all.countries);
+        : ui.s.coverage(snapshot.data, snapshot.all.countries, ui.n);
+    ui.$("coverage-block").hidden = !!this.imported;
   }
 }

@@ -1,7 +1,7 @@
-// The filter controls: years (all, range, as of), year-unknown switch, region, kinds and
-// levels, Shandong cities, clear. Written from the snapshot (the filter as the map holds it,
-// the cities and regions it offers); each control sends only its own field, so what the page
-// does not show (several regions, cities beyond the list) survives every click.
+// The filter controls: years (all, range, as of), year-unknown switch, region, kinds, levels,
+// evidence levels and stages, Shandong cities, clear. Written from the snapshot (the filter as
+// the map holds it, the cities and regions it offers); each control sends only its own field,
+// so what the page does not show (several regions, cities beyond the list) survives every click.
 import { el } from "../dom.js";
 import { yearBounds } from "../ui.js";
 
@@ -32,12 +32,17 @@ export class FiltersPanel {
     for (const [id, field] of Object.entries(flags)) {
       ui.$(id).addEventListener("change", () => this.#patch({ [field]: ui.$(id).checked }, true));
     }
-    for (const box of this.#evidenceBoxes()) {
-      box.addEventListener("change", () => {
-        // At least one level stays ticked (none ticked would read as "every level").
-        if (![...this.#evidenceBoxes()].some((b) => b.checked)) box.checked = true;
-        this.#patch({ evidence: this.#evidenceLevels() }, true);
-      });
+    for (const [field, group, key] of [["evidence", "evidence", "evidence"], ["stages", "stages", "stage"]]) {
+      const boxes = () => [...ui.all(`#${group} input`)];
+      for (const box of boxes()) {
+        box.addEventListener("change", () => {
+          // At least one stays ticked (none ticked would read as "all of them").
+          if (!boxes().some((b) => b.checked)) box.checked = true;
+          const on = boxes().filter((b) => b.checked).map((b) => b.dataset[key]);
+          // All of them ticked is written as none (no filter on the field).
+          this.#patch({ [field]: on.length === boxes().length ? [] : on }, true);
+        });
+      }
     }
     // A region is a place: the view follows it (the fit button offers the same for the rest).
     ui.$("region").addEventListener("change", () => {
@@ -132,12 +137,9 @@ export class FiltersPanel {
     ui.$("kind-friendly").checked = f.friendly;
     ui.$("level-city").checked = f.city_level;
     ui.$("level-province").checked = f.province_level;
-    // No level chosen means all levels.
-    for (const box of this.#evidenceBoxes()) box.checked = !f.evidence.length || f.evidence.includes(box.dataset.evidence);
-  }
-
-  #evidenceBoxes() {
-    return this.ui.all("#evidence input");
+    // No level (or stage) chosen means all of them.
+    for (const box of ui.all("#evidence input")) box.checked = !f.evidence.length || f.evidence.includes(box.dataset.evidence);
+    for (const box of ui.all("#stages input")) box.checked = !f.stages.length || f.stages.includes(box.dataset.stage);
   }
 
   /// The years the controls show, as the filter writes them.
@@ -154,12 +156,5 @@ export class FiltersPanel {
     ui.$("year-to").hidden = this.mode === "all";
     const y = this.#years();
     ui.$("year-label").textContent = y.mode === "range" ? `${y.from}–${y.to}` : y.mode === "asof" ? ui.s.asOf(y.year) : ui.s.allYears(...this.bounds);
-  }
-
-  /// The evidence levels ticked; all of them is written as none (no evidence filter).
-  #evidenceLevels() {
-    const boxes = [...this.#evidenceBoxes()];
-    const on = boxes.filter((b) => b.checked).map((b) => b.dataset.evidence);
-    return on.length === boxes.length ? [] : on;
   }
 }

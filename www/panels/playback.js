@@ -46,7 +46,7 @@ export class PlaybackPanel {
 /// The caption's words for the snapshot's `caption` record, naming at most `max` new partners:
 /// `{parts, headline, names}` (the one place the caption is written: the page and the video).
 export function captionText(ui, c, max = NAMES_SHOWN.present) {
-  const names = c.new_partners.slice(0, max).map((p) => (ui.zh ? `${p.city_zh}–${p.name_zh}` : p.name_en)).join(ui.zh ? "、" : ", ");
+  const names = c.new_partners.slice(0, max).map((p) => (ui.zh ? `${p.city_zh}–${p.name_zh}` : p.name_en) + ui.s.stageMark(p.stage)).join(ui.zh ? "、" : ", ");
   const more = c.new_partners.length > max ? ui.s.andMore(c.new_partners.length) : "";
   const parts = ui.s.caption(c, ui.n);
   return { parts, headline: parts.join(" · "), names: names + more };

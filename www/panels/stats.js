@@ -15,16 +15,22 @@ export class StatsPanel {
     const s = snapshot.stats;
     const tile = (key, v) => el("div", {}, el("dt", { textContent: ui.s[key] }), el("dd", { textContent: ui.n(v) }));
     ui.$("totals").replaceChildren(tile("ties", s.ties), tile("partners", s.partners), tile("countries", s.countries),
-      tile("continentsN", s.continents), tile("sister", s.by_kind.sister), tile("friendly", s.by_kind.friendly));
+      tile("continentsN", s.continents), tile("sister", s.by_kind.sister), tile("friendly", s.by_kind.friendly),
+      tile("agreements", s.by_stage.agreement), tile("intents", s.by_stage.intent));
+    const pending = s.by_stage.agreement + s.by_stage.intent;
+    ui.$("stage-note").hidden = !pending;
+    ui.$("stage-note").textContent = pending ? ui.s.stageNote(s.by_stage, ui.n) : "";
     const max = Math.max(1, ...s.by_continent.map((c) => total(c.count)), ...s.top_countries.map((c) => total(c.count)));
     this.#bars(ui.$("by-continent"), s.by_continent, max);
     this.#bars(ui.$("by-country"), s.top_countries, max);
     this.#bars(ui.$("by-grouping"), s.by_grouping, max);
     this.#histogram(snapshot);
+    this.#coverage(snapshot.data.coverage);
     const apart = snapshot.unknown_apart;
     ui.$("unknown-apart").hidden = !apart;
     ui.$("unknown-apart").textContent = apart ? ui.s.unknownApart(ui.n(apart)) : "";
     ui.$("legend-unknown").hidden = !apart;
+    for (const stage of ["agreement", "intent"]) ui.$(`legend-${stage}`).hidden = !snapshot.stages_drawn.includes(stage);
   }
 
   #bars(list, items, max) {
@@ -36,6 +42,21 @@ export class StatsPanel {
       const label = ui.name(c.name_zh, c.name_en);
       const li = el("li", {}, el("span", { textContent: label }), track, el("span", { class: "n", textContent: String(total(c.count)) }));
       li.title = `${label}: ${c.count.sister} ${ui.s.sister}, ${c.count.friendly} ${ui.s.friendly}`;
+      return li;
+    }));
+  }
+
+  /// Each Shandong side's rows against its latest published figure, as the core computed them:
+  /// "济南 25 / 92 (2024-12)", a bar for the share when the figure is a total of the same ties.
+  #coverage(sides) {
+    const { ui } = this;
+    ui.$("by-city-coverage").replaceChildren(...sides.map((c) => {
+      const track = el("span", { class: "track" }, el("span", { class: "c" }));
+      track.firstChild.style.width = `${Math.min(100, c.share_percent ?? 0)}%`;
+      const label = ui.zh ? c.name_zh : c.name;
+      const li = el("li", { data: { city: c.name } }, el("span", { textContent: label }), track,
+        el("span", { class: "n", textContent: ui.s.coverageFigure(c, ui.n) }));
+      li.title = ui.s.coverageTitle(c, ui.n);
       return li;
     }));
   }

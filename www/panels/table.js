@@ -56,6 +56,7 @@ export class TablePanel {
         el("td", { textContent: ui.zh ? `${r.partner_zh} ${r.partner}` : `${r.partner} (${r.partner_zh})` }),
         el("td", { textContent: ui.name(r.country_zh, r.country) }),
         el("td", { textContent: r.kind === "sister" ? s.sister : s.friendly }),
+        el("td", { textContent: s.stageOf(r.stage) }),
         el("td", { textContent: r.level === "city" ? s.cityLevel : s.provinceLevel }),
         el("td", { textContent: r.established || s.yearUnknown }),
         el("td", { textContent: s.evidenceOf(r.evidence) }),

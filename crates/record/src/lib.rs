@@ -6,6 +6,7 @@
 //! |---|---|
 //! | one row: columns, fields, dates, line numbers, the formula guard | [`record`] |
 //! | how strongly a row is sourced | [`evidence`] |
+//! | how far a tie has come (established, agreement, letter of intent) | [`stage`] |
 //! | the province and its 16 cities | [`cities`] |
 //! | decimal numbers read and written exactly (without core's float code) | [`number`] |
 
@@ -13,3 +14,4 @@ pub mod cities;
 pub mod evidence;
 pub mod number;
 pub mod record;
+pub mod stage;

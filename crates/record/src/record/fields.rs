@@ -3,7 +3,7 @@
 //! named with the line and field.
 
 use super::date::parse_date;
-use super::{column_of, default_of, err, Evidence, Kind, Level, Mapping, Record, RowError};
+use super::{column_of, default_of, err, Evidence, Kind, Level, Mapping, Record, RowError, Stage};
 use super::{RowResult, Rules};
 
 /// One row being read, with the problems found so far.
@@ -117,6 +117,15 @@ impl Row<'_> {
         }
         level
     }
+
+    /// The `stage`: an empty cell (or no column) is an established tie.
+    fn stage(&mut self) -> Stage {
+        let value = self.field("stage");
+        Stage::from_cell(&value).unwrap_or_else(|| {
+            self.fail("stage", &Stage::reason(&value));
+            Stage::Established
+        })
+    }
 }
 
 /// Parses one row given as `(column, value)` cells (a CSV row or a JSON object), reading each
@@ -166,6 +175,7 @@ pub fn parse_fields(
     let signed_by = Some(row.field("signed_by")).filter(|s| !s.is_empty());
     let notes = row.field("notes");
     let evidence = row.evidence();
+    let stage = row.stage();
     if !row.errors.is_empty() {
         return Err(row.errors);
     }
@@ -186,6 +196,7 @@ pub fn parse_fields(
             notes,
             origin,
             evidence,
+            stage,
         }),
         _ => Err(vec![err(line, "row", "incomplete")]),
     }

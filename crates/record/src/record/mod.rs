@@ -3,6 +3,7 @@
 //! dependency too), and a malformed row stops the build.
 
 use crate::evidence::Evidence;
+use crate::stage::Stage;
 
 // Line numbers counted here, not by the CSV reader (whose count lags after `\r\n`).
 pub mod lines;
@@ -33,7 +34,8 @@ pub const REQUIRED_COLUMNS: [&str; 11] = [
 ];
 
 /// Columns that may follow the required ones, in any order.
-pub const OPTIONAL_COLUMNS: [&str; 4] = ["signed_by", "notes", "geonameid", "evidence"];
+/// (`stage` came last, in round 5: files without it read as before, every tie established.)
+pub const OPTIONAL_COLUMNS: [&str; 5] = ["signed_by", "notes", "geonameid", "evidence", "stage"];
 
 /// Earliest year accepted for `established` (China's first sister-city tie was 1973).
 pub const FIRST_YEAR: u16 = 1973;
@@ -119,6 +121,10 @@ pub struct Record {
     /// How strongly the pair is sourced (`evidence` column); `None` when the file has no such
     /// column (the built-in file has it in every row).
     pub evidence: Option<Evidence>,
+    /// How far the tie has come (`stage` column): established (an empty cell, or a file
+    /// without the column), an agreement or memorandum that does not itself establish it, or
+    /// a letter of intent.
+    pub stage: Stage,
 }
 
 /// A problem with one field of one line.
