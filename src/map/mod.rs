@@ -90,6 +90,12 @@ struct Facts {
     /// Changes with every dataset shown (a version like the layers').
     version: u64,
     markers: Markers,
+    /// What only the page's panels read: made when they first ask, after the first frame.
+    records: std::cell::OnceCell<Rc<FactRecords>>,
+}
+
+/// The facts the panels read (not the picture).
+struct FactRecords {
     /// Statistics of the whole dataset (the histogram's axis, the page's totals).
     all: Stats,
     data: DataInfo,
@@ -98,14 +104,26 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(dataset: &Dataset, regions: &[Region], version: u64) -> Self {
+    fn of(dataset: &Dataset, version: u64) -> Self {
         Self {
             version,
             markers: Markers::of(&dataset.origins),
-            all: stats(dataset, &vec![true; dataset.ties.len()], regions),
-            data: data_info::data_info(dataset),
-            totals: scope::latest_totals(dataset),
+            records: std::cell::OnceCell::new(),
         }
+    }
+}
+
+impl MapState {
+    /// The facts the panels read, made once per dataset when first asked.
+    fn fact_records(&self) -> &FactRecords {
+        self.facts.records.get_or_init(|| {
+            let d = &self.dataset;
+            Rc::new(FactRecords {
+                all: stats(d, &vec![true; d.ties.len()], &self.regions),
+                data: data_info::data_info(d),
+                totals: scope::latest_totals(d),
+            })
+        })
     }
 }
 
@@ -138,7 +156,7 @@ impl MapState {
         let regions = Rc::new(builtin_regions());
         let camera = Camera::new(ProjectionKind::NaturalEarth, width, height);
         let mut map = Self {
-            facts: Facts::of(&dataset, &regions, 1),
+            facts: Facts::of(&dataset, 1),
             basemaps: Basemaps::new(basemap, camera.projector(), 1),
             geometry: Rc::new(LinkGeometry::build(&dataset, camera.projector())),
             selection: Selection::new(&dataset, &regions),

@@ -56,7 +56,7 @@ impl MapState {
 
     /// Statistics of the whole dataset.
     pub fn all_stats(&self) -> &Stats {
-        &self.facts.all
+        &self.fact_records().all
     }
 
     /// Counts of the ties now shown.
@@ -66,7 +66,7 @@ impl MapState {
 
     /// About the data shown.
     pub fn data_info(&self) -> &DataInfo {
-        &self.facts.data
+        &self.fact_records().data
     }
 
     /// The shown ties, described.
@@ -99,7 +99,12 @@ impl MapState {
     /// The Shandong cities the map speaks for (see [`super::scope`]).
     pub fn scope(&self) -> Vec<super::scope::ScopeCity> {
         let f = self.selection.filter();
-        super::scope::scope(&self.dataset, &f.cities, self.shown(), &self.facts.totals)
+        super::scope::scope(
+            &self.dataset,
+            &f.cities,
+            self.shown(),
+            &self.fact_records().totals,
+        )
     }
 
     /// Everything the page's panels show, built once (per data version, by the host).

@@ -21,7 +21,7 @@ impl MapState {
     pub fn set_dataset(&mut self, dataset: Dataset) {
         self.geometry = Rc::new(LinkGeometry::build(&dataset, self.camera.projector()));
         let v = self.next_version();
-        self.facts = Facts::of(&dataset, &self.regions, v);
+        self.facts = Facts::of(&dataset, v);
         self.dataset = Rc::new(dataset);
         self.selection.reset(&self.dataset, &self.regions);
         self.emphasis.clear();

@@ -334,18 +334,32 @@ impl Sink for CanvasSink {
             self.ctx.set_line_width(2.0 * s.halo_px);
             let _ = self.ctx.set_line_dash(&js_sys::Array::new());
             self.ctx.set_line_join("round");
-            for l in &layer.labels {
-                self.ctx.set_text_align(l.anchor.text_align());
-                self.ctx.set_text_baseline(l.anchor.text_baseline());
-                let _ = self.ctx.stroke_text(&l.text, l.at[0], l.at[1]);
-            }
+            draw_labels(&self.ctx, layer, |ctx, l| {
+                ctx.stroke_text(&l.text, l.at[0], l.at[1])
+            });
         }
         self.ctx.set_fill_style_str(&s.fill.css());
-        for l in &layer.labels {
-            self.ctx.set_text_align(l.anchor.text_align());
-            self.ctx.set_text_baseline(l.anchor.text_baseline());
-            let _ = self.ctx.fill_text(&l.text, l.at[0], l.at[1]);
+        draw_labels(&self.ctx, layer, |ctx, l| {
+            ctx.fill_text(&l.text, l.at[0], l.at[1])
+        });
+    }
+}
+
+/// Draws each label of `layer` with `draw`, setting the text's alignment only when it changes
+/// (each setting crosses into JavaScript with its text).
+fn draw_labels(
+    ctx: &CanvasRenderingContext2d,
+    layer: &TextLayer,
+    draw: impl Fn(&CanvasRenderingContext2d, &crate::display_list::Label) -> Result<(), JsValue>,
+) {
+    let mut last = None;
+    for l in &layer.labels {
+        if last != Some(l.anchor) {
+            ctx.set_text_align(l.anchor.text_align());
+            ctx.set_text_baseline(l.anchor.text_baseline());
+            last = Some(l.anchor);
         }
+        let _ = draw(ctx, l);
     }
 }
 
