@@ -59,8 +59,14 @@ fn main() {
 
 /// Writes the rows without the research columns (`notes`, `geonameid`) for embedding: the notes
 /// are for people reading the file, and would double the wasm's data. (`evidence` stays: the
-/// page shows and filters on it.)
+/// page shows and filters on it.) A second copy for the page's first load leaves the source
+/// URLs' cells empty: the page fetches them after its first frame (`dist/sources.txt`).
 fn write_compact(text: &str) {
+    write_rows(text, "partnerships.compact.csv", false);
+    write_rows(text, "partnerships.view.csv", true);
+}
+
+fn write_rows(text: &str, name: &str, without_sources: bool) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -72,17 +78,21 @@ fn write_compact(text: &str) {
         .map(|(i, _)| i)
         .collect();
     let mut out = csv::Writer::from_writer(Vec::new());
-    let pick = |r: &csv::StringRecord| -> Vec<String> {
+    let source = headers.iter().position(|h| h.trim() == "source");
+    let pick = |r: &csv::StringRecord, header: bool| -> Vec<String> {
         keep.iter()
-            .map(|&i| r.get(i).unwrap_or("").to_string())
+            .map(|&i| match r.get(i) {
+                Some(_) if without_sources && !header && Some(i) == source => String::new(),
+                v => v.unwrap_or("").to_string(),
+            })
             .collect()
     };
-    let _ = out.write_record(pick(&headers));
+    let _ = out.write_record(pick(&headers, true));
     for r in reader.records().flatten() {
-        let _ = out.write_record(pick(&r));
+        let _ = out.write_record(pick(&r, false));
     }
     let bytes = out.into_inner().unwrap_or_default();
     let dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
-    std::fs::write(format!("{dir}/partnerships.compact.csv"), bytes)
+    std::fs::write(format!("{dir}/{name}"), bytes)
         .unwrap_or_else(|e| panic!("writing the compact dataset: {e}"));
 }

@@ -21,6 +21,12 @@ fi
 # The types for pages that embed it (checked against the built map by tests/e2e/types.test.mjs).
 cp www/index.html www/embed.html www/page.css www/friendship-map.css www/favicon.svg data/basemap-50m.bin \
   www/friendship-map.d.ts dist/
+# The built-in rows' source URLs, a line per row of data/partnerships.csv in its order: the page
+# fetches them after its first frame (the wasm carries the rows without them).
+python3 -c 'import csv, sys
+rows = list(csv.DictReader(open("data/partnerships.csv", encoding="utf-8")))
+print("# sources of data/partnerships.csv, a line per row in its order")
+for r in rows: print(" ".join(r["source"].split()))' > dist/sources.txt
 echo "build: dist/ ready ($(wc -c < "$WASM") bytes of wasm, $(gzip -9 -c "$WASM" | wc -c) gzipped)"
 # The element's modules bundled into one file each for the element and the iframe page (which
 # loads the element's file, not a copy of it): the page loads as few files as before.

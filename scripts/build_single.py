@@ -46,6 +46,7 @@ def main():
     glue = (DIST / "pkg/shandong_friendship_map.js").read_text(encoding="utf-8")
     wasm = (DIST / "pkg/shandong_friendship_map_bg.wasm").read_bytes()
     css = (DIST / "friendship-map.css").read_text(encoding="utf-8")
+    sources = (DIST / "sources.txt").read_text(encoding="utf-8")
     # The element's modules, strings included, bundled into one file by scripts/build.sh.
     element = (DIST / "friendship-map.js").read_text(encoding="utf-8")
     for name in ("__wbg_init", "export class FriendshipMap", "export class Diagnostics", "export function unknownKeys"):
@@ -55,6 +56,7 @@ def main():
     loader = (
         f"\nconst __fm_wasm = Uint8Array.from(atob({json.dumps(b64)}), (c) => c.charCodeAt(0));\n"
         f"globalThis.__FRIENDSHIP_MAP_CSS__ = {json.dumps(css)};\n"
+        f"globalThis.__FRIENDSHIP_MAP_SOURCES__ = {json.dumps(sources)};\n"
         "globalThis.__FRIENDSHIP_MAP_INLINE__ = __wbg_init({ module_or_path: __fm_wasm })"
         ".then(() => ({ FriendshipMap, Diagnostics, Film, unknownKeys }));\n"
     )

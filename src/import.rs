@@ -64,7 +64,7 @@ impl Preset {
                         ("source", WORLD_TWIN_CITIES_SOURCE),
                         ("evidence", "secondary"),
                     ]),
-                    strict: false,
+                    ..Mapping::default()
                 },
                 country_names: true,
             },

@@ -122,3 +122,19 @@ fn docs_data_md_is_up_to_date() {
         "docs/DATA.md is out of date: run `cargo run --quiet -- coverage > docs/DATA.md`"
     );
 }
+
+/// The page's first load carries the built-in rows without their source URLs and hands them
+/// over after its first frame: lines that do not match the rows are refused.
+#[test]
+fn the_built_in_sources_handed_over_must_match_the_rows() {
+    use shandong_friendship_map::data::dataset::set_builtin_sources;
+    let e = set_builtin_sources("# one line\nhttps://example.org/a\n").expect_err("too few");
+    assert!(e.to_string().contains("1 lines for"), "{e}");
+    let rows = Dataset::builtin().ties.len();
+    assert!(set_builtin_sources(&"not-a-url\n".repeat(rows)).is_err());
+    // Natively the rows keep the sources they were read with.
+    assert!(Dataset::builtin()
+        .ties
+        .iter()
+        .all(|t| !t.record.sources.is_empty()));
+}

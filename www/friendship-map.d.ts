@@ -93,6 +93,7 @@ export type MapCommand =
   | { type: "import" | "importStart"; data: string | Uint8Array | ArrayBuffer; options?: ImportOptions }
   | { type: "importPlace" } | { type: "importFinish" }
   | { type: "builtinData" }
+  | { type: "sources"; text: string }
   | { type: "loadBasemap"; text: string }
   | { type: "detailBasemap"; bytes: Uint8Array };
 

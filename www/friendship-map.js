@@ -100,6 +100,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.snapshot = map.snapshot();
     this.query = this.snapshot.query;
     this.shownFilter = JSON.stringify(this.snapshot.filter);
+    this.#sources();
     this.#wire(map);
     this.#applyLanguage();
     performance.mark("friendship-map:panels");
@@ -118,6 +119,23 @@ export class FriendshipMapElement extends HTMLElement {
       document.documentElement.dataset.ready = "true";
     }
     this.dispatchEvent(new CustomEvent("ready", { bubbles: true, composed: true }));
+  }
+
+  /// The built-in rows' source URLs, which the first load leaves out (they are a third of the
+  /// data's bytes and no part of the first picture): fetched after the first frame, or inline
+  /// in the one-file page. The table, tooltips and exports have them from then on.
+  async #sources() {
+    try {
+      let text = globalThis.__FRIENDSHIP_MAP_SOURCES__;
+      if (text === undefined) {
+        const r = await fetch(besideScript("sources.txt"));
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        text = await r.text();
+      }
+      this.send({ type: "sources", text });
+    } catch (e) {
+      console.warn(`sources of the built-in data unavailable: ${e.message}`);
+    }
   }
 
   /// The one door in, for every part of the page: applies a command or a list of them. A value

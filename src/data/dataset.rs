@@ -15,6 +15,43 @@ use std::sync::{Arc, OnceLock};
 pub const PARTNERSHIPS_CSV: &str =
     include_str!(concat!(env!("OUT_DIR"), "/partnerships.compact.csv"));
 
+/// The built-in rows as the page's first load carries them: without their source URLs, which
+/// the page fetches after its first frame and hands over ([`set_builtin_sources`]).
+#[cfg(target_arch = "wasm32")]
+const BUILTIN_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/partnerships.view.csv"));
+/// The built-in rows (natively, with their sources).
+#[cfg(not(target_arch = "wasm32"))]
+const BUILTIN_CSV: &str = PARTNERSHIPS_CSV;
+
+/// The built-in rows' sources once handed over (see [`set_builtin_sources`]).
+static BUILTIN_SOURCES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+
+/// Takes the built-in rows' source URLs (`sources.txt`: a line per row of
+/// `data/partnerships.csv`, in its order, URLs separated by spaces; lines starting with `#` are
+/// comments): every built-in dataset made from now on has them. Refused when the lines do not
+/// match the rows.
+pub fn set_builtin_sources(text: &str) -> Result<(), crate::Error> {
+    let lines: Vec<Vec<String>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_whitespace().map(str::to_string).collect())
+        .collect();
+    let rows = Dataset::builtin().ties.len();
+    if lines.len() != rows {
+        let why = format!("{} lines for {rows} built-in rows", lines.len());
+        return Err(crate::Error::value("sources", why));
+    }
+    if let Some(bad) = lines.iter().flatten().find(|u| !u.starts_with("http")) {
+        let shown: String = bad.chars().take(60).collect();
+        return Err(crate::Error::value(
+            "sources",
+            format!("`{shown}` is not a URL"),
+        ));
+    }
+    let _ = BUILTIN_SOURCES.set(lines);
+    Ok(())
+}
+
 /// Where links start: Shandong and its cities, or an imported origin.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Origin {
@@ -79,6 +116,8 @@ pub struct Dataset {
     origin_names: HashMap<String, usize>,
     /// How many origins `origin_names` covers.
     indexed: usize,
+    /// The built-in data (whose sources may come apart).
+    pub builtin: bool,
 }
 
 /// The built-in country table, read on first use.
@@ -103,6 +142,7 @@ impl Default for Dataset {
                 .collect(),
             origin_names: HashMap::new(),
             indexed: 0,
+            builtin: false,
         };
         d.index_origins();
         d
@@ -137,7 +177,32 @@ impl Dataset {
 
     /// The dataset built into the binary (checked at build time by `build.rs`).
     pub fn builtin() -> Self {
-        Self::from_csv(PARTNERSHIPS_CSV, u16::MAX).0
+        let mut d = Self::default();
+        let options = ImportOptions {
+            mapping: Mapping {
+                sources_apart: cfg!(target_arch = "wasm32"),
+                ..Mapping::strict()
+            },
+            country_names: false,
+        };
+        d.add_csv(BUILTIN_CSV, u16::MAX, &options);
+        d.builtin = true;
+        d.fill_builtin_sources();
+        d
+    }
+
+    /// Gives a built-in dataset the sources handed over (see [`set_builtin_sources`]); false
+    /// when it is not the built-in data or there are none yet.
+    pub fn fill_builtin_sources(&mut self) -> bool {
+        let Some(sources) = BUILTIN_SOURCES.get().filter(|_| self.builtin) else {
+            return false;
+        };
+        for (t, s) in self.ties.iter_mut().zip(sources) {
+            if t.record.sources.is_empty() {
+                t.record.sources.clone_from(s);
+            }
+        }
+        true
     }
 
     /// Adds the good rows of a CSV (in any layout the options map); returns the bad rows'

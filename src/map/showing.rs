@@ -28,6 +28,18 @@ impl MapState {
         self.refresh_links();
     }
 
+    /// Gives the built-in data shown the sources handed over after the first frame (see
+    /// [`crate::data::dataset::set_builtin_sources`]); false when other data is shown.
+    pub fn fill_builtin_sources(&mut self) -> bool {
+        let filled = Rc::make_mut(&mut self.dataset).fill_builtin_sources();
+        if filled {
+            // The table and exports show the sources now.
+            self.data_version = self.next_version();
+            self.dirty = true;
+        }
+        filled
+    }
+
     /// Changes whenever another dataset is shown.
     pub fn dataset_version(&self) -> u64 {
         self.facts.version

@@ -52,6 +52,8 @@ pub enum PageCommand {
     LoadBasemap(String),
     /// The 1:50m basemap's bytes.
     DetailBasemap(Vec<u8>),
+    /// The built-in rows' source URLs (`sources.txt`), fetched after the first frame.
+    Sources(String),
 }
 
 /// A named value of a name table, or an `Error` listing the names.
@@ -265,6 +267,10 @@ fn page_command(kind: &str, f: &Fields) -> Result<Option<PageCommand>, JsValue> 
         "importPlace" => import(f, ImportStage::Place),
         "importFinish" => import(f, ImportStage::Finish),
         "builtinData" => PageCommand::BuiltinData,
+        "sources" => {
+            let t = f.raw("text");
+            PageCommand::Sources(t.as_string().ok_or_else(|| f.wrong("text", "text"))?)
+        }
         "loadBasemap" => {
             let t = f.raw("text");
             PageCommand::LoadBasemap(t.as_string().ok_or_else(|| f.wrong("text", "text"))?)

@@ -96,6 +96,10 @@ fn run(rc: &Shared, c: PageCommand, done: &mut Done) -> Result<(), JsValue> {
                 basemap_json::basemap_from_json(&parsed).map_err(|e| refused(Error::Basemap(e)))?;
             rc.borrow_mut().map.set_basemap(basemap);
         }
+        PageCommand::Sources(text) => {
+            crate::data::dataset::set_builtin_sources(&text).map_err(refused)?;
+            rc.borrow_mut().map.fill_builtin_sources();
+        }
         PageCommand::DetailBasemap(bytes) => {
             let basemap = Basemap::decode(&bytes).map_err(|e| refused(Error::from(e)))?;
             rc.borrow_mut().map.set_detail_basemap(&basemap);

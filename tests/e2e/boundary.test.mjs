@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, nextFrames, openMap, startServer } from "./harness.mjs";
+import { launch, nextFrames, openMap, readCsv, startServer } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -178,5 +178,25 @@ test("pictures and videos refuse bad options as errors of their kind", async () 
   assert.match(out.huge, /^Error: width: 9000 px is not from 16 to 8192/);
   assert.match(out.svgNaN, /^TypeError: publish\(options\)\.width takes a finite number, not NaN/);
   assert.match(out.aborted, /^AbortError/);
+  await context.close();
+});
+
+test("the built-in rows' sources come after the first frame, every one as the data file has it", async () => {
+  const { page, context, log } = await openMap(browser, server.url);
+  const rows = readCsv("data/partnerships.csv");
+  // The wasm carries the rows without their URLs; the page hands them over after its first frame.
+  await page.waitForFunction(() => window.friendshipMap.export("csv").includes("https://"));
+  const exported = await page.evaluate(() => window.friendshipMap.export("csv"));
+  const lines = exported.trim().split("\n");
+  assert.equal(lines.length - 1, rows.length);
+  for (const r of rows) {
+    const url = r.source.split(/\s+/)[0];
+    assert.ok(exported.includes(url), `${r.shandong_city} – ${r.partner}: ${url}`);
+  }
+  // The table shows them as links.
+  await page.click("#table-toggle");
+  await page.waitForSelector("#table tbody tr td a");
+  assert.equal(await page.locator("#table tbody tr").count(), rows.length);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

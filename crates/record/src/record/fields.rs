@@ -90,7 +90,7 @@ impl Row<'_> {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        if sources.is_empty() {
+        if sources.is_empty() && !self.mapping.sources_apart {
             self.fail("source", "is empty: every row needs a source URL");
         }
         for s in &sources {

@@ -170,6 +170,9 @@ pub struct Mapping {
     pub defaults: Vec<(String, String)>,
     /// Require the exact column order of the built-in file (and no unknown columns).
     pub strict: bool,
+    /// The source URLs come apart (the page's first load of the built-in data, whose sources
+    /// arrive after its first frame): an empty `source` cell is not an error.
+    pub sources_apart: bool,
 }
 
 impl Mapping {
