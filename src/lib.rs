@@ -20,6 +20,7 @@
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: what is published, the overlay, SVG, the playback filmed | [`publication`], [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
+//! | stories: a talk's steps read and checked | [`story`] |
 //! | a share link's filter narrowed by the command line's flags | [`narrow`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
 //! | when the map is drawn sharp again after a gesture | [`rest`] |
@@ -65,6 +66,7 @@ pub mod scene;
 pub mod search;
 pub mod sphere;
 pub mod stats;
+pub mod story;
 pub mod style;
 pub mod svg;
 pub mod terminal;
