@@ -145,8 +145,8 @@ impl MapState {
         self.selection.playback()
     }
 
-    /// Advances animations (playback, the globe's turn) by `dt_ms`; returns whether more frames
-    /// are needed.
+    /// Advances animations (playback, the globe's turn, a flight, a story's automatic play) by
+    /// `dt_ms`; returns whether more frames are needed.
     pub fn tick(&mut self, dt_ms: f64) -> bool {
         let flew = self.camera.fly(dt_ms);
         let turned = self.camera.tick(dt_ms);
@@ -159,7 +159,8 @@ impl MapState {
         if t.data {
             self.refresh_links();
         }
+        let story = self.story_tick(dt_ms);
         self.dirty |= t.redraw || turned || flew;
-        t.animating || self.camera.moving()
+        t.animating || self.camera.moving() || story
     }
 }

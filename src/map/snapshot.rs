@@ -57,6 +57,8 @@ pub struct Snapshot {
     pub rows: usize,
     /// Of the ties shown, those of unknown year drawn apart under a year filter.
     pub unknown_apart: usize,
+    /// The story shown: its step and sentence.
+    pub story: Option<super::story::StoryInfo>,
 }
 
 impl Snapshot {
@@ -86,6 +88,7 @@ impl Snapshot {
             scope: map.scope(),
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
+            story: map.story_info(),
         }
     }
 }
