@@ -1,11 +1,15 @@
 //! Stories: the file read and checked (every problem named by step and field, the other steps
-//! playing), a step applied exactly as the same link, keys, automatic play.
+//! playing), a step applied exactly as the same link, keys, automatic play, the film and the
+//! handout.
 
 use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::command::{Command, KeyPress};
 use shandong_friendship_map::data::Dataset;
+use shandong_friendship_map::film::{Reel, StoryFilm};
+use shandong_friendship_map::lang::Lang;
 use shandong_friendship_map::map::flight::STORY_FLIGHT_MS;
 use shandong_friendship_map::map::{MapState, Snapshot};
+use shandong_friendship_map::publication::Publication;
 use shandong_friendship_map::story::{Read, MAX_CAPTION_CHARS, MAX_STEPS};
 
 fn map() -> MapState {
@@ -179,6 +183,14 @@ fn hostile_captions_are_text_without_controls_and_long_ones_are_refused() {
         s.steps[0].caption.zh, "&amp;",
         "text stays text: nothing is decoded"
     );
+    // The handout writes it as text.
+    let mut m = map();
+    m.apply(Command::Story(text)).expect("opens");
+    let html = shandong_friendship_map::handout::handout(&m, &picture(), Lang::En).expect("story");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&amp;amp;"));
+    assert!(!html.contains("<script") && !html.contains("<b>"));
+    assert!(html.contains("default-src 'none'"));
 }
 
 /// The snapshot without what differs between any two maps in the same state: versions, the
@@ -290,5 +302,88 @@ fn automatic_play_holds_each_step_for_its_duration_with_the_flight_before() {
     assert!(
         (t - (5000.0 + 2.0 * (STORY_FLIGHT_MS + 8000.0))).abs() <= 50.0,
         "{t}"
+    );
+}
+
+fn picture() -> Publication {
+    Publication::new(640.0, 360.0, 1.0, 8192.0).expect("size")
+}
+
+#[test]
+fn the_film_of_a_story_lasts_its_steps_and_flights_and_shows_each_step() {
+    let mut m = map();
+    m.apply(Command::Story(THREE.into())).expect("opens");
+    m.resize(640.0, 360.0);
+    let mut film = StoryFilm::new(m.fork()).expect("a story");
+    let want = 5000.0 + 8000.0 + 8000.0 + 2.0 * STORY_FLIGHT_MS;
+    assert_eq!(film.duration_ms(), want);
+    let steps = m.story().expect("open").story().steps.clone();
+    for (t, step) in [
+        (0.0, 0),
+        (4999.0, 0),
+        (5001.0, 1),
+        (6600.0, 1),
+        (14_600.0, 2),
+        (want, 2),
+    ] {
+        film.seek(t);
+        assert_eq!(film.step(), step, "at {t} ms");
+    }
+    // Held, a step's picture is its link's (the flight over).
+    let mut film = StoryFilm::new(m.fork()).expect("a story");
+    film.seek(5000.0 + STORY_FLIGHT_MS + 100.0);
+    let mut fresh = map();
+    fresh.resize(640.0, 360.0);
+    fresh
+        .apply(Command::Query(steps[1].state.clone()))
+        .expect("applies");
+    assert_eq!(film.map().query(), fresh.query());
+    assert_eq!(
+        m.story_info().expect("open").step,
+        0,
+        "the live map is untouched"
+    );
+}
+
+#[test]
+fn the_handout_has_every_step_with_its_picture_and_sentences() {
+    let mut m = map();
+    m.apply(Command::Story(THREE.into())).expect("opens");
+    let html = shandong_friendship_map::handout::handout(&m, &picture(), Lang::Zh).expect("story");
+    assert_eq!(html.matches("<section>").count(), 3);
+    assert_eq!(html.matches("<svg ").count(), 3);
+    for n in ["1 / 3", "2 / 3", "3 / 3"] {
+        assert!(html.contains(n), "{n}");
+    }
+    assert!(html.contains("1979年：青岛与下关") && html.contains("1979: Qingdao and Shimonoseki"));
+    // Each picture's ids are its own.
+    assert!(html.contains("id=\"s1-clip1\"") && html.contains("id=\"s3-clip1\""));
+    assert!(html.contains("<title>Shandong</title>") && html.contains("lang=\"zh-CN\""));
+    assert!(m.story_info().expect("open").step == 0, "made on a fork");
+}
+
+#[test]
+fn a_published_picture_carries_the_steps_caption_when_asked() {
+    use shandong_friendship_map::display_list::Item;
+    use shandong_friendship_map::overlay::StoryCaptionText;
+    let m = map();
+    let mut p = picture();
+    p.texts.story = Some(StoryCaptionText {
+        sentence: "1979: Qingdao and Shimonoseki, the first tie of Shandong with a city abroad"
+            .into(),
+        count: "1 / 7".into(),
+    });
+    let frame = m.publish(&p);
+    let names: Vec<&str> = frame
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t.name),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        names.contains(&"overlay.story") && names.contains(&"overlay.story.count"),
+        "{names:?}"
     );
 }
