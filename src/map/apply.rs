@@ -129,9 +129,11 @@ impl MapState {
         Ok(())
     }
 
-    /// Whether the map animates without input (playback playing, the globe turning).
+    /// Whether the map animates without input (playback playing, the globe turning, a story
+    /// playing).
     fn animating_by_itself(&self) -> bool {
-        self.playback().is_some_and(|p| p.playing) || self.camera.spinning()
+        let story = self.story_wake_ms().is_some();
+        self.playback().is_some_and(|p| p.playing) || self.camera.spinning() || story
     }
 
     /// Applies a sequence of commands, stopping at the first refused one.

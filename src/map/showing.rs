@@ -146,7 +146,8 @@ impl MapState {
     }
 
     /// Advances animations (playback, the globe's turn, a flight, a story's automatic play) by
-    /// `dt_ms`; returns whether more frames are needed.
+    /// `dt_ms`; returns whether more frames are needed (a story's step holding still needs
+    /// none: see [`MapState::story_wake_ms`]).
     pub fn tick(&mut self, dt_ms: f64) -> bool {
         let flew = self.camera.fly(dt_ms);
         let turned = self.camera.tick(dt_ms);
@@ -159,8 +160,8 @@ impl MapState {
         if t.data {
             self.refresh_links();
         }
-        let story = self.story_tick(dt_ms);
+        self.story_tick(dt_ms);
         self.dirty |= t.redraw || turned || flew;
-        t.animating || self.camera.moving() || story
+        t.animating || self.camera.moving()
     }
 }

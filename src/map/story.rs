@@ -11,9 +11,6 @@ use crate::story::{Caption, Story};
 use crate::url_state::Warning;
 use std::rc::Rc;
 
-/// The longest tick automatic play takes at once, ms (a background tab must not skip steps).
-const MAX_TICK_MS: f64 = 250.0;
-
 /// A story being shown.
 #[derive(Clone, Debug)]
 pub struct Showing {
@@ -166,27 +163,34 @@ impl MapState {
         self.dirty = true;
     }
 
-    /// Advances automatic play by `dt_ms`; returns whether it goes on (more frames needed).
-    pub(super) fn story_tick(&mut self, dt_ms: f64) -> bool {
-        let Some(s) = &mut self.story else {
-            return false;
+    /// Advances automatic play by `dt_ms` (at most one step at a time, so a late clock never
+    /// skips a step).
+    pub(super) fn story_tick(&mut self, dt_ms: f64) {
+        let Some(s) = self.story.as_mut().filter(|s| s.playing) else {
+            return;
         };
-        if !s.playing {
-            return false;
-        }
-        s.elapsed_ms += dt_ms.clamp(0.0, MAX_TICK_MS);
+        s.elapsed_ms += dt_ms.max(0.0);
         if s.elapsed_ms < s.hold_ms() {
-            return true;
+            return;
         }
         if s.index + 1 < s.story.steps.len() {
             let next = s.index + 1;
             self.story_go(next);
-            return true;
+            return;
         }
         // The talk ends on its last step.
         s.playing = false;
         self.data_version = self.next_version();
-        false
+        self.dirty = true;
+    }
+
+    /// In automatic play, how long until the next step, ms: a host waits that long instead of
+    /// drawing frames while a step holds still.
+    pub fn story_wake_ms(&self) -> Option<f64> {
+        self.story
+            .as_ref()
+            .filter(|s| s.playing)
+            .map(Showing::left_ms)
     }
 
     /// The snapshot's record of the story shown.

@@ -75,7 +75,13 @@ fn state(v: Option<&Json>, words: &Vocabulary<'_>, p: &mut Problems<'_>) -> Opti
     }
     let (_, warnings) = from_query(q, words.regions, words.dataset, words.last_year);
     for w in warnings {
-        p.add("state", w.to_string(), false);
+        // As `Warning` displays it, quoted by hand: the wasm carries no `Debug` formatting.
+        let value = crate::terminal::printable(&w.value).replace('"', "\\\"");
+        p.add(
+            "state",
+            format!("ignored URL parameter {}=\"{value}\"", w.key),
+            false,
+        );
     }
     Some(q.to_string())
 }
@@ -161,8 +167,10 @@ fn duration(v: Option<&Json>, p: &mut Problems<'_>) -> f64 {
                 Some(Json::Number(n)) => format!("`{}`", n.chars().take(24).collect::<String>()),
                 other => other.map_or("nothing", Json::kind).to_string(),
             };
-            let why =
-                format!("takes seconds from {lo} to {hi}, not {got} ({DEFAULT_DURATION_S} used)");
+            // Numbers written by the crate's own writer (the wasm carries no float formatting).
+            let n = |v: f64| crate::number::short(v, 0);
+            let (lo, hi, d) = (n(lo), n(hi), n(DEFAULT_DURATION_S));
+            let why = format!("takes seconds from {lo} to {hi}, not {got} ({d} used)");
             p.add("duration", why, false);
             DEFAULT_DURATION_S
         }
