@@ -136,13 +136,27 @@ fn run(rc: &Shared, c: PageCommand, done: &mut Done) -> Result<(), JsValue> {
 
 #[wasm_bindgen]
 impl FriendshipMap {
+    /// What a story file's text would play and what the map cannot use, without opening it:
+    /// its problems, `[{text, step, field, fatal}]` (for the page's story editor).
+    #[wasm_bindgen(js_name = checkStory)]
+    pub fn check_story(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
+            let got = super::fields::kind_of(&text);
+            js_sys::TypeError::new(&format!("checkStory(text) takes text, not {got}"))
+        })?;
+        let read = self.read(|m| m.read_story(&text));
+        let problems: Vec<StoryProblem> =
+            read.problems.into_iter().map(StoryProblem::from).collect();
+        to_js(&problems)
+    }
+
     /// The one door in: applies a command `{type, …}` or a list of them, in order (see the
     /// TypeScript declarations for every type). Returns `{warnings: [{key, value}], report?,
     /// problems?, handled?}`: the values a URL query skipped, an import's report, a story
-    /// file's problems (`[{text, step, field, fatal}]`) and whether a `key` did something. Throws a `TypeError` for a
-    /// value of the wrong type and an `Error` for a value the map does not know (an unknown
-    /// region, city, projection…), naming the field; a list is checked whole before any of it
-    /// applies.
+    /// file's problems (`[{text, step, field, fatal}]`) and whether a `key` did something.
+    /// Throws a `TypeError` for a value of the wrong type and an `Error` for a value the map
+    /// does not know (an unknown region, city, projection…), naming the field; a list is
+    /// checked whole before any of it applies.
     pub fn dispatch(&self, command_or_list: JsValue) -> Result<JsValue, JsValue> {
         let items: Vec<JsValue> = if js_sys::Array::is_array(&command_or_list) {
             js_sys::Array::from(&command_or_list).iter().collect()
