@@ -73,7 +73,7 @@ impl FilmHandle {
 
     /// Paints the frame at the time sought into `canvas` (sized to the video), with the
     /// overlay `texts` (`{sister, friendly, credit, review, headline, names, story,
-    /// storyCount}`) in presenter mode's sizes.
+    /// storyCount}`) in presenter mode's sizes (a story's frames titled for their step).
     pub fn render(&mut self, canvas: JsValue, texts: JsValue) -> Result<(), JsValue> {
         let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|v| {
             type_err(&format!(
@@ -82,6 +82,17 @@ impl FilmHandle {
             ))
         })?;
         self.publication.texts = overlay_texts(&texts, "render(canvas, texts)")?;
+        let map = self.film.map();
+        if map.story().is_some() {
+            // A story's steps speak for different cities: each frame is titled for its own.
+            let t = crate::map::scope::title(&map.scope());
+            let title = if map.language() == crate::lang::Lang::Zh {
+                t.zh
+            } else {
+                t.en
+            };
+            self.publication.texts.title = Some(title);
+        }
         let p = &self.publication;
         if !self.sink.as_ref().is_some_and(|(c, _)| *c == canvas) {
             canvas.set_width(p.width_px as u32);
