@@ -8,7 +8,7 @@ use crate::label::TextMeasure;
 use crate::style::Font;
 
 /// The most lines a sentence takes in a picture (a longer one is cut with an ellipsis).
-const MAX_LINES: usize = 4;
+pub const MAX_LINES: usize = 4;
 
 /// A story step's caption as the page writes it.
 #[derive(Clone, Debug, Default, PartialEq)]
