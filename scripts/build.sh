@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Builds the release map into dist/: wasm (with LTO), its JS glue, the host page.
-# Usage: scripts/build.sh
+# Usage: scripts/build.sh [--story FILE]   (the one-file page opens on that story)
 set -euo pipefail
+STORY=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --story) [ $# -ge 2 ] || { echo "build: --story takes a story file" >&2; exit 2; }
+      STORY=(--story "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2 ;;
+    *) echo "usage: scripts/build.sh [--story FILE]" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 
@@ -19,8 +27,9 @@ if [ -x node_modules/.bin/wasm-opt ]; then
     "$WASM" -o "$WASM.opt" && mv "$WASM.opt" "$WASM"
 fi
 # The types for pages that embed it (checked against the built map by tests/e2e/types.test.mjs).
+# The example story is served beside the map (the share dialog's "Example story").
 cp www/index.html www/embed.html www/page.css www/friendship-map.css www/favicon.svg data/basemap-50m.bin \
-  www/friendship-map.d.ts dist/
+  www/friendship-map.d.ts www/example-story.json dist/
 # The built-in rows' source URLs, a line per row of data/partnerships.csv in its order: the page
 # fetches them after its first frame (the wasm carries the rows without them).
 python3 -c 'import csv, sys
@@ -36,7 +45,10 @@ node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dis
 # The video's WebM writer (WebCodecs + webm-muxer), a file of its own that the element imports
 # only when a video is made: not part of the first load.
 node_modules/.bin/esbuild --bundle --format=esm --log-level=warning --outdir=dist www/video-webm.js
-python3 scripts/build_single.py
+# The one-file page takes the readable scripts (kept for later pages: build_single.py --story).
+mkdir -p target/single
+cp dist/pkg/shandong_friendship_map.js dist/friendship-map.js target/single/
+python3 scripts/build_single.py "${STORY[@]}"
 # Minify the served scripts and styles in place (esbuild from npm; identifiers, whitespace),
 # after the one-file page has taken the readable ones.
 node_modules/.bin/esbuild --minify --log-level=warning --allow-overwrite --outdir=dist \

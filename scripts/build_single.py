@@ -3,6 +3,10 @@
 in one self-contained HTML file that works opened from disk (file://) with no network.
 
 Run after scripts/build.sh (which calls it). No fonts are embedded: the page uses the system's.
+With `--story FILE` (scripts/build.sh --story FILE) the page carries that story and opens on
+its first step, so a presenter walks into a hall with one file; it always carries the example
+story (the share dialog's "Example story" button). `--out PATH` writes the page elsewhere (its
+policy beside it).
 
 The page carries its own Content-Security-Policy in a <meta>: the SHA-256 hashes of its inline
 script and style blocks (computed here, so nothing else inline can run), WebAssembly, requests
@@ -12,6 +16,7 @@ dist/shandong-friendship-map.csp.txt for servers that send it as a header (scrip
 does); a site-wide header that forbids inline scripts would leave the page blank, since a
 <meta> policy can only add restrictions to a header's.
 """
+import argparse
 import base64
 import hashlib
 import json
@@ -19,8 +24,11 @@ import pathlib
 import urllib.parse
 
 DIST = pathlib.Path("dist")
+# The readable scripts, kept by scripts/build.sh before it minifies dist/ (the loader below names
+# the glue's own identifiers), so the page can be written again after a build.
+SCRIPTS = pathlib.Path("target/single")
 PAGE = DIST / "shandong-friendship-map.html"
-POLICY_FILE = DIST / "shandong-friendship-map.csp.txt"
+EXAMPLE_STORY = pathlib.Path("www/example-story.json")
 
 
 def source_hash(text):
@@ -42,13 +50,39 @@ def policy(scripts, styles):
     ])
 
 
+def js_text(text):
+    """`text` as a JavaScript string literal that cannot end its <script> block."""
+    return json.dumps(text).replace("<", "\\u003c")
+
+
+def story_loader(path):
+    """The script lines that hand the page its story files (the map reads and checks them)."""
+    example = EXAMPLE_STORY.read_text(encoding="utf-8")
+    out = f"globalThis.__FRIENDSHIP_MAP_EXAMPLE_STORY__ = {js_text(example)};\n"
+    if path:
+        text = pathlib.Path(path).read_text(encoding="utf-8")
+        try:
+            json.loads(text)
+        except ValueError as e:
+            raise SystemExit(f"build: {path} is not a story file (not valid JSON: {e})")
+        name = pathlib.Path(path).name
+        out += f"globalThis.__FRIENDSHIP_MAP_STORY__ = {{ text: {js_text(text)}, name: {js_text(name)} }};\n"
+    return out
+
+
 def main():
-    glue = (DIST / "pkg/shandong_friendship_map.js").read_text(encoding="utf-8")
+    args = argparse.ArgumentParser(description="Writes the one-file offline page.")
+    args.add_argument("--story", help="a story file the page opens on")
+    args.add_argument("--out", default=str(PAGE), help="where the page goes")
+    opts = args.parse_args()
+    page = pathlib.Path(opts.out)
+    policy_file = page.with_name(page.stem + ".csp.txt")
+    glue = (SCRIPTS / "shandong_friendship_map.js").read_text(encoding="utf-8")
     wasm = (DIST / "pkg/shandong_friendship_map_bg.wasm").read_bytes()
     css = (DIST / "friendship-map.css").read_text(encoding="utf-8")
     sources = (DIST / "sources.txt").read_text(encoding="utf-8")
     # The element's modules, strings included, bundled into one file by scripts/build.sh.
-    element = (DIST / "friendship-map.js").read_text(encoding="utf-8")
+    element = (SCRIPTS / "friendship-map.js").read_text(encoding="utf-8")
     for name in ("__wbg_init", "export class FriendshipMap", "export class Diagnostics", "export function unknownKeys"):
         if name not in glue:
             raise SystemExit(f"unexpected wasm-bindgen output: `{name}` not found")
@@ -59,6 +93,7 @@ def main():
         f"globalThis.__FRIENDSHIP_MAP_SOURCES__ = {json.dumps(sources)};\n"
         "globalThis.__FRIENDSHIP_MAP_INLINE__ = __wbg_init({ module_or_path: __fm_wasm })"
         ".then(() => ({ FriendshipMap, Diagnostics, Film, unknownKeys }));\n"
+        + story_loader(opts.story)
     )
     for part in (glue, element):
         if "</script" in part:
@@ -84,9 +119,10 @@ def main():
 </body>
 </html>
 """
-    PAGE.write_text(html, encoding="utf-8")
-    POLICY_FILE.write_text(csp + "\n", encoding="utf-8")
-    print(f"build: {PAGE} ({PAGE.stat().st_size} bytes, works from file://; its CSP in {POLICY_FILE})")
+    page.write_text(html, encoding="utf-8")
+    policy_file.write_text(csp + "\n", encoding="utf-8")
+    story = f", opening on the story {opts.story}" if opts.story else ""
+    print(f"build: {page} ({page.stat().st_size} bytes, works from file://{story}; its CSP in {policy_file})")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-TARGETS="csv_dataset import_standard import_world json_entries url_query numbers dates basemap_binary basemap_shapes map_state"
+TARGETS="csv_dataset import_standard import_world json_entries url_query story_file numbers dates basemap_binary basemap_shapes map_state"
 FUZZ_TESTS="--test fuzz_parsers --test fuzz_values --test fuzz_basemap --test fuzz_map_state"
 if [ "${1:-}" = "--cargo-fuzz" ]; then
   SECONDS_EACH="${2:-60}"

@@ -131,6 +131,22 @@ pub enum Command {
     },
     /// Esc in presenter mode: the page leaves it (the map reports it).
     LeavePresentation,
+    /// A key pressed: what it does depends on where and on the map's mode
+    /// ([`crate::gesture::key_action`]).
+    Key(KeyPress),
+
+    // ---------- a story ----------
+    /// Opens a story file's text ([`crate::story`]) on its first step; its problems are
+    /// reported. Refused (the map unchanged) when no step can play.
+    Story(String),
+    /// Leaves the story; the map stays as its step left it.
+    CloseStory,
+    /// Goes to a step of the story (from 0; past the last goes to the last).
+    StoryGo(usize),
+    /// Steps the story by a number of steps.
+    StoryStep(i32),
+    /// Turns the story's automatic play on or off.
+    StoryPlay(bool),
 
     // ---------- the page ----------
     /// The language of the names on the map.
@@ -154,6 +170,17 @@ pub enum Command {
     Table(bool),
 }
 
+/// A key as the DOM names it (`KeyboardEvent.key`), with where it was pressed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyPress {
+    /// `KeyboardEvent.key`.
+    pub name: String,
+    /// Whether the map's canvas has the focus (the map's own keys apply only then).
+    pub on_map: bool,
+    /// Whether a text field, list or other control has the focus (it keeps its keys).
+    pub in_field: bool,
+}
+
 /// What applying a command did, for the host to follow up.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
@@ -167,6 +194,10 @@ pub struct Outcome {
     pub animation_started: bool,
     /// Values skipped (a URL query's bad values).
     pub warnings: Vec<Warning>,
+    /// What a story file said that the map could not use.
+    pub story_problems: Vec<crate::story::Problem>,
+    /// A key did something (the page keeps it from the browser).
+    pub key_used: bool,
 }
 
 impl CityRef {

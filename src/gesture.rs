@@ -23,8 +23,13 @@ pub struct Key<'a> {
     pub name: &'a str,
     /// Whether the map's canvas has the focus (map keys apply only then).
     pub on_map: bool,
+    /// Whether a text field or list has the focus (it keeps its keys; Esc still leaves
+    /// presenter mode).
+    pub in_field: bool,
     /// Whether the page is in presenter mode (space and ←/→ drive the timeline anywhere).
     pub presenting: bool,
+    /// Whether a story is shown (the keys of presentation clickers step it).
+    pub story: bool,
 }
 
 /// One active pointer (mouse, pen or finger), CSS px relative to the canvas.
@@ -141,9 +146,34 @@ impl Gestures {
     }
 }
 
+/// A story's keys: those presentation clickers send (PageDown/PageUp, and in presenter mode
+/// →/← and space) step it, Home and End go to its first and last step.
+fn story_key(key: &Key<'_>) -> Option<Command> {
+    match key.name {
+        "PageDown" => Some(Command::StoryStep(1)),
+        "PageUp" => Some(Command::StoryStep(-1)),
+        "Home" => Some(Command::StoryGo(0)),
+        "End" => Some(Command::StoryGo(usize::MAX)),
+        " " | "ArrowRight" if key.presenting => Some(Command::StoryStep(1)),
+        "ArrowLeft" if key.presenting => Some(Command::StoryStep(-1)),
+        _ => None,
+    }
+}
+
 /// What a key does, if anything: on the map, arrows pan, `+`/`-` zoom and `0` resets; in
-/// presenter mode, anywhere, space plays or pauses, ←/→ step a year and Esc leaves.
+/// presenter mode, anywhere, space plays or pauses, ←/→ step a year and Esc leaves; under a
+/// story, the keys of presentation clickers step the story instead (see `story_key`). A text
+/// field or list keeps its keys.
 pub fn key_action(key: Key<'_>) -> Option<Command> {
+    if key.in_field {
+        let leave = key.presenting && key.name == "Escape";
+        return leave.then_some(Command::LeavePresentation);
+    }
+    if key.story {
+        if let Some(c) = story_key(&key) {
+            return Some(c);
+        }
+    }
     if key.presenting {
         match key.name {
             " " => return Some(Command::TogglePlay),
@@ -242,7 +272,9 @@ mod tests {
             key_action(Key {
                 name,
                 on_map,
+                in_field: false,
                 presenting,
+                story: false,
             })
         };
         assert_eq!(
@@ -260,5 +292,60 @@ mod tests {
         assert_eq!(k("=", true, false), Some(Command::ZoomBy(ZOOM_STEP)));
         assert_eq!(k("0", true, true), Some(Command::ResetView));
         assert_eq!(k("x", true, true), None);
+        assert_eq!(
+            k("PageDown", false, true),
+            None,
+            "no story: the page scrolls"
+        );
+    }
+
+    #[test]
+    fn under_a_story_the_clicker_keys_step_it() {
+        let k = |name, on_map, in_field, presenting| {
+            key_action(Key {
+                name,
+                on_map,
+                in_field,
+                presenting,
+                story: true,
+            })
+        };
+        assert_eq!(
+            k("PageDown", false, false, false),
+            Some(Command::StoryStep(1))
+        );
+        assert_eq!(
+            k("PageUp", true, false, false),
+            Some(Command::StoryStep(-1))
+        );
+        assert_eq!(k("Home", false, false, true), Some(Command::StoryGo(0)));
+        assert_eq!(
+            k("End", false, false, true),
+            Some(Command::StoryGo(usize::MAX))
+        );
+        assert_eq!(k(" ", false, false, true), Some(Command::StoryStep(1)));
+        assert_eq!(
+            k("ArrowRight", true, false, true),
+            Some(Command::StoryStep(1))
+        );
+        assert_eq!(
+            k("ArrowLeft", false, false, true),
+            Some(Command::StoryStep(-1))
+        );
+        // Outside presenter mode the arrows still pan the map, and space is the page's.
+        assert_eq!(
+            k("ArrowLeft", true, false, false),
+            Some(Command::Pan {
+                dx: KEY_PAN_PX,
+                dy: 0.0
+            })
+        );
+        assert_eq!(k(" ", false, false, false), None);
+        // A text field keeps its keys; Esc still leaves presenter mode.
+        assert_eq!(k("Home", false, true, true), None);
+        assert_eq!(
+            k("Escape", false, true, true),
+            Some(Command::LeavePresentation)
+        );
     }
 }

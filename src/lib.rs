@@ -20,6 +20,7 @@
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: what is published, the overlay, SVG, the playback filmed | [`publication`], [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
+//! | stories: a talk's steps read and checked; its film is in [`film`], its handout in [`handout`] | [`story`], [`handout`] |
 //! | a share link's filter narrowed by the command line's flags | [`narrow`] |
 //! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
 //! | when the map is drawn sharp again after a gesture | [`rest`] |
@@ -41,6 +42,7 @@ pub mod filter;
 pub mod gesture;
 pub mod globe;
 pub mod graticule;
+pub mod handout;
 pub mod hit;
 pub mod import;
 pub mod input;
@@ -66,6 +68,7 @@ pub mod scene;
 pub mod search;
 pub mod sphere;
 pub mod stats;
+pub mod story;
 pub mod style;
 pub mod svg;
 pub mod terminal;

@@ -81,6 +81,7 @@ pub fn texts(lang: Lang, review_number: Option<&str>) -> OverlayTexts {
         credit: credit.into(),
         review: review_number.map(|n| format!("{review}{n}")),
         caption: None,
+        story: None,
     }
 }
 

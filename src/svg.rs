@@ -24,6 +24,8 @@ pub struct SvgSink {
     pub out: String,
     clips: usize,
     open: usize,
+    /// Put before every id (`clip1`), so several pictures can share one page.
+    pub id_prefix: String,
 }
 
 /// Appends `v` rounded to tenths (`12.3`, `-4`, `0`).
@@ -45,8 +47,8 @@ fn num(out: &mut String, v: f64) {
     }
 }
 
-/// Appends `text` with XML's special characters escaped.
-fn escaped(out: &mut String, text: &str) {
+/// Appends `text` with XML's (and HTML's) special characters escaped.
+pub fn escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -190,7 +192,7 @@ impl Sink for SvgSink {
     fn clip(&mut self, layer: &Layer, viewport: &Viewport) {
         self.clips += 1;
         self.open += 1;
-        let id = format!("clip{}", self.clips);
+        let id = format!("{}clip{}", self.id_prefix, self.clips);
         self.out
             .push_str(&format!("<clipPath id=\"{id}\"><path d=\""));
         self.data(&layer.path, &mapper(layer, viewport));
@@ -248,11 +250,20 @@ impl Sink for SvgSink {
 /// so a picture of 1123×794 CSS px may be printed on A4 at 300 dpi with every line and font
 /// as a browser would print them.
 pub fn to_svg(frame: &Frame, width: &str, height: &str) -> String {
+    let svg = svg_element(frame, width, height, "");
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}")
+}
+
+/// A frame as an `<svg>` element, for a page holding several (its ids start with
+/// `id_prefix`); see [`to_svg`].
+pub fn svg_element(frame: &Frame, width: &str, height: &str, id_prefix: &str) -> String {
     let v = &frame.viewport;
-    let mut sink = SvgSink::default();
-    sink.out.push_str(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"",
-    );
+    let mut sink = SvgSink {
+        id_prefix: id_prefix.to_string(),
+        ..SvgSink::default()
+    };
+    sink.out
+        .push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     sink.out.push_str(&format!(
         " width=\"{width}\" height=\"{height}\" viewBox=\"0 0 "
     ));

@@ -1,6 +1,6 @@
 //! Fuzzing the text parsers on stable Rust (the driver: `fuzz_common`; the targets:
-//! `fuzz_targets/text.rs`): the built-in format's CSV parser, imports in both layouts, JSON entries
-//! and the URL query, with fixed seeds and counts. (Numbers and dates: `fuzz_values.rs`;
+//! `fuzz_targets/text.rs`, `fuzz_targets/story.rs`): the built-in format's CSV parser, imports in
+//! both layouts, JSON entries, the URL query and story files, with fixed seeds and counts. (Numbers and dates: `fuzz_values.rs`;
 //! basemaps: `fuzz_basemap.rs`; the map's state: `fuzz_map_state.rs`. Longer runs, and the same
 //! targets under `cargo fuzz`: `scripts/fuzz.sh`.)
 #![cfg(not(target_arch = "wasm32"))]
@@ -9,7 +9,7 @@ mod fuzz_common;
 mod fuzz_targets;
 
 use fuzz_common::{fuzz, Rng};
-use fuzz_targets::text;
+use fuzz_targets::{story, text};
 use shandong_friendship_map::data::dataset::PARTNERSHIPS_CSV;
 
 /// Small files cut from the built-in data: the header and a few rows, with each line end.
@@ -80,4 +80,15 @@ fn url_query() {
         "years=1973-2026&proj=equirectangular&view=64,180,-90",
     ]);
     fuzz("url_query", &c, 40_000, text::url_query);
+}
+
+#[test]
+fn story_file() {
+    let c = corpus(&[
+        r#"{"title": "Shandong", "steps": [{"state": "asof=1979&sel=Qingdao&view=4,125,35", "caption": {"zh": "1979年：青岛与下关", "en": "1979"}, "duration": 5}, {"state": "regions=atlantis", "caption": "x"}]}"#,
+        r#"{"steps": [{"caption": {"zh": "\u202e\ud800<b>", "fr": 1}, "state": 3}, "x", {"state": "", "caption": {"en": "a\nb"}, "duration": -1e400}], "steps": null}"#,
+        "[1, 2.5e-3, -0, true, false, null, {\"a\": [[]]}, \"\\\"\\/\\b\\f\\n\\r\\t\"]",
+        "\u{feff}{\"steps\": [{\"state\": \"https://e.org/embed.html?view=2,10,50#x\", \"caption\": \"y\"}]}",
+    ]);
+    fuzz("story_file", &c, 20_000, story::story_file);
 }

@@ -232,3 +232,80 @@ Berlin,柏林,Beijing,北京,CN,city,sister,1994,39.9,116.4,https://a.example/1,
     map.render();
     assert!(Diagnostics::new(&map).frames_drawn() >= 1);
 }
+
+/// A story through the one door: opened with its problems named, stepped by a clicker's key,
+/// refused whole when no step plays, checked without opening, read back, filmed and handed out.
+#[wasm_bindgen_test]
+fn a_story_from_javascript() {
+    let div = container(400, 300);
+    let map = FriendshipMap::new(div.into()).expect("map");
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).expect(k);
+    let with_text = |kind: &str, text: &str| {
+        let c = cmd(&format!(r#"{{"type":"{kind}"}}"#));
+        js_sys::Reflect::set(&c, &"text".into(), &text.into()).expect("set");
+        c
+    };
+    let text = r#"{"title":"t","steps":[{"state":"asof=1979&sel=Qingdao","caption":{"zh":"一"},"duration":1},{"state":"regions=atlantis","caption":"two"},{"caption":"x"}]}"#;
+    let done = map.dispatch(with_text("story", text)).expect("opens");
+    let problems = js_sys::Array::from(&get(&done, "problems"));
+    assert_eq!(problems.length(), 2);
+    let first = get(&problems.get(0), "text")
+        .as_string()
+        .unwrap_or_default();
+    assert!(first.contains("atlantis"), "{first}");
+    let step = |m: &FriendshipMap| snapshot_field(m, &["story", "step"]).as_f64();
+    assert_eq!(step(&map), Some(0.0));
+    assert_eq!(
+        snapshot_field(&map, &["story", "caption", "en"])
+            .as_string()
+            .as_deref(),
+        Some("一")
+    );
+    let done = map
+        .dispatch(cmd(r#"{"type":"key","key":"PageDown"}"#))
+        .expect("key");
+    assert_eq!(get(&done, "handled").as_bool(), Some(true));
+    assert_eq!(step(&map), Some(1.0));
+    let done = map
+        .dispatch(cmd(r#"{"type":"key","key":"x"}"#))
+        .expect("key");
+    assert!(get(&done, "handled").is_undefined());
+    let e = map
+        .dispatch(with_text("story", r#"{"steps":[]}"#))
+        .expect_err("refused");
+    assert!(message(e).contains("steps: none"));
+    assert_eq!(step(&map), Some(1.0), "a refused story changes nothing");
+    let checked = map.check_story(text.into()).expect("checks");
+    assert_eq!(js_sys::Array::from(&checked).length(), 2);
+    let story = map.story().expect("the story");
+    assert_eq!(js_sys::Array::from(&get(&story, "steps")).length(), 2);
+    // Filmed: 1 s, a 1.5 s flight, 8 s.
+    let mut film = map
+        .film(cmd(r#"{"width":320,"height":180,"story":true}"#))
+        .expect("a film");
+    assert_eq!(film.duration_ms(), 10_500.0);
+    film.seek(3000.0.into()).expect("seek");
+    assert_eq!(
+        get(&film.story().expect("step"), "step").as_f64(),
+        Some(1.0)
+    );
+    assert!(map
+        .film(cmd(
+            r#"{"width":320,"height":180,"story":true,"from":1990}"#
+        ))
+        .is_err());
+    let html = map
+        .publish(cmd(r#"{"format":"handout","width":320,"height":180}"#))
+        .expect("a handout");
+    assert_eq!(
+        html.as_string()
+            .unwrap_or_default()
+            .matches("<section>")
+            .count(),
+        2
+    );
+    map.dispatch(cmd(r#"{"type":"closeStory"}"#))
+        .expect("closes");
+    assert!(snapshot_field(&map, &["story"]).is_null());
+    assert!(map.dispatch(cmd(r#"{"type":"storyGo","step":0}"#)).is_err());
+}

@@ -7,7 +7,7 @@
 export const STATE_ATTRIBUTES = ["cities", "years", "as-of", "unknown", "regions", "kinds", "levels", "evidence", "stages", "selected", "view", "projection"];
 
 /// Attributes of the page around the map.
-export const PAGE_ATTRIBUTES = ["lang", "mode", "controls", "basemap", "review-number", "src", "src-layout", "inset"];
+export const PAGE_ATTRIBUTES = ["lang", "mode", "controls", "basemap", "review-number", "src", "src-layout", "inset", "story"];
 
 /// Every attribute the element observes.
 export const ATTRIBUTES = [...STATE_ATTRIBUTES, ...PAGE_ATTRIBUTES];

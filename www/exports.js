@@ -44,3 +44,10 @@ export async function exportSvg(element, { width, height, scale = 1 } = {}) {
   const svg = element.map.publish({ format: "svg", width: width ?? w, height: height ?? h, scale, texts: overlayTexts(element), presenting: !!element.presenter?.on });
   return new Blob([svg], { type: "image/svg+xml" });
 }
+
+/// The story's handout: one HTML page with each step's picture (`{width, height}`, default
+/// 1280×720) and sentences, made by the map (see src/handout.rs), as a Blob.
+export async function exportHandout(element, { width = 1280, height = 720 } = {}) {
+  const html = element.map.publish({ format: "handout", width, height, scale: 1, texts: overlayTexts(element) });
+  return new Blob([html], { type: "text/html" });
+}

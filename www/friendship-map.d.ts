@@ -8,7 +8,7 @@
 export type FriendshipMapAttribute =
   | "cities" | "years" | "as-of" | "unknown" | "regions" | "kinds" | "levels" | "evidence" | "stages"
   | "selected" | "view" | "projection"
-  | "lang" | "mode" | "controls" | "basemap" | "review-number" | "src" | "src-layout" | "inset";
+  | "lang" | "mode" | "controls" | "basemap" | "review-number" | "src" | "src-layout" | "inset" | "story";
 
 export type Lang = "zh" | "en";
 export type ProjectionName = "naturalearth" | "globe" | "equirectangular";
@@ -84,6 +84,14 @@ export type MapCommand =
   | { type: "projection"; name: ProjectionName }
   | { type: "viewAnimation"; on: boolean }
   | { type: "hover"; x: number; y: number } | { type: "clearHover" } | { type: "click"; x: number; y: number }
+  /** A key pressed on the page outside the map (a presentation clicker's); `handled` says if it did something. */
+  | { type: "key"; key: string }
+  /** Opens a story file's text on its first step (refused when no step can play; `problems` says what it cannot use). */
+  | { type: "story"; text: string }
+  | { type: "closeStory" }
+  | { type: "storyGo"; step: number }
+  | { type: "storyStep"; by?: number }
+  | { type: "storyPlay"; on: boolean }
   | { type: "language"; lang: Lang }
   | { type: "presenting"; on: boolean }
   | { type: "inset"; placement: InsetPlacement }
@@ -109,8 +117,42 @@ export interface ImportReport { loaded: number; total: number; refused: boolean;
 /** A value a URL query skipped. */
 export interface Warning { key: string; value: string }
 
+/** Something a story file says that the map cannot use (`step 3: caption: missing (step left out)`). */
+export interface StoryProblem { text: string; step: number | null; field: string; fatal: boolean }
+
 /** What `dispatch` gives back. */
-export interface Dispatched { warnings: Warning[]; report?: ImportReport }
+export interface Dispatched { warnings: Warning[]; report?: ImportReport; problems?: StoryProblem[]; handled?: boolean }
+
+/** A story file: the steps of a talk, each the map's state as a URL query with a sentence. */
+export interface StoryFile {
+  title?: string;
+  steps: {
+    /** The map's state as a URL query (or a whole share link). */
+    state: string;
+    /** One language is enough: the other falls back to it. */
+    caption: { zh?: string; en?: string } | string;
+    /** Seconds in automatic play and in a video (1 to 600; 8 when absent). */
+    duration?: number;
+  }[];
+}
+
+/** The story shown, as the map holds it (`map.story()`): the steps that play, both languages filled. */
+export interface Story {
+  title: string;
+  steps: { state: string; caption: { zh: string; en: string }; duration: number }[];
+}
+
+/** The story's step shown (the snapshot's `story`). */
+export interface StoryStep {
+  title: string;
+  /** From 0. */
+  step: number;
+  steps: number;
+  caption: { zh: string; en: string };
+  /** Seconds. */
+  duration: number;
+  playing: boolean;
+}
 
 export interface ByKind { sister: number; friendly: number }
 export interface ByStage { established: number; agreement: number; intent: number }
@@ -225,6 +267,8 @@ export interface Snapshot {
   unknown_apart: number;
   /** The stages drawn now other than the established (the legend names them). */
   stages_drawn: Stage[];
+  /** The story shown: its step and sentence. */
+  story: StoryStep | null;
 }
 
 export interface Tooltip {
@@ -244,10 +288,15 @@ export type MapEvent =
   | { type: "detail" }
   | { type: "leave" };
 
-export interface OverlayTexts { sister?: string; friendly?: string; credit?: string; review?: string; headline?: string; names?: string; title?: string }
+export interface OverlayTexts {
+  sister?: string; friendly?: string; credit?: string; review?: string; headline?: string; names?: string; title?: string;
+  /** A story step's sentence and number (`3 / 7`), for video frames. */
+  story?: string; storyCount?: string;
+}
 
 export interface PublishOptions {
-  format: "svg" | "png";
+  /** `handout`: an HTML page of the story shown, a picture of this size and the sentences per step. */
+  format: "svg" | "png" | "handout";
   width: number;
   height: number;
   scale?: number;
@@ -257,11 +306,12 @@ export interface PublishOptions {
   canvas?: HTMLCanvasElement;
 }
 
-/** A playback filmed for a video (`map.film(…)`). */
+/** A playback or a story filmed for a video (`map.film(…)`). */
 export interface Film {
   durationMs(): number;
   seek(t_ms: number): void;
   caption(): Caption | null;
+  story(): StoryStep | null;
   render(canvas: HTMLCanvasElement, texts: OverlayTexts): void;
   free(): void;
 }
@@ -277,7 +327,12 @@ export interface FriendshipMap {
   attributes(): [string, string][];
   export(format: "csv" | "geojson"): string;
   publish(options: PublishOptions): string | undefined;
-  film(options: { width: number; height: number; scale?: number; secondsPerYear?: number; from?: number; to?: number }): Film;
+  /** The playback, or with `story: true` the story shown (then without the year options). */
+  film(options: { width: number; height: number; scale?: number; secondsPerYear?: number; from?: number; to?: number; story?: boolean }): Film;
+  /** The story shown, or null. */
+  story(): Story | null;
+  /** What a story file's text would play and what the map cannot use, without opening it. */
+  checkStory(text: string): StoryProblem[];
 }
 
 export interface PictureOptions { width?: number; height?: number; scale?: number }
@@ -290,7 +345,10 @@ export interface VideoOptions {
   to?: number;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** The story shown instead of the playback (the year options are not read). */
+  story?: boolean;
 }
+export interface StoryVideoOptions { width?: number; height?: number; fps?: number; onProgress?: (fraction: number) => void; signal?: AbortSignal }
 
 /** The element's own events (`error` is the map's, with the message, not a script error). */
 export interface FriendshipMapEventMap {
@@ -317,6 +375,13 @@ export interface FriendshipMapElement extends HTMLElement {
   exportPng(options?: PictureOptions): Promise<Blob>;
   exportSvg(options?: PictureOptions): Promise<Blob>;
   exportVideo(options?: VideoOptions): Promise<Blob>;
+  /** Opens a story file's text (`name` in messages); null when no step can play. */
+  openStory(text: string, name?: string): Dispatched | null;
+  closeStory(): void;
+  /** A WebM of the story shown: each step held for its duration, flights between. */
+  exportStoryVideo(options?: StoryVideoOptions): Promise<Blob>;
+  /** The story's handout: one HTML page, a picture (default 1280×720) and the sentences per step. */
+  exportHandout(options?: { width?: number; height?: number }): Promise<Blob>;
   getAttribute(name: FriendshipMapAttribute): string | null;
   setAttribute(name: FriendshipMapAttribute, value: string): void;
   removeAttribute(name: FriendshipMapAttribute): void;

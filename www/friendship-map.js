@@ -26,6 +26,9 @@ import { UrlSync } from "./url-sync.js";
 import { exportPng, exportSvg } from "./exports.js";
 import { PublishPanel } from "./panels/publish.js";
 import { SharePanel } from "./panels/share.js";
+import { StoryEditor } from "./panels/story-editor.js";
+import { StoryPanel } from "./panels/story.js";
+import { exportHandout } from "./exports.js";
 import { exportVideo } from "./video.js";
 
 performance.mark("friendship-map:script");
@@ -112,6 +115,11 @@ export class FriendshipMapElement extends HTMLElement {
     if (this.getAttribute("mode") === "present") this.presenter.set(true);
     if (isBasemapFile(basemap)) this.basemap.apply(basemap);
     if (this.getAttribute("src")) this.data.loadSrc(this.getAttribute("src"), this.getAttribute("src-layout"));
+    // A story: the attribute's file, or the one the one-file page was built with.
+    const inline = globalThis.__FRIENDSHIP_MAP_STORY__;
+    const story = this.getAttribute("story") || (this.urls.enabled && new URLSearchParams(location.search).get("story"));
+    if (story) this.story.load(story);
+    else if (inline && this.urls.enabled) this.story.open(inline.text, inline.name);
     this.dataset.ready = "true";
     if (this.urls.enabled) {
       // The page's map object, for scripts and tests on the stand-alone page.
@@ -167,6 +175,8 @@ export class FriendshipMapElement extends HTMLElement {
     this.presenter = new Presenter(ui, send, this.playback);
     this.share = new SharePanel(ui, map, this);
     this.publish = new PublishPanel(ui, this);
+    this.story = new StoryPanel(ui, send, this, this.notice);
+    this.storyEditor = new StoryEditor(ui, map, this);
   }
 
   #wire(map) {
@@ -175,6 +185,8 @@ export class FriendshipMapElement extends HTMLElement {
     this.data.wire(this);
     this.share.wire();
     this.publish.wire();
+    this.story.wire();
+    this.storyEditor.wire();
     const view = (type) => () => { this.send({ type }); this.urls.soon(true); };
     ui.$("projection").addEventListener("change", () => {
       this.send({ type: "projection", name: ui.$("projection").value });
@@ -207,9 +219,10 @@ export class FriendshipMapElement extends HTMLElement {
     } else if (e.type === "leave") {
       this.presenter.set(false);
     }
-    // The URL follows every change outside the timeline (deliberate changes asked for a new
-    // history entry already; this one replaces).
-    if ((e.type === "data" || e.type === "view") && !this.snapshot.caption) this.urls.soon(false);
+    // The URL follows every change outside the timeline and stories (deliberate changes asked
+    // for a new history entry already; this one replaces).
+    const moving = this.snapshot.caption || this.snapshot.story;
+    if ((e.type === "data" || e.type === "view") && !moving) this.urls.soon(false);
   }
 
   attributeChangedCallback(name, old, value) {
@@ -222,6 +235,7 @@ export class FriendshipMapElement extends HTMLElement {
     else if (name === "controls") this.classList.toggle("bare", value === "none");
     else if (name === "inset") this.#inset(value);
     else if (name === "src" || name === "src-layout") this.data.loadSrc(this.getAttribute("src"), this.getAttribute("src-layout"));
+    else if (name === "story") value ? this.story.load(value) : this.story.close();
     else this.#fromQuery(attributeQuery(this));
   }
 
@@ -249,7 +263,7 @@ export class FriendshipMapElement extends HTMLElement {
   #reserve() {
     const c = this.ui.$("map").querySelector("canvas").getBoundingClientRect();
     const boxes = [];
-    for (const n of this.root.querySelectorAll(".map-controls, .legend, .attribution, .review, .caption, .notice")) {
+    for (const n of this.root.querySelectorAll(".map-controls, .legend, .attribution, .review, .caption, .story, .notice")) {
       const r = n.getBoundingClientRect();
       if (!n.hidden && r.width && r.height) boxes.push(r.left - c.left, r.top - c.top, r.width, r.height);
     }
@@ -262,9 +276,13 @@ export class FriendshipMapElement extends HTMLElement {
   // ---------- output ----------
   #render() {
     const s = this.snapshot;
-    // The phone layout sizes the map for its projection (the globe is round).
+    // The phone layout sizes the map for its projection (the globe is round); the select says
+    // it too, whoever changed it (a link, a story's step).
     this.classList.toggle("globe", s.projection === "globe");
-    for (const part of [this.filters, this.stats, this.playback, this.data, this.search, this.table, this.presenter]) part.render(s);
+    this.ui.$("projection").value = s.projection;
+    for (const part of [this.filters, this.stats, this.playback, this.data, this.search, this.story]) part.render(s);
+    this.table.note = this.story.tableNote();
+    for (const part of [this.table, this.presenter]) part.render(s);
     this.#reserve();
     // A changed filter (a panel, the API, a URL) is told to the host page once, from the
     // snapshot: the filter as the map holds it.
@@ -330,6 +348,16 @@ export class FriendshipMapElement extends HTMLElement {
   /// A WebM Blob of the playback, as presenter mode plays it: `{width, height, fps,
   /// secondsPerYear, from, to, onProgress, signal}` (see video.js).
   exportVideo(options) { return exportVideo(this, options); }
+  /// Opens a story file's text (`name` names it in messages); its problems are said on the
+  /// map. Returns `{warnings, problems}`, or null when no step can play.
+  openStory(text, name) { return this.story.open(text, name); }
+  closeStory() { this.story.close(); }
+  /// A WebM Blob of the story shown, each step held for its duration with the flights between:
+  /// `{width, height, fps, onProgress, signal}`.
+  exportStoryVideo(options) { return exportVideo(this, { ...options, story: true }); }
+  /// The story's handout, one HTML page (a picture and the sentences per step), as a Blob:
+  /// `{width, height}` of each picture (default 1280×720).
+  exportHandout(options) { return exportHandout(this, options); }
 }
 
 customElements.define("friendship-map", FriendshipMapElement);

@@ -1,10 +1,11 @@
 // Presenter mode: the map alone with a large caption, the timeline playing in a loop, the
-// globe turning (the map decides: presenter mode on the globe); full screen when asked from the
-// button. Keys are the map's (space, ←/→, Esc).
+// globe turning (the map decides: presenter mode on the globe), or a story's steps; full
+// screen when asked from the button. Keys are the map's (space, ←/→, Esc; a story's clicker
+// keys).
 
 export class Presenter {
   constructor(ui, send, playback) {
-    Object.assign(this, { ui, send, playback, on: false, fullscreenEntered: false, playing: false });
+    Object.assign(this, { ui, send, playback, on: false, fullscreenEntered: false, playing: false, story: false });
   }
 
   wire() {
@@ -28,7 +29,8 @@ export class Presenter {
     ui.element.classList.toggle("present", on);
     ui.$("present-toggle").setAttribute("aria-pressed", String(on));
     this.label();
-    const start = on ? (this.playing ? [] : [{ type: "play" }]) : [{ type: "stop" }, { type: "resetView" }];
+    // Under a story the step holds: no timeline, and leaving keeps the step's view.
+    const start = on ? (this.playing || this.story ? [] : [{ type: "play" }]) : this.story ? [] : [{ type: "stop" }, { type: "resetView" }];
     this.send([{ type: "presenting", on }, this.playback.options(), ...start]);
     // The map's keys (space, ←/→, Esc) work wherever the focus is inside the element.
     if (on) ui.$("map").querySelector("canvas").focus();
@@ -36,6 +38,7 @@ export class Presenter {
 
   render(snapshot) {
     this.playing = !!snapshot.caption?.playing;
+    this.story = !!snapshot.story;
   }
 
   label() {

@@ -32,6 +32,17 @@ export const TEMPLATE = `
         <button type="button" id="zoom-out" data-t-label="zoomOut">−</button>
       </div>
       <div class="caption" id="caption" aria-live="polite" hidden></div>
+      <div class="story" id="story" hidden>
+        <p class="story-text" id="story-text"></p>
+        <div class="story-nav" role="group" data-t-label="storyNav">
+          <button type="button" id="story-prev" data-t-label="storyPrev">‹</button>
+          <span class="story-count" id="story-count"></span>
+          <button type="button" id="story-play"></button>
+          <button type="button" id="story-next" data-t-label="storyNext">›</button>
+          <button type="button" id="story-close" data-t-label="storyClose">×</button>
+        </div>
+      </div>
+      <div class="sr-only" id="story-live" role="status" aria-live="polite"></div>
       <div class="legend">
         <span class="key sister"></span><span data-t="legendSister"></span>
         <span class="key friendly"></span><span data-t="legendFriendly"></span>
@@ -138,6 +149,8 @@ export const TEMPLATE = `
           <button type="button" id="export-geojson" data-t="exportGeoJson"></button>
           <button type="button" id="export-svg" data-t="exportSvg"></button>
           <button type="button" id="export-video" data-t="exportVideo"></button>
+          <button type="button" id="export-story-video" data-t="exportStoryVideo" hidden></button>
+          <button type="button" id="export-handout" data-t="exportHandout" hidden></button>
         </div>
         <div class="video-progress" id="video-progress" hidden>
           <progress id="video-bar" max="1" value="0" data-t-label="videoProgress"></progress>
@@ -207,5 +220,32 @@ export const TEMPLATE = `
       <button type="button" data-copy="share-element" aria-describedby="share-element-label" data-t="copy"></button>
       <span id="share-element-copied" class="copied" role="status"></span>
     </div>
+    <p id="share-story" class="hint warn" data-t="shareStory" hidden></p>
+    <section class="story-edit" aria-labelledby="story-edit-title">
+      <h3 id="story-edit-title" data-t="storyEditTitle"></h3>
+      <p class="hint" data-t="storyEditHint"></p>
+      <div class="story-fields">
+        <label for="story-title" data-t="storyTitle"></label>
+        <input id="story-title" type="text" autocomplete="off">
+        <label for="story-caption-zh" data-t="storyCaptionZh"></label>
+        <textarea id="story-caption-zh" rows="2" lang="zh-CN"></textarea>
+        <label for="story-caption-en" data-t="storyCaptionEn"></label>
+        <textarea id="story-caption-en" rows="2" lang="en"></textarea>
+        <label for="story-duration" data-t="storyDuration"></label>
+        <input id="story-duration" type="number" step="1" value="8" inputmode="numeric">
+      </div>
+      <button type="button" id="story-add" data-t="storyAdd"></button>
+      <h4 id="story-steps-title" data-t="storySteps"></h4>
+      <p id="story-empty" class="hint" data-t="storyNone"></p>
+      <ol id="story-steps" class="story-steps" aria-labelledby="story-steps-title"></ol>
+      <ul id="story-problems" class="errors" data-t-label="storyProblems"></ul>
+      <div class="story-actions">
+        <button type="button" id="story-preview" data-t="storyPreview"></button>
+        <button type="button" id="story-download" data-t="storyDownload"></button>
+        <button type="button" id="story-example" data-t="storyExample"></button>
+        <button type="button" id="story-edit-shown" data-t="storyEditShown" hidden></button>
+      </div>
+      <p id="story-status" class="hint" role="status"></p>
+    </section>
   </dialog>
 </div>`;

@@ -61,9 +61,21 @@ async function webCodecs() {
   }
 }
 
+/// The overlay's caption at the film's time: the playback's year line, or a story's sentence
+/// and step number.
+function captionTexts(ui, film) {
+  const st = film.story();
+  if (st) return { story: st.caption[ui.lang], storyCount: `${st.step + 1} / ${st.steps}` };
+  const c = film.caption();
+  const caption = c ? captionText(ui, c) : {};
+  return { headline: caption.headline, names: caption.names };
+}
+
 /// Records the playback: `{width = 1920, height = 1080, fps = 30, secondsPerYear = 1.6, from,
-/// to, onProgress(fraction), signal}` (sizes rounded to even numbers, as VP8/VP9 want).
-/// Resolves to a WebM Blob; rejects with an AbortError when `signal` aborts.
+/// to, onProgress(fraction), signal}` (sizes rounded to even numbers, as VP8/VP9 want); with
+/// `story: true`, the story shown instead (its steps' durations and flights; the year options
+/// are the playback's). Resolves to a WebM Blob; rejects with an AbortError when `signal`
+/// aborts.
 export async function exportVideo(element, options = {}) {
   const { ui, map } = element;
   const even = (v, d) => 2 * Math.max(8, Math.round((Number(v) || d) / 2));
@@ -73,15 +85,14 @@ export async function exportVideo(element, options = {}) {
   // An aborted signal stops before anything is made, whatever the browser can encode.
   if (options.signal?.aborted) throw aborted();
   // The film runs on a fork of the live map: same data, basemap, filter, view and language.
-  const film = map.film({ width, height, scale: 1, secondsPerYear, from: options.from, to: options.to });
+  const years = options.story ? { story: true } : { secondsPerYear, from: options.from, to: options.to };
+  const film = map.film({ width, height, scale: 1, ...years });
   try {
     const canvas = document.createElement("canvas");
     const texts = overlayTexts(element);
     const draw = (t) => {
       film.seek(t);
-      const c = film.caption();
-      const caption = c ? captionText(ui, c) : {};
-      film.render(canvas, { ...texts, headline: caption.headline, names: caption.names });
+      film.render(canvas, { ...texts, ...captionTexts(ui, film) });
     };
     const job = { canvas, width, height, fps, times: frameTimes(film.durationMs(), fps), draw, signal: options.signal, onProgress: options.onProgress };
     const encode = await webCodecs();

@@ -2,8 +2,9 @@
 //! the map cannot use changes nothing.
 
 use super::MapState;
-use crate::command::{Command, Outcome};
+use crate::command::{Command, KeyPress, Outcome};
 use crate::data::record::FIRST_YEAR;
+use crate::gesture::{key_action, Key};
 use crate::Error;
 
 impl MapState {
@@ -30,6 +31,8 @@ impl MapState {
             }
             Command::Focus(target) => self.choose(&target)?,
             Command::Query(q) => out.warnings = self.apply_query(&q),
+            // The timeline does not play under a story: the step's years hold.
+            Command::Play | Command::TogglePlay | Command::Step(_) if self.story.is_some() => {}
             Command::Play => self.play(),
             Command::Pause => self.pause(),
             Command::TogglePlay => self.toggle_play(),
@@ -57,6 +60,12 @@ impl MapState {
                 self.click_at(x, y);
             }
             Command::LeavePresentation => out.leave_presentation = true,
+            Command::Key(press) => out = self.press(&press)?,
+            c @ (Command::Story(_)
+            | Command::CloseStory
+            | Command::StoryGo(_)
+            | Command::StoryStep(_)
+            | Command::StoryPlay(_)) => self.apply_story(c, &mut out)?,
             Command::Language(lang) => self.set_language(lang),
             Command::Presenting(on) => self.set_presenting(on),
             Command::Resize { width, height } => self.resize(width, height),
@@ -71,9 +80,60 @@ impl MapState {
         Ok(out)
     }
 
-    /// Whether the map animates without input (playback playing, the globe turning).
+    /// A key: what it does here and now ([`key_action`]), applied.
+    fn press(&mut self, press: &KeyPress) -> Result<Outcome, Error> {
+        let key = Key {
+            name: &press.name,
+            on_map: press.on_map,
+            in_field: press.in_field,
+            presenting: self.presenting(),
+            story: self.story.is_some(),
+        };
+        let Some(command) = key_action(key) else {
+            return Ok(Outcome::default());
+        };
+        let mut out = self.apply(command)?;
+        out.key_used = true;
+        Ok(out)
+    }
+
+    /// A story command; refused when no story is open (or, opening one, when no step plays).
+    fn apply_story(&mut self, command: Command, out: &mut Outcome) -> Result<(), Error> {
+        if let Command::Story(text) = command {
+            let read = self.read_story(&text);
+            let Some(story) = read.story else {
+                let first: Vec<String> = read
+                    .problems
+                    .iter()
+                    .take(3)
+                    .map(|p| p.to_string())
+                    .collect();
+                return Err(Error::value(
+                    "story",
+                    format!("cannot play: {}", first.join("; ")),
+                ));
+            };
+            out.warnings = self.open_story(story);
+            out.story_problems = read.problems;
+            return Ok(());
+        }
+        if self.story.is_none() {
+            return Err(Error::value("story", "no story is open"));
+        }
+        match command {
+            Command::StoryGo(i) => out.warnings = self.story_go(i),
+            Command::StoryStep(by) => out.warnings = self.story_step(by),
+            Command::StoryPlay(on) => self.story_play(on),
+            _ => self.close_story(),
+        }
+        Ok(())
+    }
+
+    /// Whether the map animates without input (playback playing, the globe turning, a story
+    /// playing).
     fn animating_by_itself(&self) -> bool {
-        self.playback().is_some_and(|p| p.playing) || self.camera.spinning()
+        let story = self.story_wake_ms().is_some();
+        self.playback().is_some_and(|p| p.playing) || self.camera.spinning() || story
     }
 
     /// Applies a sequence of commands, stopping at the first refused one.
@@ -85,7 +145,9 @@ impl MapState {
             all.hover_changed |= o.hover_changed;
             all.leave_presentation |= o.leave_presentation;
             all.animation_started |= o.animation_started;
+            all.key_used |= o.key_used;
             all.warnings.extend(o.warnings);
+            all.story_problems.extend(o.story_problems);
         }
         Ok(all)
     }

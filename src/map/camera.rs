@@ -1,6 +1,6 @@
 //! The camera: which projection, where it looks (the viewport), and the globe's slow turn.
 
-use super::flight::Flight;
+use super::flight::{Flight, FLIGHT_MS};
 use crate::globe::Globe;
 use crate::lonlat::{wrap_lon, LonLat};
 use crate::number::clamp;
@@ -209,10 +209,22 @@ impl Camera {
         let mut to = self.viewport;
         to.fit_points(&points);
         if self.animate && to != self.viewport {
-            self.flight = Some(Flight::new(self.viewport, to));
+            self.flight = Some(Flight::new(self.viewport, to, FLIGHT_MS));
         } else {
             self.viewport = to;
         }
+    }
+
+    /// Reaches the view just set by a flight of `duration_ms` from `from` (a viewport of the
+    /// same projection and size), when fits fly and the view moved; returns whether it flies.
+    pub fn fly_from(&mut self, from: Viewport, duration_ms: f64) -> bool {
+        let same_size = (from.width, from.height) == (self.viewport.width, self.viewport.height);
+        if !self.animate || !same_size || from == self.viewport {
+            return false;
+        }
+        self.flight = Some(Flight::new(from, self.viewport, duration_ms));
+        self.viewport = from;
+        true
     }
 
     /// Turns the globe to the centre of `positions` (their mean direction), at the whole

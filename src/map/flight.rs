@@ -6,12 +6,17 @@ use crate::viewport::Viewport;
 /// How long a fit of the view to what is shown flies, ms.
 pub const FLIGHT_MS: f64 = 600.0;
 
+/// How long a story's flight from one step's view to the next lasts, ms (longer than a fit's:
+/// an audience follows the move).
+pub const STORY_FLIGHT_MS: f64 = 1500.0;
+
 /// A flight under way.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Flight {
     from: Viewport,
     to: Viewport,
     elapsed_ms: f64,
+    duration_ms: f64,
 }
 
 impl Flight {
@@ -34,19 +39,20 @@ impl Flight {
         v
     }
 
-    /// A flight from one view to another.
-    pub fn new(from: Viewport, to: Viewport) -> Self {
+    /// A flight from one view to another, lasting `duration_ms`.
+    pub fn new(from: Viewport, to: Viewport, duration_ms: f64) -> Self {
         Self {
             from,
             to,
             elapsed_ms: 0.0,
+            duration_ms: duration_ms.max(1.0),
         }
     }
 
     /// Advances by `dt_ms`: the view now, and whether the flight has arrived.
     pub fn advance(&mut self, dt_ms: f64) -> (Viewport, bool) {
         self.elapsed_ms += dt_ms;
-        let t = self.elapsed_ms / FLIGHT_MS;
+        let t = self.elapsed_ms / self.duration_ms;
         if t >= 1.0 {
             (self.to, true)
         } else {

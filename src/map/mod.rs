@@ -10,6 +10,7 @@
 //! | hover and search focus | [`emphasis`] |
 //! | origins sharing a marker | [`origins`] |
 //! | frame composition | [`frame`] |
+//! | a story: its step shown and automatic play | [`story`] |
 //! | records for the page, the tooltip, the snapshot; facts about the data | [`describe`], [`tooltip`], [`snapshot`], [`data_info`] |
 
 pub mod annotate;
@@ -27,6 +28,7 @@ pub mod origins;
 pub mod scope;
 pub mod selection;
 pub mod snapshot;
+pub mod story;
 pub mod tooltip;
 
 mod page;
@@ -144,6 +146,8 @@ pub struct MapState {
     /// Ties new in earlier playback steps that are still named, with how long (ms of
     /// playback) they have been.
     lingering: Vec<(usize, f64)>,
+    /// The story shown, if any.
+    story: Option<story::Showing>,
     /// Source of layer versions (a backend caches paths by name and version).
     version: u64,
     data_version: u64,
@@ -167,6 +171,7 @@ impl MapState {
             drawn: Drawn::default(),
             page: Page::default(),
             lingering: Vec::new(),
+            story: None,
             version: 1,
             data_version: 0,
             dirty: true,

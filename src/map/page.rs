@@ -61,10 +61,11 @@ impl MapState {
     }
 
     /// Presenter mode: the picture's scale follows the screen (see
-    /// [`crate::style::picture_scale`]) and the globe turns by itself.
+    /// [`crate::style::picture_scale`]) and the globe turns by itself (not under a story).
     pub fn set_presenting(&mut self, on: bool) {
         self.page.presenting = on;
-        self.camera.set_spin(on);
+        // Under a story the step's view holds.
+        self.camera.set_spin(on && self.story.is_none());
         let v = *self.camera.viewport();
         self.set_picture_scale(crate::style::picture_scale(on, v.width, v.height));
         self.dirty = true;

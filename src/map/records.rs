@@ -33,6 +33,9 @@ impl MapState {
         let kind = state.projection.unwrap_or_default();
         if kind != self.camera.kind() {
             self.set_projection(kind);
+        } else if self.camera.reset() {
+            // The globe turned home: a view is read as on a fresh map, whatever came before.
+            self.reproject();
         }
         let place = !state.filter.regions.is_empty() || !state.filter.cities.is_empty();
         self.set_filter(state.filter);

@@ -157,8 +157,9 @@ impl MapState {
         self.selection.playback()
     }
 
-    /// Advances animations (playback, the globe's turn) by `dt_ms`; returns whether more frames
-    /// are needed.
+    /// Advances animations (playback, the globe's turn, a flight, a story's automatic play) by
+    /// `dt_ms`; returns whether more frames are needed (a story's step holding still needs
+    /// none: see [`MapState::story_wake_ms`]).
     pub fn tick(&mut self, dt_ms: f64) -> bool {
         let flew = self.camera.fly(dt_ms);
         let turned = self.camera.tick(dt_ms);
@@ -171,6 +172,7 @@ impl MapState {
         if t.data {
             self.refresh_links();
         }
+        self.story_tick(dt_ms);
         self.dirty |= t.redraw || turned || flew;
         t.animating || self.camera.moving()
     }

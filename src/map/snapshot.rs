@@ -63,6 +63,8 @@ pub struct Snapshot {
     /// names them.
     #[serde(serialize_with = "stage_names")]
     pub stages_drawn: Vec<Stage>,
+    /// The story shown: its step and sentence.
+    pub story: Option<super::story::StoryInfo>,
 }
 
 /// Stages as their names.
@@ -98,6 +100,7 @@ impl Snapshot {
             rows: dataset.ties.len(),
             unknown_apart: map.unknown_apart().len(),
             stages_drawn: map.stages_drawn(),
+            story: map.story_info(),
         }
     }
 }

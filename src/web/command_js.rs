@@ -6,7 +6,7 @@
 
 use super::fields::{index, short_text, Fields};
 use super::js::{js_err, type_err};
-use crate::command::{CityRef, Command, FilterPatch};
+use crate::command::{CityRef, Command, FilterPatch, KeyPress};
 use crate::data::{Evidence, Stage, STAGE_NAMES};
 use crate::filter::Years;
 use crate::inset::InsetPlacement;
@@ -128,6 +128,23 @@ fn filter(f: &Fields) -> Result<Command, JsValue> {
     }))
 }
 
+/// A story file's text (`text`), of at most [`crate::story::MAX_STORY_BYTES`].
+fn story_text(f: &Fields) -> Result<String, JsValue> {
+    let raw = f.raw("text");
+    let js = raw
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| f.wrong("text", "a story file's text"))?;
+    let max = crate::story::MAX_STORY_BYTES;
+    // A UTF-16 unit is at least a byte of UTF-8: a text this long is too large as it stands.
+    if js.length() as usize > max {
+        return Err(js_err(&format!(
+            "story: the file is larger than {max} bytes"
+        )));
+    }
+    raw.as_string()
+        .ok_or_else(|| f.wrong("text", "a story file's text"))
+}
+
 /// A search result's target, as `search()` writes it.
 fn target(v: &JsValue) -> Result<Target, JsValue> {
     let t = Fields::of(v, "dispatch(focus).target")?;
@@ -211,6 +228,12 @@ fn view_command(kind: &str, f: &Fields) -> Result<Option<Command>, JsValue> {
             let (x, y) = xy()?;
             Command::Click { x, y }
         }
+        // A key pressed on the page outside the map (a presentation clicker's).
+        "key" => Command::Key(KeyPress {
+            name: short_text(&f.raw("key")).ok_or_else(|| f.wrong("key", "a key name"))?,
+            on_map: false,
+            in_field: false,
+        }),
         "language" => Command::Language(named(
             &text("lang")?,
             "language",
@@ -255,6 +278,14 @@ fn data_command(kind: &str, f: &Fields) -> Result<Option<Command>, JsValue> {
         "stop" => Command::Stop,
         "step" => Command::Step(f.number("by")?.unwrap_or(1.0).clamp(-1e4, 1e4) as i32),
         "playback" => playback(f)?,
+        "story" => Command::Story(story_text(f)?),
+        "closeStory" => Command::CloseStory,
+        "storyGo" => Command::StoryGo(
+            f.whole("step", 1e9)?
+                .ok_or_else(|| f.wrong("step", "a whole number"))? as usize,
+        ),
+        "storyStep" => Command::StoryStep(f.number("by")?.unwrap_or(1.0).clamp(-1e4, 1e4) as i32),
+        "storyPlay" => Command::StoryPlay(f.need_boolean("on")?),
         _ => return Ok(None),
     }))
 }

@@ -16,12 +16,38 @@ use crate::validate::{Placement, COAST_TOLERANCE_M};
 use crate::Error;
 use wasm_bindgen::prelude::*;
 
-/// What a dispatch gives back: the values skipped, and an import's report.
+/// What a dispatch gives back: the values skipped, an import's report, a story file's
+/// problems, and whether a key did something.
 #[derive(serde::Serialize, Default)]
 struct Done {
     warnings: Vec<Warning>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<crate::import::ImportReport>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    problems: Vec<StoryProblem>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    handled: bool,
+}
+
+/// A story file's problem as the page shows it: its text (`step 3: caption: missing (step left
+/// out)`) and its parts.
+#[derive(serde::Serialize)]
+struct StoryProblem {
+    text: String,
+    step: Option<usize>,
+    field: String,
+    fatal: bool,
+}
+
+impl From<crate::story::Problem> for StoryProblem {
+    fn from(p: crate::story::Problem) -> Self {
+        Self {
+            text: p.to_string(),
+            step: p.step,
+            field: p.field,
+            fatal: p.fatal,
+        }
+    }
 }
 
 fn refused(e: Error) -> JsValue {
@@ -82,6 +108,9 @@ fn run(rc: &Shared, c: PageCommand, done: &mut Done) -> Result<(), JsValue> {
         PageCommand::Map(cmd) => {
             let out = apply(rc, vec![cmd], (0.0, 0.0)).map_err(refused)?;
             done.warnings.extend(out.warnings);
+            done.problems
+                .extend(out.story_problems.into_iter().map(StoryProblem::from));
+            done.handled |= out.key_used;
         }
         PageCommand::Import {
             stage,
@@ -111,12 +140,27 @@ fn run(rc: &Shared, c: PageCommand, done: &mut Done) -> Result<(), JsValue> {
 
 #[wasm_bindgen]
 impl FriendshipMap {
+    /// What a story file's text would play and what the map cannot use, without opening it:
+    /// its problems, `[{text, step, field, fatal}]` (for the page's story editor).
+    #[wasm_bindgen(js_name = checkStory)]
+    pub fn check_story(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
+            let got = super::fields::kind_of(&text);
+            js_sys::TypeError::new(&format!("checkStory(text) takes text, not {got}"))
+        })?;
+        let read = self.read(|m| m.read_story(&text));
+        let problems: Vec<StoryProblem> =
+            read.problems.into_iter().map(StoryProblem::from).collect();
+        to_js(&problems)
+    }
+
     /// The one door in: applies a command `{type, …}` or a list of them, in order (see the
-    /// TypeScript declarations for every type). Returns `{warnings: [{key, value}], report?}`:
-    /// the values a URL query skipped, and an import's report. Throws a `TypeError` for a
-    /// value of the wrong type and an `Error` for a value the map does not know (an unknown
-    /// region, city, projection…), naming the field; a list is checked whole before any of it
-    /// applies.
+    /// TypeScript declarations for every type). Returns `{warnings: [{key, value}], report?,
+    /// problems?, handled?}`: the values a URL query skipped, an import's report, a story
+    /// file's problems (`[{text, step, field, fatal}]`) and whether a `key` did something.
+    /// Throws a `TypeError` for a value of the wrong type and an `Error` for a value the map
+    /// does not know (an unknown region, city, projection…), naming the field; a list is
+    /// checked whole before any of it applies.
     pub fn dispatch(&self, command_or_list: JsValue) -> Result<JsValue, JsValue> {
         let items: Vec<JsValue> = if js_sys::Array::is_array(&command_or_list) {
             js_sys::Array::from(&command_or_list).iter().collect()

@@ -4,7 +4,7 @@
 
 use super::effects::apply;
 use super::host::Shared;
-use crate::gesture::{key_action, Key};
+use crate::command::{Command, KeyPress};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -125,22 +125,34 @@ fn key_down(rc: &Shared, e: JsValue) {
     if e.default_prevented() || e.alt_key() || e.ctrl_key() || e.meta_key() {
         return;
     }
-    let name = e.key();
-    let (on_map, presenting) = {
+    let on_map = {
         let host = rc.borrow();
         let canvas: &JsValue = host.canvas.as_ref();
-        (
-            e.target().is_some_and(|t| JsValue::from(t) == *canvas),
-            host.map.presenting(),
-        )
+        e.target().is_some_and(|t| JsValue::from(t) == *canvas)
     };
-    let Some(action) = key_action(Key {
-        name: &name,
+    let press = KeyPress {
+        name: e.key(),
         on_map,
-        presenting,
-    }) else {
-        return;
+        in_field: e.target().is_some_and(|t| is_field(&t)),
     };
-    e.prevent_default();
-    let _ = apply(rc, vec![action], (0.0, 0.0));
+    if let Ok(out) = apply(rc, vec![Command::Key(press)], (0.0, 0.0)) {
+        if out.key_used {
+            e.prevent_default();
+        }
+    }
+}
+
+/// Whether `target` keeps its keys: a text field, a list or an editable element.
+fn is_field(target: &EventTarget) -> bool {
+    let Some(el) = target.dyn_ref::<Element>() else {
+        return false;
+    };
+    let tag = el.tag_name().to_ascii_lowercase();
+    let typed = el.get_attribute("type").unwrap_or_default();
+    let text_input = tag == "input" && !matches!(typed.as_str(), "checkbox" | "radio" | "button");
+    text_input
+        || matches!(tag.as_str(), "textarea" | "select")
+        || el
+            .get_attribute("contenteditable")
+            .is_some_and(|v| v != "false")
 }

@@ -1,21 +1,22 @@
-//! The film handle JavaScript holds while it makes a video (`map.film(…)`): sought frame by
-//! frame, each frame painted with the caption the page writes into the canvas it encodes.
+//! The film handle JavaScript holds while it makes a video (`map.film(…)`): the playback or a
+//! story, sought frame by frame, each frame painted with the caption the page writes into the
+//! canvas it encodes.
 
 use super::canvas::CanvasSink;
 use super::fields::kind_of;
 use super::handle::context_2d;
 use super::js::{to_js, type_err};
 use super::publication_js::overlay_texts;
-use crate::film::Film;
+use crate::film::Reel;
 use crate::publication::Publication;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-/// A playback being filmed, as JavaScript sees it.
+/// A playback or a story being filmed, as JavaScript sees it.
 #[wasm_bindgen(js_name = Film)]
 pub struct FilmHandle {
-    film: Film,
+    film: Box<dyn Reel>,
     /// The video's picture (size, scale; presenter mode's overlay).
     publication: Publication,
     /// Paints into the canvas of the first `render` (keeping built paths between frames).
@@ -24,7 +25,7 @@ pub struct FilmHandle {
 
 impl FilmHandle {
     /// A handle over a film, drawn as `publication`.
-    pub fn new(film: Film, mut publication: Publication) -> Self {
+    pub fn new(film: Box<dyn Reel>, mut publication: Publication) -> Self {
         publication.presenting = true;
         Self {
             film,
@@ -62,9 +63,17 @@ impl FilmHandle {
             .map_or(Ok(JsValue::NULL), |c| to_js(&c))
     }
 
+    /// The story's step at the time sought (as the snapshot's `story`), or null.
+    pub fn story(&self) -> Result<JsValue, JsValue> {
+        self.film
+            .map()
+            .story_info()
+            .map_or(Ok(JsValue::NULL), |s| to_js(&s))
+    }
+
     /// Paints the frame at the time sought into `canvas` (sized to the video), with the
-    /// overlay `texts` (`{sister, friendly, credit, review, headline, names}`) in presenter
-    /// mode's sizes.
+    /// overlay `texts` (`{sister, friendly, credit, review, headline, names, story,
+    /// storyCount}`) in presenter mode's sizes (a story's frames titled for their step).
     pub fn render(&mut self, canvas: JsValue, texts: JsValue) -> Result<(), JsValue> {
         let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|v| {
             type_err(&format!(
@@ -73,6 +82,17 @@ impl FilmHandle {
             ))
         })?;
         self.publication.texts = overlay_texts(&texts, "render(canvas, texts)")?;
+        let map = self.film.map();
+        if map.story().is_some() {
+            // A story's steps speak for different cities: each frame is titled for its own.
+            let t = crate::map::scope::title(&map.scope());
+            let title = if map.language() == crate::lang::Lang::Zh {
+                t.zh
+            } else {
+                t.en
+            };
+            self.publication.texts.title = Some(title);
+        }
         let p = &self.publication;
         if !self.sink.as_ref().is_some_and(|(c, _)| *c == canvas) {
             canvas.set_width(p.width_px as u32);

@@ -1,5 +1,6 @@
 //! Frame scheduling: a frame is painted on the next animation frame, only when something
-//! changed; animations keep asking for frames; a provisional frame (a moved or scaled picture)
+//! changed; animations keep asking for frames (a story's step holding still asks for one when
+//! it has held for its time); a provisional frame (a moved or scaled picture)
 //! is followed by exactly one sharp frame once the gesture rests ([`crate::rest`] decides); the
 //! page hears of changes once per painted frame, with the snapshot of its panels when what is
 //! shown changed.
@@ -40,9 +41,17 @@ pub fn init(rc: &Shared) {
             }
         }
     });
+    let weak = Rc::downgrade(rc);
+    let wake = Closure::new(move || {
+        if let Some(rc) = weak.upgrade() {
+            rc.borrow_mut().frames.wake_timer = None;
+            request_forced(&rc);
+        }
+    });
     let mut host = rc.borrow_mut();
     host.frames.raf = Some(raf);
     host.frames.sharpen = Some(sharpen);
+    host.frames.wake = Some(wake);
 }
 
 /// Requests a frame if the map changed.
@@ -84,7 +93,11 @@ pub fn draw_now(rc: &Shared) {
     let now = now_ms();
     let dt = host.frames.last_frame_ms.map_or(0.0, |t| now - t);
     let animating = host.map.tick(dt);
-    host.frames.last_frame_ms = animating.then_some(now);
+    // A story's step holding still draws nothing: the clock runs on, and a timer wakes the
+    // loop for the next step.
+    let wake = host.map.story_wake_ms().filter(|_| !animating);
+    host.frames.last_frame_ms = (animating || wake.is_some()).then_some(now);
+    wake_timer(&mut host.frames, wake);
     host.map.take_dirty();
     paint(&mut host);
     let detail = host.map.take_detail_request();
@@ -139,6 +152,24 @@ fn paint(host: &mut super::host::Host) {
     if host.frames.drawn == 1 {
         // For host pages and the benchmark: when the first complete frame was drawn.
         mark("first-frame");
+    }
+}
+
+/// Sets (or clears) the timer that wakes the loop after `ms`.
+fn wake_timer(frames: &mut FrameLoop, ms: Option<f64>) {
+    let Ok(w) = window() else {
+        return;
+    };
+    if let Some(t) = frames.wake_timer.take() {
+        w.clear_timeout_with_handle(t);
+    }
+    if let (Some(ms), Some(cb)) = (ms, frames.wake.as_ref()) {
+        frames.wake_timer = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.as_ref().unchecked_ref(),
+                ms.ceil() as i32 + 1,
+            )
+            .ok();
     }
 }
 

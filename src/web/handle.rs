@@ -146,6 +146,12 @@ impl FriendshipMap {
         self.read(|m| to_js(&m.snapshot()))
     }
 
+    /// The story shown as a story file reads it, `{title, steps: [{state, caption: {zh, en},
+    /// duration}]}` (the steps that play, each caption in both languages), or null.
+    pub fn story(&self) -> Result<JsValue, JsValue> {
+        self.read(|m| m.story().map_or(Ok(JsValue::NULL), |s| to_js(s.story())))
+    }
+
     /// The URL query string of the current filters, selection, projection and view.
     pub fn query(&self) -> String {
         self.read(MapState::query)

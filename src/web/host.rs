@@ -28,6 +28,9 @@ pub struct FrameLoop {
     /// Asks for the rest frame once a gesture has rested (see `REST_AFTER_MS`).
     pub(super) sharpen: Option<Closure<dyn FnMut()>>,
     pub(super) sharpen_timer: Option<i32>,
+    /// Asks for a frame when a story's step has held for its time (no frames meanwhile).
+    pub(super) wake: Option<Closure<dyn FnMut()>>,
+    pub(super) wake_timer: Option<i32>,
     /// `performance.now()` of the last painted frame of an animation, ms.
     pub last_frame_ms: Option<f64>,
     /// The data version the page was last told about.

@@ -6,13 +6,13 @@ use super::fields::Fields;
 use super::handle::context_2d;
 use super::js::js_err;
 use crate::display_list::Frame;
-use crate::overlay::{CaptionText, OverlayTexts};
+use crate::overlay::{CaptionText, OverlayTexts, StoryCaptionText};
 use crate::publication::Publication;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
 /// The overlay's texts from the page's object `{title, sister, friendly, agreement, intent,
-/// credit, review, headline, names}` (all text, all optional).
+/// credit, review, headline, names, story, storyCount}` (all text, all optional).
 pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(OverlayTexts::default());
@@ -31,6 +31,10 @@ pub(super) fn overlay_texts(v: &JsValue, at: &str) -> Result<OverlayTexts, JsVal
         caption: headline.map(|headline| CaptionText {
             headline,
             names: f.text("names").ok().flatten().unwrap_or_default(),
+        }),
+        story: f.text("story")?.map(|sentence| StoryCaptionText {
+            sentence,
+            count: f.text("storyCount").ok().flatten().unwrap_or_default(),
         }),
     })
 }

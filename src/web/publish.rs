@@ -7,7 +7,7 @@ use super::film::FilmHandle;
 use super::handle::FriendshipMap;
 use super::js::{js_err, type_err};
 use super::publication_js::{paint, publication};
-use crate::film::Film;
+use crate::film::{Film, StoryFilm};
 use crate::publication::{MAX_RASTER_PX, MAX_VECTOR_PX};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,10 +41,11 @@ impl FriendshipMap {
     }
 
     /// A picture of the current view (same centre and zoom) with the overlay: `{format: "svg"
-    /// | "png", width, height, scale, presenting, texts: {sister, friendly, credit, review},
-    /// canvas}`, `width`×`height` px (16 to 8192 for PNG, to 32768 for SVG) at `scale` px per
-    /// CSS px (1: as the page draws at that size). SVG returns the document's text; PNG paints
-    /// into `canvas` (the page encodes it).
+    /// | "png" | "handout", width, height, scale, presenting, texts: {sister, friendly, credit,
+    /// review}, canvas}`, `width`×`height` px (16 to 8192 for PNG, to 32768 for SVG) at `scale`
+    /// px per CSS px (1: as the page draws at that size). SVG returns the document's text; PNG
+    /// paints into `canvas` (the page encodes it); `handout` returns an HTML page of the story
+    /// shown, a picture of that size and the sentence for each step ([`crate::handout`]).
     pub fn publish(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let f = Fields::of(&options, "publish(options)")?;
         match f.need_text("format")?.as_str() {
@@ -64,7 +65,13 @@ impl FriendshipMap {
                 paint(&canvas, &frame, &p)?;
                 Ok(JsValue::UNDEFINED)
             }
-            _ => Err(js_err("publish: format is `svg` or `png`")),
+            "handout" => {
+                let p = publication(&f, MAX_VECTOR_PX)?;
+                let html = self.read(|m| crate::handout::handout(m, &p, m.language()));
+                html.map(JsValue::from)
+                    .ok_or_else(|| js_err("publish: a handout needs a story shown"))
+            }
+            _ => Err(js_err("publish: format is `svg`, `png` or `handout`")),
         }
     }
 
@@ -72,9 +79,26 @@ impl FriendshipMap {
     /// (px, up to 8192 a side), on a fork of this map (same data, filters, selection,
     /// projection, view, basemap and language; the live map goes on undisturbed), from year
     /// `from` (or the first) to `to` (or the last step), `secondsPerYear` a year with new ties.
+    /// With `story: true`, the story shown instead, from its first step to its last, each held
+    /// for its duration with a flight to it ([`crate::film::story`]).
     pub fn film(&self, options: JsValue) -> Result<FilmHandle, JsValue> {
         let f = Fields::of(&options, "film(options)")?;
         let p = publication(&f, MAX_RASTER_PX)?;
+        if f.boolean("story")?.unwrap_or(false) {
+            if ["secondsPerYear", "from", "to"]
+                .iter()
+                .any(|k| !f.absent(k))
+            {
+                return Err(type_err(
+                    "film(options): secondsPerYear, from and to are the playback's, not a story's",
+                ));
+            }
+            let (w, h) = p.css_size();
+            let mut map = self.read(crate::map::MapState::fork);
+            map.resize(w, h);
+            let film = StoryFilm::new(map).ok_or_else(|| js_err("film: no story is shown"))?;
+            return Ok(FilmHandle::new(Box::new(film), p));
+        }
         let seconds = f.number("secondsPerYear")?.unwrap_or(1.6);
         if !(0.08..=16.0).contains(&seconds) {
             return Err(type_err("film(options).secondsPerYear takes 0.08 to 16"));
@@ -84,6 +108,9 @@ impl FriendshipMap {
         let (w, h) = p.css_size();
         let mut map = self.read(crate::map::MapState::fork);
         map.resize(w, h);
-        Ok(FilmHandle::new(Film::new(map, seconds, from, to), p))
+        Ok(FilmHandle::new(
+            Box::new(Film::new(map, seconds, from, to)),
+            p,
+        ))
     }
 }

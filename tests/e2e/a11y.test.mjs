@@ -1,6 +1,6 @@
 // End to end: an accessibility audit with axe-core (WCAG 2.1 A and AA rules, the map's shadow
 // root included) of the page in Chinese and English, the iframe page, presenter mode, the share
-// dialog and the table. Any serious or critical violation fails, named with its nodes.
+// dialog, the table, a story's step on stage and the story editor. Any serious or critical violation fails, named with its nodes.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -37,6 +37,17 @@ const VIEWS = [
   ["presenter mode", "embed.html?mode=present"],
   ["the share dialog", "index.html", async (p) => { await p.click("#share-toggle"); await p.waitForSelector("#share-dialog[open]"); }],
   ["the table", "index.html", async (p) => { await p.click("#table-toggle"); await p.waitForSelector("#table tbody tr"); }],
+  ["a story's step in presenter mode", "embed.html?mode=present&story=example-story.json", async (p) => {
+    await p.waitForFunction(() => window.friendshipMap.snapshot().story);
+  }],
+  ["the story editor with steps", "index.html", async (p) => {
+    await p.click("#share-toggle");
+    for (const text of ["一", "二"]) {
+      await p.fill("#story-caption-zh", text);
+      await p.click("#story-add");
+    }
+    await p.waitForSelector("#story-steps li:nth-child(2)");
+  }],
 ];
 
 for (const [name, path, prepare] of VIEWS) {

@@ -43,6 +43,14 @@ test("real snapshots, events and results, the command names and the attributes m
     out.imported = m.dispatch({ type: "import", data: csv, options: { file: "x.csv" } });
     m.render();
     out.importedSnapshot = m.snapshot();
+    m.dispatch({ type: "builtinData" });
+    const talk = JSON.stringify({ title: "t", steps: [{ state: "asof=1979&sel=Qingdao&foo=1", caption: { zh: "一" }, duration: 3 }, { caption: "x" }] });
+    out.storyOpened = m.dispatch({ type: "story", text: talk });
+    out.keyed = m.dispatch({ type: "key", key: "PageDown" });
+    out.checked = m.checkStory(talk);
+    out.storyFile = m.story();
+    m.render();
+    out.storied = m.snapshot();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     out.events = events.filter((e) => e.type !== "data" || e === events.findLast((x) => x.type === "data"));
     return out;
@@ -65,13 +73,18 @@ test("real snapshots, events and results, the command names and the attributes m
   const lit = (v) => JSON.stringify(v, null, 1);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}real.ts`, `// Written by tests/e2e/types.test.mjs from the built map; checked by tsc.
-import type { Dispatched, FriendshipMapAttribute, MapCommand, MapEvent, SearchHit, Snapshot } from "../../www/friendship-map";
+import type { Dispatched, FriendshipMapAttribute, MapCommand, MapEvent, SearchHit, Snapshot, Story, StoryProblem } from "../../www/friendship-map";
 export const playing: Snapshot = ${lit(values.playing)};
 export const selected: Snapshot = ${lit(values.selected)};
 export const importedSnapshot: Snapshot = ${lit(values.importedSnapshot)};
 export const hits: SearchHit[] = ${lit(values.hits)};
 export const query: Dispatched = ${lit(values.query)};
 export const imported: Dispatched = ${lit(values.imported)};
+export const storied: Snapshot = ${lit(values.storied)};
+export const storyOpened: Dispatched = ${lit(values.storyOpened)};
+export const keyed: Dispatched = ${lit(values.keyed)};
+export const checked: StoryProblem[] = ${lit(values.checked)};
+export const storyFile: Story = ${lit(values.storyFile)};
 export const events: MapEvent[] = ${lit([...values.events, tip].filter(Boolean))};
 // Every command the map reads is declared, and every declared one is read.
 export const commandTypes: MapCommand["type"][] = ${lit(commands)};
@@ -89,4 +102,5 @@ export const everyAttribute: Record<FriendshipMapAttribute, true> = ${lit(Object
   assert.ok(values.query.warnings.some((w) => w.value === "atlantis"));
   assert.ok(values.playing.caption.new_partners.length >= 1, "a caption with new partners was checked");
   assert.ok(tip?.tooltip?.ties?.length >= 1, "a tooltip was taken from a hover");
+  assert.ok(values.storied.story && values.storyOpened.problems.length === 2, "a story with its problems was checked");
 });

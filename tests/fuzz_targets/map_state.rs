@@ -8,7 +8,7 @@
 
 use super::choices::Choices;
 use shandong_friendship_map::basemap::Basemap;
-use shandong_friendship_map::command::{CityRef, Command, FilterPatch};
+use shandong_friendship_map::command::{CityRef, Command, FilterPatch, KeyPress};
 use shandong_friendship_map::data::{builtin_regions, Dataset, Evidence, Stage};
 use shandong_friendship_map::display_list::Recorder;
 use shandong_friendship_map::filter::Years;
@@ -167,11 +167,47 @@ fn focus(map: &MapState, c: &mut Choices) -> Command {
     })
 }
 
+/// Story files: good, half good, none good, not JSON.
+const STORIES: [&str; 4] = [
+    r#"{"title": "t", "steps": [{"state": "asof=1979&sel=Qingdao&view=4,125,35", "caption": "a", "duration": 1}, {"state": "regions=europe&proj=globe", "caption": {"en": "b"}}]}"#,
+    r#"{"steps": [{"state": "cities=Jinan&foo=1", "caption": {"zh": "\u202e<b>"}}, {"caption": "x"}, 5]}"#,
+    r#"{"steps": [{"state": "asof=2000"}]}"#,
+    "{\"steps\": [",
+];
+
+/// A story command: opening one, stepping, playing, leaving, or a clicker's key.
+fn story(c: &mut Choices) -> Command {
+    match c.below(6) {
+        0 => Command::Story(STORIES[c.below(STORIES.len())].to_string()),
+        1 => Command::StoryGo(match c.byte() {
+            0 => usize::MAX,
+            b => usize::from(b % 4),
+        }),
+        2 => Command::StoryStep(i32::from(c.byte() as i8)),
+        3 => Command::StoryPlay(c.below(2) == 0),
+        4 => Command::CloseStory,
+        _ => Command::Key(KeyPress {
+            name: [
+                "PageDown",
+                "PageUp",
+                "Home",
+                "End",
+                " ",
+                "ArrowLeft",
+                "Escape",
+            ][c.below(7)]
+            .into(),
+            on_map: c.below(2) == 0,
+            in_field: c.below(4) == 0,
+        }),
+    }
+}
+
 /// One step, chosen and given arguments by the input.
 fn op(map: &MapState, c: &mut Choices) -> Op {
     let (w, h) = (map.viewport().width, map.viewport().height);
     let origins = map.dataset().origins.len();
-    Op::Command(match c.below(20) {
+    Op::Command(match c.below(21) {
         0 => Command::Filter(patch(c, origins)),
         1 => Command::Pan {
             dx: c.float(w),
@@ -212,6 +248,7 @@ fn op(map: &MapState, c: &mut Choices) -> Op {
             2 => Some(CityRef::Name("Qingdao".into())),
             b => Some(CityRef::Index(usize::from(b) % (origins + 3))),
         }),
+        18 => story(c),
         _ => return Op::Frame,
     })
 }
@@ -243,7 +280,14 @@ pub fn run(map: &mut MapState, op: &Op) {
 fn refused_check(cmd: &Command) -> bool {
     matches!(
         cmd,
-        Command::Filter(_) | Command::Select(_) | Command::Focus(_)
+        Command::Filter(_)
+            | Command::Select(_)
+            | Command::Focus(_)
+            | Command::Story(_)
+            | Command::StoryGo(_)
+            | Command::StoryStep(_)
+            | Command::StoryPlay(_)
+            | Command::CloseStory
     )
 }
 

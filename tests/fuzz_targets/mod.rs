@@ -6,5 +6,6 @@
 pub mod basemap;
 pub mod choices;
 pub mod map_state;
+pub mod story;
 pub mod text;
 pub mod values;

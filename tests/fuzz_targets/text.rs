@@ -108,7 +108,7 @@ pub fn json_entries(bytes: &[u8]) {
 }
 
 /// The built-in regions and dataset, read once.
-fn url_context() -> &'static (Vec<Region>, Dataset) {
+pub fn url_context() -> &'static (Vec<Region>, Dataset) {
     static CONTEXT: OnceLock<(Vec<Region>, Dataset)> = OnceLock::new();
     CONTEXT.get_or_init(|| (builtin_regions(), Dataset::builtin()))
 }

@@ -42,6 +42,8 @@ export class SharePanel {
     ui.$("share-iframe").value = s.iframe;
     ui.$("share-element").value = s.element;
     ui.$("share-imported").hidden = !(this.element.data?.imported && !this.element.getAttribute("src"));
+    ui.$("share-story").hidden = !(this.element.snapshot?.story && !this.element.getAttribute("story"));
+    this.element.storyEditor?.open();
     for (const n of ui.all(".copied")) n.textContent = "";
     ui.$("share-dialog").showModal();
     ui.$("share-link").focus();
@@ -59,7 +61,7 @@ export class SharePanel {
       if (name === "mode") v = e.presenter?.on ? "present" : "";
       if (name === "controls" && v !== "none") v = "";
       // Files are named absolutely: the snippet goes into another page.
-      if (v && (name === "src" || (name === "basemap" && isBasemapFile(v)))) v = new URL(v, document.baseURI).href;
+      if (v && (name === "src" || name === "story" || (name === "basemap" && isBasemapFile(v)))) v = new URL(v, document.baseURI).href;
       if (v) page.push([name, v]);
     }
     return [...page, ...this.map.attributes()];

@@ -7,7 +7,7 @@ const ROW_LIMIT = 2000;
 
 export class TablePanel {
   constructor(ui, send) {
-    Object.assign(this, { ui, send, open: false, key: null, dir: 1, rows: [] });
+    Object.assign(this, { ui, send, open: false, key: null, dir: 1, rows: [], note: "" });
   }
 
   wire() {
@@ -47,7 +47,9 @@ export class TablePanel {
       const k = th.querySelector("button").dataset.sort;
       th.setAttribute("aria-sort", k === key ? (this.dir > 0 ? "ascending" : "descending") : "none");
     }
-    ui.$("table-caption").textContent = s.tableCaption(rows.length) + (rows.length > ROW_LIMIT ? ` (${ROW_LIMIT})` : "");
+    // Under a story the caption says the step, so the table reads as the map shows it.
+    const note = this.note ? ` — ${this.note}` : "";
+    ui.$("table-caption").textContent = s.tableCaption(rows.length) + (rows.length > ROW_LIMIT ? ` (${ROW_LIMIT})` : "") + note;
     const signed = (r) => (r.signed_by ? (ui.zh ? `（${r.signed_by}）` : ` (${r.signed_by})`) : "");
     ui.$("table").querySelector("tbody").replaceChildren(...rows.slice(0, ROW_LIMIT).map((r) => {
       const links = r.sources.map((u, i) => el("a", { href: u, textContent: `[${i + 1}]`, rel: "noopener noreferrer", target: "_blank" }));

@@ -1,6 +1,8 @@
-//! The playback filmed: presenter mode's timeline, from a first year to a last, played on a map
+//! Films: the playback filmed: presenter mode's timeline, from a first year to a last, played on a map
 //! of its own (the page's live map is not touched) and sought to exact times, so a video gets
 //! every frame complete at its own timestamp however long a frame takes to draw.
+//!
+//! A story is filmed the same way ([`story`]).
 //!
 //! Each step lasts as on stage ([`crate::playback::Playback::step_ms`]: a year without new ties
 //! passes faster); the film's time crosses step boundaries exactly, without the up to one
@@ -8,6 +10,33 @@
 
 use crate::map::MapState;
 use crate::playback::{PlayOptions, STEP_MS};
+
+pub mod story;
+
+pub use story::StoryFilm;
+
+/// Something filmed: a map of its own, sought forward to exact times (the playback, or a
+/// story's steps).
+pub trait Reel {
+    /// How long the film lasts, ms.
+    fn duration_ms(&self) -> f64;
+    /// Plays on to `t_ms` from the film's start (never back; the last picture stays at the end).
+    fn seek(&mut self, t_ms: f64);
+    /// The filmed map at the time sought.
+    fn map(&self) -> &MapState;
+}
+
+impl Reel for Film {
+    fn duration_ms(&self) -> f64 {
+        Film::duration_ms(self)
+    }
+    fn seek(&mut self, t_ms: f64) {
+        Film::seek(self, t_ms);
+    }
+    fn map(&self) -> &MapState {
+        Film::map(self)
+    }
+}
 
 /// The longest tick the playback takes at once, ms (it clamps longer ones).
 const MAX_TICK_MS: f64 = 250.0;

@@ -3,7 +3,12 @@
 //! PNG and SVG exports and video frames, which thus carry them exactly alike. The page hands in
 //! the texts (it owns the strings and the language; the command line has a table of its own);
 //! the layout and colours follow the page's CSS (`www/friendship-map.css`: `.legend`,
-//! `.attribution`, `.review`, `.caption` and presenter mode's sizes).
+//! `.attribution`, `.review`, `.caption` and presenter mode's sizes). A story step's caption is
+//! laid out in [`story`].
+
+pub mod story;
+
+pub use story::{wrap, StoryCaptionText};
 
 use crate::display_list::{Anchor, Item, Label, Layer, Space, TextLayer};
 use crate::label::TextMeasure;
@@ -46,6 +51,8 @@ pub struct OverlayTexts {
     pub caption: Option<CaptionText>,
     /// The map's title (the province's, or the cities' it speaks for), at the top left.
     pub title: Option<String>,
+    /// A story step's caption, for video frames.
+    pub story: Option<StoryCaptionText>,
 }
 
 /// Sizes of the overlay: the page's, or presenter mode's (which follow the picture's width as
@@ -327,6 +334,9 @@ pub fn overlay(
     }
     if let Some(c) = &texts.caption {
         items.extend(caption(c, s, width, height, measure));
+    }
+    if let Some(c) = texts.story.as_ref().filter(|c| !c.sentence.is_empty()) {
+        items.extend(story::caption(c, s, width, height, measure));
     }
     if let Some(t) = texts.title.as_deref().filter(|t| !t.is_empty()) {
         items.extend(title(t, s, width, measure));
