@@ -26,9 +26,13 @@ pub mod candidate;
 pub mod grid;
 pub mod measure;
 pub mod placement;
+pub mod placer;
+pub mod segment;
 pub mod synthetic;
 mod widths;
 
 pub use candidate::{Candidate, Circle, Position, Rect};
 pub use measure::{TextMeasure, WidthTable};
 pub use placement::{place, text_layer, Obstacles, Options, Placed};
+pub use placer::Placer;
+pub use segment::Segment;
