@@ -92,7 +92,8 @@ impl Placer<'_> {
         let (gap, pad) = (self.options.gap_px, self.options.padding_px);
         for (_, position, reach) in spots {
             let s = spot(c.centre, reach, em, position, gap, pad);
-            if !self.fits(&s.rect) {
+            // A name over its own place needs no line (and would hide the place).
+            if s.rect.contains(c.target) || !self.fits(&s.rect) {
                 continue;
             }
             let line = Segment {

@@ -87,6 +87,8 @@ struct Facts {
     /// Changes with every dataset shown (a version like the layers').
     version: u64,
     markers: Markers,
+    /// Per tie, its country's slot for counting (`annotate::country_slots`).
+    country_slots: Rc<[u16]>,
     /// Statistics of the whole dataset (the histogram's axis, the page's totals).
     all: Stats,
     data: DataInfo,
@@ -97,6 +99,7 @@ impl Facts {
         Self {
             version,
             markers: Markers::of(&dataset.origins),
+            country_slots: annotate::country_slots(dataset),
             all: stats(dataset, &vec![true; dataset.ties.len()], regions),
             data: describe::data_info(dataset),
         }
