@@ -4,7 +4,7 @@
 //! the line runs from the place to the nearest point of the name's box.
 
 use super::candidate::{spot, Position, Rect};
-use super::placement::Placed;
+use super::placement::{ranked, Placed};
 use super::placer::Placer;
 use super::segment::Segment;
 use crate::display_list::Label;
@@ -77,7 +77,8 @@ impl Placer<'_> {
         } else {
             away
         };
-        let mut spots: Vec<(f64, Position, f64)> = Vec::new();
+        let mut spots: Vec<(Position, f64)> = Vec::new();
+        let mut costs: Vec<(u64, usize)> = Vec::new();
         for p in Position::PREFERENCE {
             let t = turn(p.direction(), away);
             if t > MAX_TURN_RAD {
@@ -85,12 +86,13 @@ impl Placer<'_> {
             }
             for r in REACH_EM {
                 let reach = c.clear_px + r * c.font.size_px;
-                spots.push((reach * (1.0 + t), p, reach));
+                // A cost of at least 0 sorts as its bits do.
+                costs.push(((reach * (1.0 + t)).max(0.0).to_bits(), spots.len()));
+                spots.push((p, reach));
             }
         }
-        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (gap, pad) = (self.options.gap_px, self.options.padding_px);
-        for (_, position, reach) in spots {
+        for (position, reach) in ranked(costs).into_iter().map(|i| spots[i]) {
             let s = spot(c.centre, reach, em, position, gap, pad);
             // A name over its own place needs no line (and would hide the place).
             if s.rect.contains(c.target) || !self.fits(&s.rect) {

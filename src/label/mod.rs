@@ -35,6 +35,6 @@ mod widths;
 pub use callout::Callout;
 pub use candidate::{Candidate, Circle, Position, Rect};
 pub use measure::{TextMeasure, WidthTable};
-pub use placement::{place, text_layer, Obstacles, Options, Placed};
+pub use placement::{place, priority_order, ranked, text_layer, Obstacles, Options, Placed};
 pub use placer::Placer;
 pub use segment::Segment;

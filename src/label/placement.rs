@@ -95,17 +95,30 @@ pub fn place(
             radius_px: c.radius_px,
         });
     }
-    // Highest priority first, then lowest key, then input order (keys are unique).
+    for i in priority_order(candidates) {
+        placer.try_place(i, &candidates[i]);
+    }
+    placer.into_placed()
+}
+
+/// The indexes of `candidates` in placement order: highest priority first, then lowest key,
+/// then input order (keys are unique).
+pub fn priority_order(candidates: &[Candidate]) -> Vec<usize> {
     let mut order: Vec<(f64, u64, usize)> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| (-c.priority, c.key, i))
         .collect();
     order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, _, i) in order {
-        placer.try_place(i, &candidates[i]);
-    }
-    placer.into_placed()
+    order.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The indexes of `keyed` (`(key, index)`) in order of their keys, smallest first (then
+/// index): the one sort the callouts and the map's name stages share (every sort with an order
+/// of its own adds its code to the wasm).
+pub fn ranked(mut keyed: Vec<(u64, usize)>) -> Vec<usize> {
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A text layer of placed labels (e.g. those of one style: filter `place`'s result by

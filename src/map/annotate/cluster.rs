@@ -13,13 +13,12 @@
 //! cluster, read at once as "South Korea 65, Japan 23", and work at every size, the phone's
 //! included. Zooming in tells the partners apart, as it does elsewhere.
 
-use super::countries::{anchor, caption, Tallies};
+use super::countries::{anchor, caption, Tallies, SLOTS};
 use super::partners::PartnerSpot;
 use super::shandong::{crowd, crowded};
 use super::Scene;
 use crate::label::Callout;
 use crate::projection::Xy;
-use std::collections::HashMap;
 
 /// Markers whose discs come closer than this (edge to edge, CSS px at scale 1: a partner
 /// name's height, so no name fits between them) run together into one cluster.
@@ -193,23 +192,16 @@ pub(super) fn callouts(
     spots: &[PartnerSpot],
     tallies: &Tallies,
 ) -> Vec<(usize, Callout)> {
-    let mut inside: HashMap<usize, (u32, u32)> = HashMap::new();
+    // Per country slot: places in the cluster, places on screen.
+    let mut inside = vec![(0u32, 0u32); SLOTS];
     for (p, m) in spots.iter().zip(&cluster.member) {
-        let e = inside.entry(p.country).or_default();
+        let e = &mut inside[p.country];
         e.0 += u32::from(*m);
         e.1 += 1;
     }
-    let mut countries: Vec<usize> = inside
-        .into_iter()
-        .filter(|&(_, (members, places))| 2 * members > places)
-        .map(|(k, _)| k)
-        .collect();
-    countries.sort_by_key(|&k| {
-        (
-            std::cmp::Reverse(tallies.get(k).count),
-            tallies.get(k).first,
-        )
-    });
+    let mostly = tallies.used.iter().copied();
+    let mostly = mostly.filter(|&k| 2 * inside[k].0 > inside[k].1);
+    let mut countries = tallies.most_ties_first(mostly);
     countries.truncate(MOST);
     let font = super::Kind::Country.style().font.scaled(s.scale);
     let c = cluster.centre;

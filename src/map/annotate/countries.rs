@@ -4,12 +4,12 @@
 
 use super::partners::PartnerSpot;
 use super::{name, Kind, Named, Scene, COUNTRY};
-use crate::label::Candidate;
+use crate::label::{ranked, Candidate};
 use crate::projection::Xy;
 use std::rc::Rc;
 
 /// Slots of [`slot`]: one per pair of capital letters, and one for anything else.
-const SLOTS: usize = 26 * 26 + 1;
+pub(super) const SLOTS: usize = 26 * 26 + 1;
 
 /// A country's slot in a flat table: its ISO 3166-1 alpha-2 code's two letters (a table, not a
 /// hash map, because the world file's 25,917 ties are counted every frame).
@@ -71,6 +71,12 @@ impl Tallies {
             t.count += 1;
         }
         Self { by_slot, used }
+    }
+
+    /// Country slots, the most ties first (then the first tie's index).
+    pub fn most_ties_first(&self, slots: impl Iterator<Item = usize>) -> Vec<usize> {
+        let key = |t: Tally| u64::from(u32::MAX - t.count) << 32 | t.first as u64;
+        ranked(slots.map(|k| (key(self.get(k)), k)).collect())
     }
 
     /// The tally of a slot.
@@ -142,18 +148,9 @@ pub(super) fn too_dense(
     for (country, ok) in tried {
         unnamed[country] += u32::from(!ok);
     }
-    let mut out: Vec<usize> = tallies
-        .used
-        .iter()
-        .copied()
-        .filter(|&k| unnamed[k] >= 2 && !called.contains(&k))
-        .collect();
-    out.sort_by_key(|&k| {
-        (
-            std::cmp::Reverse(tallies.get(k).count),
-            tallies.get(k).first,
-        )
-    });
+    let dense = tallies.used.iter().copied();
+    let dense = dense.filter(|&k| unnamed[k] >= 2 && !called.contains(&k));
+    let mut out = tallies.most_ties_first(dense);
     out.truncate(most);
     out
 }

@@ -4,7 +4,8 @@
 use super::countries::{self, Tallies};
 use super::partners::{self, PartnerSpot};
 use super::{cluster, shandong, Kind, Named, Scene, COUNTRY};
-use crate::label::{Candidate, Circle, Obstacles, Options, Placer, Rect, Segment};
+use crate::label::{priority_order, ranked, Candidate, Circle, Obstacles, Options, Placer};
+use crate::label::{Rect, Segment};
 use crate::projection::Xy;
 
 /// Countries named at most (besides those of the Shandong cluster).
@@ -61,15 +62,16 @@ impl<'m> Names<'m> {
 
     /// Adds candidates and places them by priority (highest first, then key), at most
     /// [`MAX_CANDIDATES`].
-    fn by_priority(&mut self, mut more: Vec<Named>) {
-        more.sort_by(|a, b| {
-            let (a, b) = (&a.candidate, &b.candidate);
-            b.priority.total_cmp(&a.priority).then(a.key.cmp(&b.key))
-        });
-        more.truncate(MAX_CANDIDATES);
-        for n in more {
-            self.placer.try_place(self.named.len(), &n.candidate);
-            self.named.push(n);
+    fn by_priority(&mut self, more: Vec<Named>) {
+        let candidates: Vec<Candidate> = more.iter().map(|n| n.candidate.clone()).collect();
+        let mut order = priority_order(&candidates);
+        order.truncate(MAX_CANDIDATES);
+        let mut more: Vec<Option<Named>> = more.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(n) = more[i].take() {
+                self.placer.try_place(self.named.len(), &n.candidate);
+                self.named.push(n);
+            }
         }
     }
 
@@ -126,20 +128,17 @@ impl<'m> Names<'m> {
     /// added to `named` for the later stages.
     pub fn the_rest(&mut self, s: &Scene, spots: &[PartnerSpot]) -> Rest {
         let view = Rect::new(0.0, 0.0, s.viewport.width, s.viewport.height);
-        let mut rest: Vec<usize> = (0..spots.len())
-            .filter(|&i| spots[i].tier == 0.0 && view.contains(spots[i].at))
-            .collect();
-        let heaviest = |&i: &usize| {
-            (
-                std::cmp::Reverse(partners::weight(&spots[i])),
-                spots[i].first,
-            )
+        // Heaviest first, then the first tie's index.
+        let key = |p: &PartnerSpot| {
+            let light = u64::from(u32::MAX).saturating_sub(partners::weight(p));
+            light << 32 | p.first as u64
         };
-        if rest.len() > MAX_CANDIDATES {
-            rest.select_nth_unstable_by_key(MAX_CANDIDATES, heaviest);
-            rest.truncate(MAX_CANDIDATES);
-        }
-        rest.sort_unstable_by_key(heaviest);
+        let keyed = (0..spots.len())
+            .filter(|&i| spots[i].tier == 0.0 && view.contains(spots[i].at))
+            .map(|i| (key(&spots[i]), i))
+            .collect();
+        let mut rest = ranked(keyed);
+        rest.truncate(MAX_CANDIDATES);
         let order = rest
             .iter()
             .map(|&i| {
