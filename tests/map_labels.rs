@@ -1,5 +1,6 @@
 //! Names on the map's frames: over random views, filters, selections, languages and scales no
-//! two labels overlap, none covers a marker, none leaves the view or enters the close-up;
+//! two labels overlap, none covers a marker, none leaves the view or enters the close-up, and
+//! leader lines run through no name;
 //! goldens of a world view, a Europe zoom, a selected city and a playback step; the close-up
 //! selects the city clicked. Regenerate goldens (only on purpose) with
 //! `UPDATE_GOLDEN=1 cargo test --test map_labels`.
@@ -12,7 +13,7 @@ use shandong_friendship_map::basemap::Basemap;
 use shandong_friendship_map::data::Dataset;
 use shandong_friendship_map::display_list::{Frame, Item, PathEl, Recorder};
 use shandong_friendship_map::filter::Filter;
-use shandong_friendship_map::label::{Circle, Rect, TextMeasure, WidthTable};
+use shandong_friendship_map::label::{Circle, Rect, Segment, TextMeasure, WidthTable};
 use shandong_friendship_map::map::{Lang, MapState};
 use shandong_friendship_map::LonLat;
 
@@ -92,6 +93,21 @@ fn markers(frame: &Frame) -> Vec<Circle> {
         .collect()
 }
 
+/// The leader lines' ends.
+fn leader_lines(frame: &Frame) -> Vec<[[f64; 2]; 2]> {
+    let layers = frame.items.iter().filter_map(|i| match i {
+        Item::Draw(l) if l.name == "labels.leaders" => Some(l),
+        _ => None,
+    });
+    layers
+        .flat_map(|l| l.path.windows(2))
+        .filter_map(|w| match w {
+            [PathEl::MoveTo(a), PathEl::LineTo(b)] => Some([*a, *b]),
+            _ => None,
+        })
+        .collect()
+}
+
 fn check(frame: &Frame) -> Result<usize, String> {
     let (boxes, inset) = label_boxes(frame);
     let discs = markers(frame);
@@ -112,6 +128,25 @@ fn check(frame: &Frame) -> Result<usize, String> {
         }
         if let Some((b, _)) = boxes[i + 1..].iter().find(|(_, rb)| ra.overlaps(rb)) {
             return Err(format!("{a} overlaps {b}"));
+        }
+    }
+    // Leader lines run through no name and end at one.
+    for [p, q] in leader_lines(frame) {
+        let line = Segment {
+            a: p,
+            b: q,
+            half_width_px: 0.0,
+        };
+        // (Boxes shrunk by a hair: a line ends on its own name's edge, which these boxes,
+        // recomputed from the anchor, may pass by rounding.)
+        if let Some((a, _)) = boxes
+            .iter()
+            .find(|(_, r)| line.overlaps_rect(&r.inflate(-0.01)))
+        {
+            return Err(format!("a leader line runs through {a}"));
+        }
+        if !boxes.iter().any(|(_, r)| r.inflate(0.5).contains(q)) {
+            return Err(format!("the leader line to {q:?} ends at no name"));
         }
     }
     Ok(boxes.len())

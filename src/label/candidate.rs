@@ -179,7 +179,7 @@ impl Position {
 
     /// Unit direction from the marker towards the label (screen axes, y down; diagonals at
     /// 45°).
-    fn direction(self) -> [f64; 2] {
+    pub fn direction(self) -> [f64; 2] {
         let d = std::f64::consts::FRAC_1_SQRT_2;
         match self {
             Self::Right => [1.0, 0.0],

@@ -6,23 +6,30 @@
 //! suits (maplibre-gl's `GridIndex` and mapnik's collision detector are grids too).
 
 use super::candidate::{Circle, Rect};
+use super::segment::Segment;
 
 /// The side of a cell, CSS px: about two lines of label text, so a label box touches two to
 /// six cells.
 pub const CELL_PX: f64 = 32.0;
 
-/// Rectangles and circles by cell.
-#[derive(Debug)]
+/// Rectangles, circles and segments by cell.
+#[derive(Clone, Debug)]
 pub struct Grid {
     cols: usize,
     rows: usize,
     /// The grid's width and height, CSS px (whole cells).
     extent: [f64; 2],
-    /// Per cell, indices into `rects` (even entries `2i`) and `circles` (odd, `2i + 1`).
+    /// Per cell, entries `4i + kind`: index `i` into `rects` (kind 0), `circles` (1) or
+    /// `segments` (2).
     cells: Vec<Vec<u32>>,
     rects: Vec<Rect>,
     circles: Vec<Circle>,
+    segments: Vec<Segment>,
 }
+
+const RECT: u32 = 0;
+const CIRCLE: u32 = 1;
+const SEGMENT: u32 = 2;
 
 impl Grid {
     /// An empty grid over `[0, width] × [0, height]` (CSS px).
@@ -36,6 +43,7 @@ impl Grid {
             cells: vec![Vec::new(); cols * rows],
             rects: Vec::new(),
             circles: Vec::new(),
+            segments: Vec::new(),
         }
     }
 
@@ -69,39 +77,60 @@ impl Grid {
 
     /// Adds a rectangle (a placed label or a reserved box).
     pub fn insert_rect(&mut self, r: Rect) {
-        let entry = 2 * self.rects.len() as u32;
+        let entry = 4 * self.rects.len() as u32 + RECT;
         self.rects.push(r);
         self.insert(&r, entry);
     }
 
     /// Adds a marker disc.
     pub fn insert_circle(&mut self, c: Circle) {
-        let entry = 2 * self.circles.len() as u32 + 1;
+        let entry = 4 * self.circles.len() as u32 + CIRCLE;
         self.circles.push(c);
         self.insert(&c.bounds(), entry);
     }
 
-    /// Whether `r` overlaps any rectangle or circle of the grid.
+    /// Adds a leader line.
+    pub fn insert_segment(&mut self, s: Segment) {
+        let entry = 4 * self.segments.len() as u32 + SEGMENT;
+        self.segments.push(s);
+        self.insert(&s.bounds(), entry);
+    }
+
+    /// The entries of the cells `bounds` touches (an entry may come more than once).
+    fn near(&self, bounds: &Rect) -> impl Iterator<Item = u32> + '_ {
+        let span = self.span(bounds);
+        let ([c0, c1], [r0, r1]) = span.unwrap_or(([1, 0], [1, 0]));
+        (r0..=r1).flat_map(move |row| {
+            self.cells[row * self.cols + c0..=row * self.cols + c1]
+                .iter()
+                .flatten()
+                .copied()
+        })
+    }
+
+    /// Whether `r` overlaps any rectangle, circle or segment of the grid.
     pub fn collides(&self, r: &Rect) -> bool {
-        let Some(([c0, c1], [r0, r1])) = self.span(r) else {
-            return false;
-        };
-        for row in r0..=r1 {
-            for cell in &self.cells[row * self.cols + c0..=row * self.cols + c1] {
-                for &e in cell {
-                    let i = (e / 2) as usize;
-                    let hit = if e % 2 == 0 {
-                        self.rects[i].overlaps(r)
-                    } else {
-                        r.overlaps_circle(&self.circles[i])
-                    };
-                    if hit {
-                        return true;
-                    }
-                }
+        self.near(r).any(|e| {
+            let i = (e / 4) as usize;
+            match e % 4 {
+                RECT => self.rects[i].overlaps(r),
+                CIRCLE => r.overlaps_circle(&self.circles[i]),
+                _ => self.segments[i].overlaps_rect(r),
             }
-        }
-        false
+        })
+    }
+
+    /// Whether a line may be drawn along `s`: it runs through no rectangle and crosses no
+    /// other segment of the grid (it may pass over circles: a leader line ends among markers).
+    pub fn line_is_clear(&self, s: &Segment) -> bool {
+        !self.near(&s.bounds()).any(|e| {
+            let i = (e / 4) as usize;
+            match e % 4 {
+                RECT => s.overlaps_rect(&self.rects[i]),
+                CIRCLE => false,
+                _ => s.crosses(&self.segments[i]),
+            }
+        })
     }
 }
 
@@ -135,6 +164,40 @@ mod tests {
             "outside the grid"
         );
         assert!(!g.collides(&Rect::new(0.0, 0.0, f64::NAN, 1.0)));
+    }
+
+    #[test]
+    fn segments_block_boxes_and_other_lines() {
+        let mut g = Grid::new(200.0, 100.0);
+        let line = |a, b| Segment {
+            a,
+            b,
+            half_width_px: 1.0,
+        };
+        g.insert_segment(line([10.0, 10.0], [100.0, 60.0]));
+        assert!(
+            g.collides(&Rect::new(50.0, 30.0, 10.0, 10.0)),
+            "on the line"
+        );
+        assert!(!g.collides(&Rect::new(10.0, 40.0, 10.0, 10.0)), "below it");
+        g.insert_rect(Rect::new(150.0, 10.0, 20.0, 20.0));
+        g.insert_circle(Circle {
+            at: [150.0, 80.0],
+            radius_px: 5.0,
+        });
+        assert!(
+            !g.line_is_clear(&line([10.0, 60.0], [100.0, 10.0])),
+            "crosses"
+        );
+        assert!(
+            !g.line_is_clear(&line([140.0, 5.0], [180.0, 40.0])),
+            "through a box"
+        );
+        assert!(
+            g.line_is_clear(&line([140.0, 70.0], [160.0, 90.0])),
+            "over a marker"
+        );
+        assert!(g.line_is_clear(&line([10.0, 90.0], [100.0, 90.0])));
     }
 
     #[test]

@@ -22,13 +22,19 @@
 //! query iterator; a grid over a bounded viewport of same-sized boxes needs neither. Cells of
 //! 32 px took the fewest instructions (valgrind) among 12, 16, 24, 32 and 48 px.
 
+pub mod callout;
 pub mod candidate;
 pub mod grid;
 pub mod measure;
 pub mod placement;
+pub mod placer;
+pub mod segment;
 pub mod synthetic;
 mod widths;
 
+pub use callout::Callout;
 pub use candidate::{Candidate, Circle, Position, Rect};
 pub use measure::{TextMeasure, WidthTable};
-pub use placement::{place, text_layer, Obstacles, Options, Placed};
+pub use placement::{place, priority_order, ranked, text_layer, Obstacles, Options, Placed};
+pub use placer::Placer;
+pub use segment::Segment;

@@ -2,9 +2,9 @@
 //! that stays inside the viewport and clear of every marker, reserved box and label already
 //! placed; what fits nowhere is left out.
 
-use super::candidate::{spot, Candidate, Circle, Position, Rect};
-use super::grid::Grid;
+use super::candidate::{Candidate, Circle, Position, Rect};
 use super::measure::TextMeasure;
+use super::placer::Placer;
 use crate::display_list::{Label, TextLayer};
 use crate::style::TextStyle;
 
@@ -77,7 +77,7 @@ pub struct Placed {
 /// the margin) and overlaps no obstacle, no candidate's marker and no label placed before it.
 /// A candidate with no such position, with empty text, or whose marker lies outside the
 /// viewport, gets no label. The result lists the placed labels in placement order and is the
-/// same for the same input.
+/// same for the same input. (A [`Placer`] places in an order of the caller's own.)
 ///
 /// # Units
 /// CSS pixels throughout; widths come from `measure`, em boxes are one font size tall.
@@ -88,58 +88,37 @@ pub fn place(
     measure: &dyn TextMeasure,
     options: &Options,
 ) -> Vec<Placed> {
-    let [width, height] = size_px;
-    let inside = Rect {
-        min: [options.margin_px, options.margin_px],
-        max: [width - options.margin_px, height - options.margin_px],
-    };
-    let mut grid = Grid::new(width, height);
-    for r in obstacles.rects {
-        grid.insert_rect(*r);
+    let mut placer = Placer::new(size_px, obstacles, measure, options.clone());
+    for c in candidates {
+        placer.avoid(Circle {
+            at: c.at,
+            radius_px: c.radius_px,
+        });
     }
-    let markers = candidates.iter().map(|c| Circle {
-        at: c.at,
-        radius_px: c.radius_px,
-    });
-    for c in obstacles.circles.iter().copied().chain(markers) {
-        if c.radius_px > 0.0 {
-            grid.insert_circle(c);
-        }
+    for i in priority_order(candidates) {
+        placer.try_place(i, &candidates[i]);
     }
-    // Highest priority first, then lowest key, then input order (keys are unique).
+    placer.into_placed()
+}
+
+/// The indexes of `candidates` in placement order: highest priority first, then lowest key,
+/// then input order (keys are unique).
+pub fn priority_order(candidates: &[Candidate]) -> Vec<usize> {
     let mut order: Vec<(f64, u64, usize)> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| (-c.priority, c.key, i))
         .collect();
     order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let viewport = Rect::new(0.0, 0.0, width, height);
-    let mut placed = Vec::new();
-    for (_, _, i) in order {
-        let c = &candidates[i];
-        if c.text.is_empty() || !viewport.contains(c.at) {
-            continue;
-        }
-        let em = [measure.width_px(&c.text, c.font), c.font.size_px];
-        let fits = options.positions.iter().find_map(|&p| {
-            let s = spot(c.at, c.radius_px, em, p, options.gap_px, options.padding_px);
-            (inside.encloses(&s.rect) && !grid.collides(&s.rect)).then_some((p, s))
-        });
-        if let Some((position, s)) = fits {
-            grid.insert_rect(s.rect);
-            placed.push(Placed {
-                candidate: i,
-                position,
-                rect: s.rect,
-                label: Label {
-                    at: s.at,
-                    anchor: position.anchor(),
-                    text: c.text.clone(),
-                },
-            });
-        }
-    }
-    placed
+    order.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The indexes of `keyed` (`(key, index)`) in order of their keys, smallest first (then
+/// index): the one sort the callouts and the map's name stages share (every sort with an order
+/// of its own adds its code to the wasm).
+pub fn ranked(mut keyed: Vec<(u64, usize)>) -> Vec<usize> {
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A text layer of placed labels (e.g. those of one style: filter `place`'s result by

@@ -92,6 +92,8 @@ struct Facts {
     /// Changes with every dataset shown (a version like the layers').
     version: u64,
     markers: Markers,
+    /// Per tie, its country's slot for counting (`annotate::country_slots`).
+    country_slots: Rc<[u16]>,
     /// What only the page's panels read: made when they first ask, after the first frame.
     records: std::cell::OnceCell<Rc<FactRecords>>,
 }
@@ -110,6 +112,7 @@ impl Facts {
         Self {
             version,
             markers: Markers::of(&dataset.origins),
+            country_slots: annotate::country_slots(dataset),
             records: std::cell::OnceCell::new(),
         }
     }

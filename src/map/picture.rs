@@ -43,6 +43,7 @@ impl MapState {
             shown: self.selection.shown(),
             cities_shown: &self.drawn.cities_shown,
             markers: &self.facts.markers,
+            country_slots: &self.facts.country_slots,
             viewport,
             radii: (partner_r * k, city_r * k),
             scale: k,

@@ -182,6 +182,11 @@ pub fn marker_highlight() -> Style {
     }
 }
 
+/// Leader lines from a name set apart to what it names (thin, the country names' grey).
+pub fn leader_line() -> Style {
+    Style::stroke(Rgba(0x66, 0x66, 0x66, 255), 0.8)
+}
+
 /// The close-up's frame: a box of the ocean's colour with a thin grey border.
 pub fn inset_frame() -> Style {
     Style {

@@ -1,6 +1,7 @@
 // End to end: the map names places. Screenshots at a desk, on a phone and on a 4K stage, in
-// Chinese and English; the stage picture's sizes; a click in the Shandong close-up; names in
-// the exported PNG.
+// Chinese and English: at first sight (issue 21) partners named by weight (10–20 at a desk,
+// 3–6 on a phone) and South Korea and Japan named with their counts; the stage picture's
+// sizes; a click in the Shandong close-up; names in the exported PNG.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ARTIFACTS, launch, nextFrames, startServer, withDiagnostics } from "./harness.mjs";
@@ -22,6 +23,19 @@ async function open(path, viewport, deviceScaleFactor) {
 
 const labels = (page) => page.evaluate(() => window.fmd.labels());
 const han = /[\u4e00-\u9fff]/;
+const partnerNames = (named) => named.filter(([layer]) => layer === "labels.partner").map(([, text]) => text);
+
+/// South Korea and Japan are named on the map with the counts of their shown ties (the
+/// snapshot's statistics, counted apart from the names), in the page's language.
+async function koreaAndJapanNamed(page, named, lang, where) {
+  const top = await page.evaluate(() => window.friendshipMap.snapshot().stats.top_countries);
+  for (const code of ["KR", "JP"]) {
+    const c = top.find((t) => t.id === code);
+    const want = `${lang === "zh" ? c.name_zh : c.name_en} ${c.count.sister + c.count.friendly}`;
+    const countries = named.filter(([layer]) => layer === "labels.country").map(([, text]) => text);
+    assert.ok(countries.includes(want), `${where}: ${want} among ${JSON.stringify(countries)}`);
+  }
+}
 
 for (const lang of ["zh", "en"]) {
   test(`names in ${lang} at a desk, on a phone and on a 4K stage`, async () => {
@@ -32,13 +46,22 @@ for (const lang of ["zh", "en"]) {
     assert.ok(map.length >= 4, JSON.stringify(map));
     assert.ok(inset.length >= 14, `the close-up names most of the 16 cities: ${JSON.stringify(inset)}`);
     for (const [, text] of [...map, ...inset]) assert.equal(han.test(text), lang === "zh", text);
+    const deskPartners = partnerNames(named);
+    assert.ok(deskPartners.length >= 10 && deskPartners.length <= 20, `desk: ${JSON.stringify(deskPartners)}`);
+    await koreaAndJapanNamed(desk.page, named, lang, "desk");
     await desk.page.screenshot({ path: `${ARTIFACTS}labels-desk-${lang}.png` });
     assert.deepEqual(desk.errors, []);
     await desk.context.close();
 
-    // A phone has no room for the close-up; zoomed in, partners get their names.
+    // A phone has no room for the close-up, but names a few partners, South Korea and Japan;
+    // zoomed in, more partners get their names.
     const phone = await open(`embed.html?lang=${lang}`, { width: 390, height: 844 }, 3);
-    assert.equal((await labels(phone.page)).filter(([l]) => l.startsWith("inset")).length, 0);
+    const phoneNamed = await labels(phone.page);
+    assert.equal(phoneNamed.filter(([l]) => l.startsWith("inset")).length, 0);
+    const phonePartners = partnerNames(phoneNamed);
+    assert.ok(phonePartners.length >= 3 && phonePartners.length <= 6, `phone: ${JSON.stringify(phonePartners)}`);
+    await koreaAndJapanNamed(phone.page, phoneNamed, lang, "phone");
+    await phone.page.screenshot({ path: `${ARTIFACTS}labels-phone-world-${lang}.png` });
     await phone.page.evaluate(() => window.friendshipMap.dispatch({ type: "query", query: "view=5.00,10.00,48.00" }).warnings);
     await nextFrames(phone.page);
     assert.ok((await labels(phone.page)).length >= 3, "zoomed in on Europe, names appear");
@@ -49,6 +72,14 @@ for (const lang of ["zh", "en"]) {
     // Presenter mode plays the years: wait for the first names it places.
     await stage.page.waitForFunction(() => window.fmd.labels().length >= 1, null, { timeout: 10000 });
     await stage.page.screenshot({ path: `${ARTIFACTS}labels-stage-4k-${lang}.png` });
+    // Out of the timeline, the stage shows every tie: the same first sight, at the stage's size.
+    await stage.page.evaluate(() => window.friendshipMap.dispatch({ type: "stop" }));
+    await nextFrames(stage.page);
+    const stageNamed = await labels(stage.page);
+    const stagePartners = partnerNames(stageNamed);
+    assert.ok(stagePartners.length >= 10 && stagePartners.length <= 20, `stage: ${JSON.stringify(stagePartners)}`);
+    await koreaAndJapanNamed(stage.page, stageNamed, lang, "stage");
+    await stage.page.screenshot({ path: `${ARTIFACTS}labels-stage-4k-world-${lang}.png` });
     await stage.context.close();
   });
 }
