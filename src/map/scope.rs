@@ -149,6 +149,39 @@ mod tests {
     }
 
     #[test]
+    fn titles_for_the_province_one_city_several_and_many() {
+        let d = Dataset::builtin();
+        let all = vec![true; d.ties.len()];
+        let totals = latest_totals(&d);
+        let named = |names: &[&str]| {
+            let idx: Vec<usize> = names.iter().filter_map(|n| d.origin_index(n)).collect();
+            title(&scope(&d, &idx, &all, &totals))
+        };
+        let t = named(&[]);
+        assert_eq!(
+            (t.zh.as_str(), t.en.as_str()),
+            (
+                "山东省国际友好城市",
+                "Shandong's international friendship cities"
+            )
+        );
+        let t = named(&["Jinan"]);
+        assert_eq!(
+            (t.zh.as_str(), t.en.as_str()),
+            (
+                "济南市国际友好城市",
+                "Jinan's international friendship cities"
+            )
+        );
+        let t = named(&["Jinan", "Qingdao"]);
+        assert_eq!(t.zh, "济南市、青岛市国际友好城市");
+        assert_eq!(t.en, "Jinan and Qingdao: international friendship cities");
+        let t = named(&["Jinan", "Qingdao", "Yantai", "Weihai"]);
+        assert_eq!(t.zh, "山东省 4 个城市的国际友好城市");
+        assert_eq!(t.en, "International friendship cities of 4 Shandong cities");
+    }
+
+    #[test]
     fn several_cities_and_what_is_shown() {
         let d = Dataset::builtin();
         let (jinan, qingdao) = (d.origin_index("Jinan"), d.origin_index("青岛市"));
