@@ -54,6 +54,7 @@ export class FriendshipMapElement extends HTMLElement {
     this.root.append(t.content.cloneNode(true));
     this.language = languageOf(this.getAttribute("lang"));
     this.ui = new Ui(this);
+    performance.mark("friendship-map:element");
     this.ready = loadModule().then((m) => this.#start(m)).catch((e) => this.#fail(e?.message || String(e)));
   }
 

@@ -8,9 +8,19 @@ export const STYLE = dense
   ? { sister: "rgba(213,94,0,0.22)", friendly: "rgba(0,114,178,0.22)", width: 0.6, dash: [3, 1.875] }
   : { sister: "rgba(213,94,0,0.851)", friendly: "rgba(0,114,178,0.749)", width: 1, dash: [4, 2.5] };
 
-/// The links (GeoJSON of great-circle polylines, as the map exports them).
-export function loadLinks() {
-  return fetch(`/out/${dataset}.geojson`).then((r) => r.json());
+/// The links: the lean data a careful page would fetch (each link's ends and kind, compact
+/// JSON), made into great-circle polylines here, at most 1° of arc a step as the map densifies
+/// them, as GeoJSON features with a `kind`.
+export async function loadLinks() {
+  const pairs = await fetch(`/out/${dataset}.links.json`).then((r) => r.json());
+  const features = pairs.map(([lon1, lat1, lon2, lat2, k]) => {
+    const a = [lon1, lat1], b = [lon2, lat2];
+    const steps = Math.max(1, Math.ceil(d3.geoDistance(a, b) * 180 / Math.PI));
+    const at = d3.geoInterpolate(a, b);
+    const line = Array.from({ length: steps + 1 }, (_, i) => at(i / steps));
+    return { type: "Feature", properties: { kind: k ? "friendly" : "sister" }, geometry: { type: "LineString", coordinates: line } };
+  });
+  return { type: "FeatureCollection", features };
 }
 
 /// The links and the 1:110m basemap (land and borders).

@@ -210,6 +210,19 @@ test("a phone-sized viewport works: crisp canvas, no sideways scroll, touch pan"
   await context.close();
 });
 
+test("a server that sends the wasm with another type still gets the map", async () => {
+  const context = await withDiagnostics(await browser.newContext());
+  const page = await context.newPage();
+  await page.route("**/*.wasm", async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, headers: { ...r.headers(), "content-type": "application/octet-stream" } });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 20000 });
+  assert.ok((await page.evaluate(() => window.friendshipMap.snapshot().summary)).ties > 300);
+  await context.close();
+});
+
 test("when the wasm cannot load, the page says so instead of staying blank", async () => {
   const context = await withDiagnostics(await browser.newContext());
   const page = await context.newPage();
