@@ -3,9 +3,9 @@
 //! [`crate::map::MapState::apply`]; a command the map cannot use is refused with an error that
 //! names the field and the value, never applied as a silent empty map.
 
+use crate::closeup::InsetPlacement;
 use crate::data::{Evidence, Stage};
 use crate::filter::Years;
-use crate::inset::InsetPlacement;
 use crate::label::Rect;
 use crate::lang::Lang;
 use crate::playback::PlayOptions;
@@ -161,7 +161,7 @@ pub enum Command {
         height: f64,
     },
     /// Where the Shandong close-up goes.
-    Inset(InsetPlacement),
+    Closeup(InsetPlacement),
     /// Boxes the page's own controls cover over the canvas (no name goes there).
     Reserved(Vec<Rect>),
     /// The basemap's style.

@@ -11,25 +11,30 @@
 //! | great circles, cut at the antimeridian | [`sphere`], [`antimeridian`] |
 //! | projections, the globe, the camera's transform | [`projection`], [`globe`], [`viewport`] |
 //! | the dataset: rows, Shandong's cities, countries, regions | [`data`] |
-//! | a user's own file; exports; coverage of published totals | [`import`], [`export`], [`coverage`] |
+//! | a user's own file (limits and encodings; JSON entries); exports; published totals and coverage | [`import`], [`input`], [`json_entry`], [`export`], [`totals`], [`coverage`] |
 //! | an office's list set against the built-in data, and the merged file | [`merge`] |
 //! | the basemap file; meridians and parallels | [`basemap`], [`graticule`] |
 //! | partners placed in their countries (the import's check) | [`country_shapes`], [`validate`] |
 //! | what the core refuses | [`error`] |
-//! | colours and line styles; the display list; world layers; the links by kind and stage | [`style`], [`display_list`], [`scene`], [`link_layers`] |
+//! | colours and line styles; the display list; world layers; the links by kind and stage, projected once | [`style`], [`display_list`], [`scene`], [`link_layers`], [`link_geometry`] |
+//! | names without overlap; the Shandong close-up | [`label`], [`closeup`] |
 //! | a path as SVG path data (the canvas builds its paths from it) | [`path_data`] |
 //! | pictures that leave the page: what is published, the overlay, SVG, the playback filmed | [`publication`], [`overlay`], [`svg`], [`film`], [`poster`] |
 //! | filters, statistics, search, the timeline | [`filter`], [`stats`], [`search`], [`playback`] |
 //! | stories: a talk's steps read and checked; its film is in [`film`], its handout in [`handout`] | [`story`], [`handout`] |
 //! | a share link's filter narrowed by the command line's flags | [`narrow`] |
-//! | what is under the pointer; input events as actions | [`hit`], [`gesture`] |
+//! | the one door in: what a page asks of a map; the language it speaks | [`command`], [`lang`] |
+//! | what is under the pointer; input events as commands | [`hit`], [`gesture`] |
 //! | when the map is drawn sharp again after a gesture | [`rest`] |
 //! | the state in a URL | [`url_state`] |
-//! | the whole map: input in, frames and records out | [`map`] |
+//! | the whole map: commands in, frames and records out | [`map`] |
+//! | text from files made safe to print on a terminal (the command line) | [`terminal`] |
+//! | the web layer (wasm32 only): the handle, its frame loop, DOM input, the canvas | `web` |
 
 pub mod antimeridian;
 pub mod basemap;
 pub mod case;
+pub mod closeup;
 pub mod command;
 pub mod country_shapes;
 pub mod coverage;
@@ -46,7 +51,6 @@ pub mod handout;
 pub mod hit;
 pub mod import;
 pub mod input;
-pub mod inset;
 pub mod json_entry;
 pub mod label;
 pub mod lang;

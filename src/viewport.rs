@@ -28,7 +28,7 @@ pub struct Viewport {
 }
 
 /// A canvas side in CSS px: at least 1, `None` when not a finite number.
-fn css_size(v: f64) -> Option<f64> {
+fn valid_size(v: f64) -> Option<f64> {
     v.is_finite().then(|| v.max(1.0))
 }
 
@@ -36,8 +36,8 @@ impl Viewport {
     /// A viewport showing the whole world `bounds`, centred, with a small margin.
     pub fn fit(width: f64, height: f64, bounds: [f64; 4]) -> Self {
         let mut v = Self {
-            width: css_size(width).unwrap_or(1.0),
-            height: css_size(height).unwrap_or(1.0),
+            width: valid_size(width).unwrap_or(1.0),
+            height: valid_size(height).unwrap_or(1.0),
             scale: 1.0,
             tx: 0.0,
             ty: 0.0,
@@ -131,7 +131,7 @@ impl Viewport {
     /// A new canvas size, keeping the world point at the centre and the zoom level. A size that
     /// is not a finite number is ignored (the camera would be lost for good).
     pub fn resize(&mut self, width: f64, height: f64) {
-        let (Some(width), Some(height)) = (css_size(width), css_size(height)) else {
+        let (Some(width), Some(height)) = (valid_size(width), valid_size(height)) else {
             return;
         };
         let zoom = self.zoom();

@@ -167,7 +167,7 @@ proptest! {
     ) {
         let mut m = map(size.0, size.1);
         m.set_language(if english { Lang::En } else { Lang::Zh });
-        m.set_picture_scale(scale);
+        m.set_drawing_scale(scale);
         m.set_filter(Filter { friendly: !sister_only, ..Filter::default() });
         m.select_city(city);
         m.apply_query(&format!("view={zoom:.2},{lon:.2},{lat:.2}"));

@@ -69,7 +69,7 @@ impl MapState {
             Command::Language(lang) => self.set_language(lang),
             Command::Presenting(on) => self.set_presenting(on),
             Command::Resize { width, height } => self.resize(width, height),
-            Command::Inset(placement) => self.set_inset(placement),
+            Command::Closeup(placement) => self.set_inset(placement),
             Command::Reserved(boxes) => self.set_reserved(boxes),
             Command::Basemap(style) => self.set_basemap_style(style),
             Command::Table(open) => self.set_table(open),

@@ -1,11 +1,11 @@
 //! The Shandong close-up for a view: when the province's origins crowd into one spot, a box in
 //! the corner that hides least shows them apart, with their names, counts and the directions of
-//! their links ([`crate::inset`]).
+//! their links ([`crate::closeup`]).
 
 use super::annotate::{crowded, shandong_spots, Lang, Scene};
+use crate::closeup::{choose_corner, default_size, initial_bearing_deg, Closeup, CloseupOrigin};
+use crate::closeup::{InsetPlacement, Stub};
 use crate::data::SHANDONG_CITIES;
-use crate::inset::{choose_corner, default_size, initial_bearing_deg, Inset, InsetOrigin};
-use crate::inset::{InsetPlacement, Stub};
 use crate::label::Rect;
 use std::rc::Rc;
 
@@ -23,7 +23,7 @@ fn short_name(lang: Lang, zh: &str, en: &str) -> Rc<str> {
 /// The close-up for the view, or `None` when the origins stand apart on the map, when the
 /// page hides it, or when the view is too small to spare it. `markers` are the shown markers'
 /// boxes (the corner covering fewest is chosen).
-pub fn closeup(s: &Scene, placement: InsetPlacement, markers: &[Rect]) -> Option<Inset> {
+pub fn closeup(s: &Scene, placement: InsetPlacement, markers: &[Rect]) -> Option<Closeup> {
     let spots = shandong_spots(s);
     let on_screen = |p: &[f64; 2]| {
         (0.0..=s.viewport.width).contains(&p[0]) && (0.0..=s.viewport.height).contains(&p[1])
@@ -39,12 +39,12 @@ pub fn closeup(s: &Scene, placement: InsetPlacement, markers: &[Rect]) -> Option
     let size = default_size(view, s.scale)?;
     let margin = MARGIN_PX * s.scale;
     let (_, rect) = choose_corner(view, size, margin, markers, s.reserved, placement)?;
-    let origins: Vec<InsetOrigin> = (0..SHANDONG_CITIES.len()).map(|c| origin(s, c)).collect();
-    Some(Inset::new(rect, &origins, s.measure, s.scale))
+    let origins: Vec<CloseupOrigin> = (0..SHANDONG_CITIES.len()).map(|c| origin(s, c)).collect();
+    Some(Closeup::new(rect, &origins, s.measure, s.scale))
 }
 
 /// One Shandong origin with its shown ties' count and directions.
-fn origin(s: &Scene, c: usize) -> InsetOrigin {
+fn origin(s: &Scene, c: usize) -> CloseupOrigin {
     let o = &s.dataset.origins[c];
     let mut count = 0;
     let mut stubs = Vec::new();
@@ -61,7 +61,7 @@ fn origin(s: &Scene, c: usize) -> InsetOrigin {
         // The year's new ties show whose they are.
         emphasised |= s.new_ties.contains(&i);
     }
-    InsetOrigin {
+    CloseupOrigin {
         index: c,
         at: o.lonlat(),
         name: short_name(s.lang, &o.name_zh, &o.name),

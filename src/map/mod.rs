@@ -32,11 +32,11 @@ pub mod story;
 pub mod tooltip;
 
 mod page;
-mod picture;
 mod pointing;
 mod records;
 mod showing;
 mod view;
+mod view_frame;
 
 pub use basemaps::DETAIL_ZOOM;
 pub use camera::{CameraKey, DEFAULT_CENTER_LON, GLOBE_HOME};

@@ -4,7 +4,7 @@
 
 use super::annotate::Lang;
 use super::MapState;
-use crate::inset::InsetPlacement;
+use crate::closeup::InsetPlacement;
 use crate::label::{Rect, TextMeasure, WidthTable};
 use std::rc::Rc;
 
@@ -14,7 +14,7 @@ pub struct Page {
     /// The language of names on the map.
     pub lang: Lang,
     /// Every width, radius and font size is multiplied by this (see
-    /// [`crate::style::picture_scale`]).
+    /// [`crate::style::drawing_scale`]).
     pub scale: f64,
     /// Boxes the page's own controls cover over the canvas (buttons, legend, caption), CSS px:
     /// no label goes there, and the close-up avoids them.
@@ -61,13 +61,13 @@ impl MapState {
     }
 
     /// Presenter mode: the picture's scale follows the screen (see
-    /// [`crate::style::picture_scale`]) and the globe turns by itself (not under a story).
+    /// [`crate::style::drawing_scale`]) and the globe turns by itself (not under a story).
     pub fn set_presenting(&mut self, on: bool) {
         self.page.presenting = on;
         // Under a story the step's view holds.
         self.camera.set_spin(on && self.story.is_none());
         let v = *self.camera.viewport();
-        self.set_picture_scale(crate::style::picture_scale(on, v.width, v.height));
+        self.set_drawing_scale(crate::style::drawing_scale(on, v.width, v.height));
         self.dirty = true;
     }
 
@@ -106,9 +106,9 @@ impl MapState {
         self.page.lang = lang;
     }
 
-    /// The picture's scale (see [`crate::style::picture_scale`]): links, markers, names and the
+    /// The picture's scale (see [`crate::style::drawing_scale`]): links, markers, names and the
     /// close-up are drawn that many times their page sizes.
-    pub fn set_picture_scale(&mut self, scale: f64) {
+    pub fn set_drawing_scale(&mut self, scale: f64) {
         let k = crate::number::clamp(scale, 0.25, 16.0);
         if k != self.page.scale {
             self.page.scale = k;
@@ -117,7 +117,7 @@ impl MapState {
     }
 
     /// The picture's scale.
-    pub fn picture_scale(&self) -> f64 {
+    pub fn drawing_scale(&self) -> f64 {
         self.page.scale
     }
 

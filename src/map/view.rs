@@ -43,8 +43,8 @@ impl MapState {
     /// A new canvas size (CSS px); in presenter mode the picture's scale follows it.
     pub fn resize(&mut self, width: f64, height: f64) {
         self.dirty |= self.camera.resize(width, height);
-        let k = crate::style::picture_scale(self.page.presenting, width, height);
-        self.set_picture_scale(k);
+        let k = crate::style::drawing_scale(self.page.presenting, width, height);
+        self.set_drawing_scale(k);
     }
 
     /// Drags the map by a screen offset (CSS px).

@@ -12,7 +12,7 @@ pub const PRESENTER_MAX_SCALE: f64 = 4.0;
 /// 1920 at ratio 2 (only sharper). Outside presenter mode the factor is 1.
 ///
 /// Apply it with [`super::Style::scaled`], [`super::TextStyle::scaled`] and by multiplying marker radii and
-/// label gaps (`crate::label::Options::scaled`); [`picture_scale`] adds presenter mode's boost.
+/// label gaps (`crate::label::Options::scaled`); [`drawing_scale`] adds presenter mode's boost.
 ///
 /// # Units
 /// CSS pixels in (the height is not used); a dimensionless factor out (1 for a non-finite size).
@@ -35,7 +35,7 @@ pub const PRESENTER_BOOST: f64 = 1.8;
 ///
 /// # Units
 /// CSS pixels in; a dimensionless factor out.
-pub fn picture_scale(presenting: bool, width_px: f64, height_px: f64) -> f64 {
+pub fn drawing_scale(presenting: bool, width_px: f64, height_px: f64) -> f64 {
     if presenting {
         PRESENTER_BOOST * presenter_scale(width_px, height_px)
     } else {
@@ -50,10 +50,10 @@ mod tests {
 
     #[test]
     fn the_picture_grows_in_presenter_mode_only() {
-        assert_eq!(picture_scale(false, 3840.0, 2160.0), 1.0);
-        assert_eq!(picture_scale(true, 1920.0, 1080.0), PRESENTER_BOOST);
-        assert_eq!(picture_scale(true, 3840.0, 2160.0), 2.0 * PRESENTER_BOOST);
-        assert_eq!(picture_scale(true, 1280.0, 720.0), PRESENTER_BOOST);
+        assert_eq!(drawing_scale(false, 3840.0, 2160.0), 1.0);
+        assert_eq!(drawing_scale(true, 1920.0, 1080.0), PRESENTER_BOOST);
+        assert_eq!(drawing_scale(true, 3840.0, 2160.0), 2.0 * PRESENTER_BOOST);
+        assert_eq!(drawing_scale(true, 1280.0, 720.0), PRESENTER_BOOST);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The canvas backend: replays a frame into a `CanvasRenderingContext2d`, keeping one `Path2D`
 //! per world layer until its version changes, and the frame's static items (basemap and settled
-//! links) as a [`Picture`] that pans and zooms move or scale. Labels are drawn with `strokeText`
+//! links) as a [`Backdrop`] image that pans and zooms move or scale. Labels are drawn with `strokeText`
 //! (the halo) under `fillText`.
 
-use super::picture::{static_key, Picture, PictureKey};
+use super::backdrop::{static_key, Backdrop, BackdropKey};
 use crate::display_list::{Frame, Item, Layer, Sink, Space, TextLayer};
 use crate::rest::Painted;
 use crate::viewport::Viewport;
@@ -34,13 +34,13 @@ pub struct CanvasSink {
     /// Built paths by (layer name, version), with whether the current frame used them.
     cache: HashMap<(&'static str, u64), (Path2d, bool)>,
     /// The static items around the view, at the scale of the last frame that held still.
-    picture: Option<Box<Picture>>,
+    picture: Option<Box<Backdrop>>,
     /// The whole world's static items at the fitted scale, when zoomed in: the backdrop where
     /// a zoom-out gesture uncovers more than `picture` holds.
-    world: Option<Box<Picture>>,
+    world: Option<Box<Backdrop>>,
     last_scale: f64,
     /// What the last frame's static items showed.
-    last_key: Option<PictureKey>,
+    last_key: Option<BackdropKey>,
     /// The frame being painted is provisional (a scaled picture, a picture off the pixel grid,
     /// or a direct draw while a picture is due): the host paints again once the gesture rests.
     provisional: bool,
@@ -124,8 +124,8 @@ impl CanvasSink {
     fn paint_scaled(&mut self, frame: &Frame, n: usize) -> bool {
         let v = frame.viewport;
         let size = (v.width.to_bits(), v.height.to_bits(), self.dpr.to_bits());
-        let same_size = |p: &Picture| (p.key.1, p.key.2, p.key.3) == size;
-        let usable = |p: &Picture| {
+        let same_size = |p: &Backdrop| (p.key.1, p.key.2, p.key.3) == size;
+        let usable = |p: &Backdrop| {
             let k = v.scale / p.view.scale;
             same_size(p) && (1.0 / MAX_PICTURE_SCALE..=MAX_PICTURE_SCALE).contains(&k)
         };
@@ -137,7 +137,7 @@ impl CanvasSink {
         } else {
             // Zooming out past the picture's margin: the whole world behind it, made once.
             if !self.world.as_deref().is_some_and(same_size) {
-                self.world = picture(frame, n, Picture::world(frame), self.dpr);
+                self.world = picture(frame, n, Backdrop::world(frame), self.dpr);
             }
             match self.world.as_deref() {
                 Some(w) => Some(w),
@@ -168,13 +168,13 @@ impl CanvasSink {
         &mut self,
         frame: &Frame,
         n: usize,
-        key: &PictureKey,
+        key: &BackdropKey,
         changed: bool,
         resting: bool,
     ) -> bool {
         let v = frame.viewport;
         let d = self.dpr;
-        let fits = |p: &Picture| {
+        let fits = |p: &Backdrop| {
             &p.key == key
                 && p.view.scale == v.scale
                 && p.covers(&v)
@@ -185,7 +185,7 @@ impl CanvasSink {
                 self.provisional = true;
                 return false;
             }
-            self.picture = picture(frame, n, Picture::around(&v, d), d);
+            self.picture = picture(frame, n, Backdrop::around(&v, d), d);
         }
         // Zoomed in, the whole world is kept too, for zoom-out gestures (on canvases small
         // enough to scale pictures at all).
@@ -194,7 +194,7 @@ impl CanvasSink {
             && self.scales_pictures(&v, frame, n)
             && self.world.as_deref().is_none_or(|w| &w.key != key)
         {
-            self.world = picture(frame, n, Picture::world(frame), d);
+            self.world = picture(frame, n, Backdrop::world(frame), d);
         }
         let Some(p) = self.picture.as_deref() else {
             return false;
@@ -364,8 +364,8 @@ fn draw_labels(
 }
 
 /// The first `n` items of `frame` drawn for `view` as a picture.
-fn picture(frame: &Frame, n: usize, view: Viewport, dpr: f64) -> Option<Box<Picture>> {
-    Some(Box::new(Picture {
+fn picture(frame: &Frame, n: usize, view: Viewport, dpr: f64) -> Option<Box<Backdrop>> {
+    Some(Box::new(Backdrop {
         canvas: draw_static(frame, n, &view, dpr)?,
         key: static_key(frame, n, dpr),
         view,

@@ -6,10 +6,10 @@
 
 use super::fields::{index, short_text, Fields};
 use super::js::{js_err, type_err};
+use crate::closeup::InsetPlacement;
 use crate::command::{CityRef, Command, FilterPatch, KeyPress};
 use crate::data::{Evidence, Stage, STAGE_NAMES};
 use crate::filter::Years;
-use crate::inset::InsetPlacement;
 use crate::label::Rect;
 use crate::lang::Lang;
 use crate::playback::PlayOptions;
@@ -241,7 +241,7 @@ fn view_command(kind: &str, f: &Fields) -> Result<Option<Command>, JsValue> {
             "zh, en",
         )?),
         "presenting" => Command::Presenting(f.need_boolean("on")?),
-        "inset" => Command::Inset(named(
+        "inset" => Command::Closeup(named(
             &text("placement")?,
             "inset",
             InsetPlacement::parse,

@@ -25,9 +25,9 @@ impl Diagnostics {
     }
 
     /// Diagnostics: the picture's scale (1 on pages; larger in presenter mode on big screens).
-    #[wasm_bindgen(js_name = pictureScale)]
-    pub fn picture_scale(&self) -> f64 {
-        self.host.borrow().map.picture_scale()
+    #[wasm_bindgen(js_name = drawingScale)]
+    pub fn drawing_scale(&self) -> f64 {
+        self.host.borrow().map.drawing_scale()
     }
 
     /// Diagnostics: frames painted since start (a frame is painted only when something changed).

@@ -9,7 +9,7 @@ use super::dom_input::{self, Listener};
 use super::fields::{kind_of, text_arg};
 use super::frame_loop;
 use super::host::{FrameLoop, Host, Shared};
-use super::js::{css_size, js_err, mark, this_year, to_js, type_err, window};
+use super::js::{element_size, js_err, mark, this_year, to_js, type_err, window};
 use super::text_metrics::CanvasMeasure;
 use crate::basemap::{Basemap, BASEMAP_110M};
 use crate::command::Command;
@@ -41,7 +41,7 @@ pub(super) fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingCo
 
 /// Follows the container's size (in presenter mode the picture's scale follows it too).
 fn resize(rc: &Shared) {
-    let (width, height) = css_size(&rc.borrow().container);
+    let (width, height) = element_size(&rc.borrow().container);
     let _ = rc.borrow_mut().map.apply(Command::Resize { width, height });
     // The backing store follows when the frame is painted, which also notices
     // devicePixelRatio changes.
@@ -81,7 +81,7 @@ impl FriendshipMap {
         mark("basemap-decoded");
         let dataset = Dataset::builtin();
         mark("dataset-read");
-        let (w, h) = css_size(&container);
+        let (w, h) = element_size(&container);
         let mut map = MapState::new(dataset, &basemap, w, h).with_year(this_year());
         mark("state-built");
         if let Some(measure) = CanvasMeasure::new() {

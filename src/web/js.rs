@@ -36,7 +36,7 @@ pub fn now_ms() -> f64 {
 }
 
 /// The element's size in CSS px (at least 1×1).
-pub fn css_size(el: &HtmlElement) -> (f64, f64) {
+pub fn element_size(el: &HtmlElement) -> (f64, f64) {
     let r = el.get_bounding_client_rect();
     (r.width().max(1.0), r.height().max(1.0))
 }

@@ -13,11 +13,12 @@
 //! | pointer, wheel and key events | [`dom_input`] |
 //! | state shared with the listeners | [`host`] |
 //! | the canvas backend | [`canvas`] |
-//! | the basemap and links kept as a picture for pans and zooms | [`picture`] |
+//! | the backdrop: the basemap and links kept as an image for pans and zooms | [`backdrop`] |
 //! | label widths from the canvas | [`text_metrics`] |
 //! | a user's data file | [`import`] |
 //! | an office's GeoJSON/TopoJSON basemap | [`basemap_json`] |
 
+pub mod backdrop;
 pub mod basemap_json;
 pub mod canvas;
 pub mod command_js;
@@ -32,7 +33,6 @@ pub mod handle;
 pub mod host;
 pub mod import;
 pub mod js;
-pub mod picture;
 pub mod publication_js;
 pub mod publish;
 pub mod text_metrics;

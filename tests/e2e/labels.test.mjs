@@ -88,7 +88,7 @@ test("the 4K stage picture draws links and names at least 1.8 times the desk's d
   // Device pixels of a 1 px link and a 12 px name: CSS px × picture scale × device pixel ratio.
   const size = async (path, viewport, dpr) => {
     const { page, context } = await open(path, viewport, dpr);
-    const k = await page.evaluate(() => window.fmd.pictureScale());
+    const k = await page.evaluate(() => window.fmd.drawingScale());
     await context.close();
     return k * dpr;
   };

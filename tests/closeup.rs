@@ -5,12 +5,12 @@
 mod golden_file;
 use golden_file::check;
 
+use shandong_friendship_map::closeup::{
+    choose_corner, default_size, initial_bearing_deg, Closeup, CloseupOrigin, Corner,
+    InsetPlacement, Stub,
+};
 use shandong_friendship_map::data::{Kind, SHANDONG_CITIES};
 use shandong_friendship_map::display_list::{Frame, Item, Recorder};
-use shandong_friendship_map::inset::{
-    choose_corner, default_size, initial_bearing_deg, Corner, Inset, InsetOrigin, InsetPlacement,
-    Stub,
-};
 use shandong_friendship_map::label::{Rect, WidthTable};
 use shandong_friendship_map::viewport::Viewport;
 use shandong_friendship_map::LonLat;
@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 /// A fixed scene (not the dataset, so data updates leave the golden alone): per origin a count
 /// and a few partners, sister and friendly.
-fn origins(lang_en: bool) -> Vec<InsetOrigin> {
+fn origins(lang_en: bool) -> Vec<CloseupOrigin> {
     const COUNTS: [u32; 17] = [42, 25, 80, 20, 9, 6, 44, 30, 12, 10, 40, 14, 16, 5, 4, 3, 0];
     let partners = [
         LonLat::new(130.9371, 33.9555),  // Shimonoseki
@@ -48,7 +48,7 @@ fn origins(lang_en: bool) -> Vec<InsetOrigin> {
                     },
                 })
                 .collect();
-            InsetOrigin {
+            CloseupOrigin {
                 index: i,
                 at,
                 name: Rc::from(name),
@@ -61,7 +61,7 @@ fn origins(lang_en: bool) -> Vec<InsetOrigin> {
         .collect()
 }
 
-fn record(inset: &Inset, width: f64, height: f64) -> String {
+fn record(inset: &Closeup, width: f64, height: f64) -> String {
     let frame = Frame {
         viewport: Viewport::fit(width, height, [-1.0, -1.0, 1.0, 1.0]),
         background: "#f7f9fb",
@@ -73,11 +73,11 @@ fn record(inset: &Inset, width: f64, height: f64) -> String {
     rec.lines.join("\n") + "\n"
 }
 
-fn bottom_right_inset(lang_en: bool) -> Inset {
+fn bottom_right_inset(lang_en: bool) -> Closeup {
     let view = [1280.0, 720.0];
     let size = default_size(view, 1.0).expect("room on a 1280x720 view");
     let rect = Corner::BottomRight.rect(view, size, 10.0);
-    Inset::new(rect, &origins(lang_en), &WidthTable, 1.0)
+    Closeup::new(rect, &origins(lang_en), &WidthTable, 1.0)
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn the_english_inset_and_presenter_scale() {
     let size = default_size(view, 2.0).expect("room");
     assert_eq!(size[0], 760.0, "380 px times 2");
     let rect = Corner::TopLeft.rect(view, size, 20.0);
-    let inset = Inset::new(rect, &origins(true), &WidthTable, 2.0);
+    let inset = Closeup::new(rect, &origins(true), &WidthTable, 2.0);
     let text = record(&inset, view[0], view[1]);
     assert!(text.contains("text inset.labels font=400 22px"));
     assert!(text.contains("draw inset.stubs.friendly stroke=rgba(0,114,178,0.749) w=2 dash=8,5"));

@@ -1,4 +1,4 @@
-//! The moving part of a frame kept as a picture: the basemap and the settled links (the frame's
+//! The backdrop: the moving part of a frame kept as an image, the basemap and the settled links (the frame's
 //! `static_items`) drawn once into an off-screen canvas with a margin around the view, then
 //! moved while the map is dragged and scaled while it is zoomed, so that a pan or zoom frame
 //! costs a copy whether 200 links are shown or 26,000.
@@ -7,21 +7,21 @@ use crate::display_list::{Frame, Item};
 use crate::viewport::Viewport;
 use web_sys::HtmlCanvasElement;
 
-/// A picture and what it shows.
-pub struct Picture {
+/// A backdrop image and what it shows.
+pub struct Backdrop {
     /// The pixels, at the sink's device-pixel ratio.
     pub canvas: HtmlCanvasElement,
-    /// Identity of what it shows (see [`PictureKey`]).
-    pub key: PictureKey,
+    /// Identity of what it shows (see [`BackdropKey`]).
+    pub key: BackdropKey,
     /// The viewport it was drawn with (its origin is the picture's top-left corner).
     pub view: Viewport,
 }
 
 /// What a picture shows: the static layers' (name, version), the view's width and height and
 /// the device-pixel ratio (as bits).
-pub type PictureKey = (Vec<(&'static str, u64)>, u64, u64, u64);
+pub type BackdropKey = (Vec<(&'static str, u64)>, u64, u64, u64);
 
-impl Picture {
+impl Backdrop {
     /// Where the picture goes for view `v`: the scale factor and the top-left corner, CSS px.
     pub fn placement(&self, v: &Viewport) -> (f64, f64, f64) {
         let k = v.scale / self.view.scale;
@@ -67,7 +67,7 @@ impl Picture {
 }
 
 /// What a picture of the first `n` items of `frame` at `dpr` shows.
-pub fn static_key(frame: &Frame, n: usize, dpr: f64) -> PictureKey {
+pub fn static_key(frame: &Frame, n: usize, dpr: f64) -> BackdropKey {
     let v = frame.viewport;
     let names = frame.items[..n]
         .iter()

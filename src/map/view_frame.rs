@@ -6,9 +6,9 @@ use super::closeup::closeup;
 use super::frame::{self, marker_radii, FrameParts, Growing};
 use super::frame::{CITY_RADIUS_PX, HIGHLIGHT_GROWTH_PX, PARTNER_RADIUS_PX};
 use super::MapState;
+use crate::closeup::Closeup;
 use crate::display_list::Frame;
 use crate::hit::Hit;
-use crate::inset::Inset;
 use crate::label::{Circle, Rect};
 use crate::viewport::Viewport;
 
@@ -61,7 +61,7 @@ impl MapState {
     }
 
     /// The close-up at the current view, if one is shown (for hit-testing).
-    pub fn inset(&self) -> Option<Inset> {
+    pub fn inset(&self) -> Option<Closeup> {
         let v = *self.camera.viewport();
         let s = self.scene(&v, &self.page.reserved);
         closeup(&s, self.page.inset, &marker_boxes(&s))

@@ -1,6 +1,6 @@
 //! The close-up's display items: frame, land and coast, link stubs, markers, title and labels.
 
-use super::{coast, Inset, InsetOrigin, PAD_PX, STUB_PX};
+use super::{coast, Closeup, CloseupOrigin, PAD_PX, STUB_PX};
 use crate::data::Kind;
 use crate::display_list::{Anchor, Item, Label, Layer, PathEl, Space, TextLayer};
 use crate::label::{place, text_layer, Candidate, Obstacles, Options, Rect, TextMeasure};
@@ -23,7 +23,7 @@ fn screen_layer(name: &'static str, style: style::Style) -> Layer {
 }
 
 /// The name and count a city or the province is labelled with.
-fn caption(o: &InsetOrigin) -> Rc<str> {
+fn caption(o: &CloseupOrigin) -> Rc<str> {
     if o.count == 0 {
         o.name.clone()
     } else {
@@ -31,9 +31,9 @@ fn caption(o: &InsetOrigin) -> Rc<str> {
     }
 }
 
-impl Inset {
+impl Closeup {
     /// Fills `items`, `markers` and `boxes`.
-    pub(super) fn build(&mut self, origins: &[InsetOrigin], measure: &dyn TextMeasure) {
+    pub(super) fn build(&mut self, origins: &[CloseupOrigin], measure: &dyn TextMeasure) {
         let k = self.scale;
         let mut frame = screen_layer("inset.frame", style::inset_frame().scaled(k));
         let r = self.rect;
@@ -42,7 +42,7 @@ impl Inset {
         self.items.push(Item::Draw(frame.clone()));
         self.items.push(Item::Clip(frame));
         self.draw_land();
-        let cities: Vec<&InsetOrigin> = origins.iter().filter(|o| !o.province).collect();
+        let cities: Vec<&CloseupOrigin> = origins.iter().filter(|o| !o.province).collect();
         self.draw_stubs(&cities);
         self.draw_markers(&cities);
         let title = origins.iter().find(|o| o.province);
@@ -78,7 +78,7 @@ impl Inset {
         self.items.push(Item::Draw(Rc::new(coastline)));
     }
 
-    fn draw_stubs(&mut self, cities: &[&InsetOrigin]) {
+    fn draw_stubs(&mut self, cities: &[&CloseupOrigin]) {
         let k = self.scale;
         let mut sister = screen_layer("inset.stubs.sister", style::link_sister().scaled(k));
         let mut friendly = screen_layer("inset.stubs.friendly", style::link_friendly().scaled(k));
@@ -112,7 +112,7 @@ impl Inset {
         self.items.push(Item::Draw(Rc::new(sister)));
     }
 
-    fn draw_markers(&mut self, cities: &[&InsetOrigin]) {
+    fn draw_markers(&mut self, cities: &[&CloseupOrigin]) {
         let k = self.scale;
         let mut shown = screen_layer("inset.markers", style::shandong_marker().scaled(k));
         let mut none = screen_layer("inset.markers.none", style::partner_marker().scaled(k));
@@ -142,7 +142,7 @@ impl Inset {
     }
 
     /// The province's name and count in the top-left corner; returns its box.
-    fn draw_title(&mut self, o: &InsetOrigin, measure: &dyn TextMeasure) -> Rect {
+    fn draw_title(&mut self, o: &CloseupOrigin, measure: &dyn TextMeasure) -> Rect {
         let k = self.scale;
         let style = style::label_inset_title().scaled(k);
         let at = [
@@ -171,7 +171,7 @@ impl Inset {
     /// for the placement, whose viewport is the frame).
     fn draw_labels(
         &mut self,
-        cities: &[&InsetOrigin],
+        cities: &[&CloseupOrigin],
         title: Option<Rect>,
         measure: &dyn TextMeasure,
     ) {

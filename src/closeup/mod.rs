@@ -2,7 +2,7 @@
 //! pixels, so a box in a corner shows them apart, in screen space: the coast (no boundaries),
 //! the 16 cities' markers sized by their shown ties, short stubs of their links leaving towards
 //! the partners, their names and counts placed without overlap, and the province's own count as
-//! a title. A click in it selects a city ([`Inset::hit`]).
+//! a title. A click in it selects a city ([`Closeup::hit`]).
 
 pub mod coast;
 pub mod corner;
@@ -42,8 +42,8 @@ pub struct Stub {
 
 /// One origin of links as the close-up shows it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct InsetOrigin {
-    /// Its index in the dataset's origins: what [`Inset::hit`] returns.
+pub struct CloseupOrigin {
+    /// Its index in the dataset's origins: what [`Closeup::hit`] returns.
     pub index: usize,
     /// The seat's position.
     pub at: LonLat,
@@ -81,7 +81,7 @@ pub fn default_size(viewport_px: [f64; 2], scale: f64) -> Option<[f64; 2]> {
 
 /// A laid-out close-up: its display items and what lies where, for hit-testing.
 #[derive(Clone, Debug)]
-pub struct Inset {
+pub struct Closeup {
     /// The frame, CSS px.
     pub rect: Rect,
     /// Top-left of the box's area and CSS px per degree of latitude.
@@ -96,10 +96,15 @@ pub struct Inset {
     items: Vec<Item>,
 }
 
-impl Inset {
+impl Closeup {
     /// Lays out a close-up in `rect` (CSS px) for `origins`, with label widths from `measure`
     /// and every size multiplied by `scale` (1, or `crate::style::presenter_scale`).
-    pub fn new(rect: Rect, origins: &[InsetOrigin], measure: &dyn TextMeasure, scale: f64) -> Self {
+    pub fn new(
+        rect: Rect,
+        origins: &[CloseupOrigin],
+        measure: &dyn TextMeasure,
+        scale: f64,
+    ) -> Self {
         let pad = PAD_PX * scale;
         let inner = [rect.width() - 2.0 * pad, rect.height() - 2.0 * pad];
         let kx = MID_LAT_DEG.to_radians().cos();
