@@ -329,3 +329,37 @@ fn time_a_thousand_candidates() {
     );
     assert!(!placed.is_empty());
 }
+
+/// A name is measured only when a box of its least possible width fits somewhere: that width is
+/// never more than the width table's (the page's font) for any mix of scripts.
+#[test]
+fn the_least_width_is_never_more_than_a_measured_one() {
+    use shandong_friendship_map::label::placer::least_width_px;
+    use shandong_friendship_map::label::{TextMeasure, WidthTable};
+    use shandong_friendship_map::style::Font;
+    let samples = [
+        "青岛市",
+        "Shimonoseki",
+        "illiilli",
+        "下関市 Shimonoseki",
+        "부산광역시",
+        "Ｆｕｌｌ",
+        "Iași",
+        "1979",
+        "WOMM",
+        "l",
+    ];
+    for size_px in [10.0, 12.0, 24.0] {
+        for weight in [400, 700] {
+            let font = Font { size_px, weight };
+            for t in samples {
+                let least = least_width_px(t, size_px);
+                let table = WidthTable.width_px(t, font);
+                assert!(
+                    least <= table + 1e-9,
+                    "{t} at {size_px}/{weight}: {least} > {table}"
+                );
+            }
+        }
+    }
+}

@@ -78,8 +78,18 @@ impl<'m> Placer<'m> {
         if c.text.is_empty() || !self.viewport.contains(c.at) {
             return false;
         }
-        let em = [self.measure.width_px(&c.text, c.font), c.font.size_px];
         let o = &self.options;
+        // A name that cannot fit even at its least possible width is not measured (measuring
+        // crosses into the browser: most names of a crowded view never fit).
+        let least = [least_width_px(&c.text, c.font.size_px), c.font.size_px];
+        let could = o.positions.iter().any(|&p| {
+            let s = spot(c.at, c.radius_px, least, p, o.gap_px, o.padding_px);
+            self.fits(&s.rect)
+        });
+        if !could {
+            return false;
+        }
+        let em = [self.measure.width_px(&c.text, c.font), c.font.size_px];
         let fits = o.positions.iter().find_map(|&p| {
             let s = spot(c.at, c.radius_px, em, p, o.gap_px, o.padding_px);
             self.fits(&s.rect).then_some((p, s))
@@ -142,4 +152,16 @@ impl<'m> Placer<'m> {
         }
         best.sqrt()
     }
+}
+
+/// A width no font draws `text` narrower than, CSS px at `size_px`: at least 0.9 em for a wide
+/// character (CJK, kana, Hangul, full-width forms), 0.2 em for any other. A name whose box of
+/// this width fits nowhere fits nowhere at its true width either: at the same anchor a wider
+/// box holds the narrower one.
+pub fn least_width_px(text: &str, size_px: f64) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|ch| if u32::from(ch) >= 0x2E80 { 0.9 } else { 0.2 })
+        .sum();
+    em * size_px
 }
