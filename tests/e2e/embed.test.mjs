@@ -84,7 +84,7 @@ test("the iframe page's query takes the element's attribute names; unknown keys 
   assert.deepEqual(log.errors, ["unknown URL parameter colour"]);
   await p.screenshot({ path: `${ARTIFACTS}embed-unknown-key.png` });
   await p.click("#notice-close");
-  assert.equal(await notice.isHidden(), true);
+  await notice.waitFor({ state: "hidden" });
   // The short keys are the same vocabulary.
   const short = await page(`${server.url}embed.html?asof=1995&proj=globe&sel=Qingdao`);
   await short.p.waitForSelector("html[data-ready=true]");
@@ -126,7 +126,7 @@ test("presenter mode plays and loops; wasm memory does not grow over many loops"
   await p.waitForSelector("html[data-ready=true]");
   await p.evaluate(() => document.querySelector("friendship-map").setAttribute("mode", "present"));
   await nextFrames(p);
-  assert.equal(await p.locator(".panel").isHidden(), true);
+  await p.locator(".panel").waitFor({ state: "hidden" });
   assert.equal(await p.locator("#caption").isVisible(), true);
   const size = await p.evaluate(() => parseFloat(getComputedStyle(document.querySelector("friendship-map").shadowRoot.querySelector(".caption .big")).fontSize));
   assert.ok(size >= 40, `caption font ${size}px at 1920 wide`);
@@ -150,7 +150,7 @@ test("presenter mode plays and loops; wasm memory does not grow over many loops"
   await p.keyboard.press("Space");
   assert.equal((await p.evaluate(() => window.friendshipMap.snapshot().caption)).playing, false);
   await p.keyboard.press("Escape");
-  assert.equal(await p.locator(".panel").isVisible(), true);
+  await p.locator(".panel").waitFor({ state: "visible" });
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -117,7 +117,7 @@ test("playback runs from 1979 to the unfiltered total, without leftovers", async
   await page.uncheck("#kind-friendly");
   await nextFrames(page);
   assert.equal(await page.evaluate(() => window.friendshipMap.snapshot().caption), null);
-  assert.equal(await page.locator("#caption").isHidden(), true);
+  await page.locator("#caption").waitFor({ state: "hidden" });
   assert.equal((await summary(page)).ties, rows.filter((r) => r.kind === "sister").length);
   await context.close();
 });
@@ -171,6 +171,8 @@ test("stages: agreements and letters of intent shown by default, drawn apart, na
   assert.equal((await summary(again.page)).ties, intents, "a refused command changes nothing");
   // The table says each row's stage.
   await again.page.click("#table-toggle");
+  // The rows come with the map's next snapshot.
+  await again.page.locator("#table tbody tr").first().waitFor();
   const cells = await again.page.locator("#table tbody tr td:nth-child(5)").allInnerTexts();
   assert.ok(cells.length === intents && cells.every((c) => c === "意向书"), cells.join("|"));
   await again.context.close();

@@ -95,7 +95,8 @@ test("a story file beside the iframe page plays with a clicker's keys, each step
   const before = await shown(page);
   await page.click("#story-close");
   await page.waitForFunction(() => !window.friendshipMap.snapshot().story);
-  assert.equal(await page.locator("#story").isHidden(), true);
+  // The panels draw the closed story on their next frame.
+  await page.locator("#story").waitFor({ state: "hidden" });
   assert.equal(await page.evaluate(() => document.querySelector("friendship-map").hasAttribute("story")), false);
   assert.deepEqual((await shown(page)).summary, before.summary);
   assert.deepEqual(log.errors, []);
