@@ -4,10 +4,9 @@
 //! the line runs from the place to the nearest point of the name's box.
 
 use super::candidate::{spot, Position, Rect};
-use super::placement::{ranked, Placed};
+use super::placement::ranked;
 use super::placer::Placer;
 use super::segment::Segment;
-use crate::display_list::Label;
 use crate::projection::Xy;
 use crate::style::Font;
 use std::rc::Rc;
@@ -111,18 +110,8 @@ impl Placer<'_> {
             if !self.grid.line_is_clear(&bare) {
                 continue;
             }
-            self.grid.insert_rect(s.rect);
             self.grid.insert_segment(line);
-            self.placed.push(Placed {
-                candidate: index,
-                position,
-                rect: s.rect,
-                label: Label {
-                    at: s.at,
-                    anchor: position.anchor(),
-                    text: c.text.clone(),
-                },
-            });
+            self.keep(index, position, &s, &c.text);
             return Some(bare);
         }
         None

@@ -60,8 +60,13 @@ impl Rect {
 
     /// Whether the rectangle covers some of a circle's inside (touching does not count).
     pub fn overlaps_circle(&self, c: &Circle) -> bool {
-        // Distance from the centre to the box along each axis (0 inside), with comparisons
-        // rather than `f64::max`, which is a libm call on some targets.
+        self.distance2_to(c.at) < c.radius_px * c.radius_px
+    }
+
+    /// The squared distance from `p` to the rectangle (0 inside), CSS px².
+    pub fn distance2_to(&self, p: Xy) -> f64 {
+        // Along each axis, with comparisons rather than `f64::max`, which is a libm call on
+        // some targets.
         let gap = |v: f64, lo: f64, hi: f64| {
             if v < lo {
                 lo - v
@@ -71,9 +76,9 @@ impl Rect {
                 0.0
             }
         };
-        let dx = gap(c.at[0], self.min[0], self.max[0]);
-        let dy = gap(c.at[1], self.min[1], self.max[1]);
-        dx * dx + dy * dy < c.radius_px * c.radius_px
+        let dx = gap(p[0], self.min[0], self.max[0]);
+        let dy = gap(p[1], self.min[1], self.max[1]);
+        dx * dx + dy * dy
     }
 
     /// This rectangle grown by `px` on every side.

@@ -2,13 +2,14 @@
 //! boxes, placed names, leader lines), to which names are added one at a time in an order the
 //! caller decides ([`super::place`] goes by priority; the map adds its names in stages).
 
-use super::candidate::{spot, Candidate, Circle, Rect};
+use super::candidate::{spot, Candidate, Circle, Position, Rect, Spot};
 use super::grid::Grid;
 use super::measure::TextMeasure;
 use super::placement::{Obstacles, Options, Placed};
 use super::segment::Segment;
 use crate::display_list::Label;
 use crate::projection::Xy;
+use std::rc::Rc;
 
 /// Names placed so far and the room they leave.
 #[derive(Clone)]
@@ -97,17 +98,7 @@ impl<'m> Placer<'m> {
         let Some((position, s)) = fits else {
             return false;
         };
-        self.grid.insert_rect(s.rect);
-        self.placed.push(Placed {
-            candidate: index,
-            position,
-            rect: s.rect,
-            label: Label {
-                at: s.at,
-                anchor: position.anchor(),
-                text: c.text.clone(),
-            },
-        });
+        self.keep(index, position, &s, &c.text);
         true
     }
 
@@ -126,26 +117,28 @@ impl<'m> Placer<'m> {
         self.placed
     }
 
+    /// Keeps the name `text` of candidate `index` at spot `s` in `position`: its box is taken.
+    pub(super) fn keep(&mut self, index: usize, position: Position, s: &Spot, text: &Rc<str>) {
+        self.grid.insert_rect(s.rect);
+        self.placed.push(Placed {
+            candidate: index,
+            position,
+            rect: s.rect,
+            label: Label {
+                at: s.at,
+                anchor: position.anchor(),
+                text: text.clone(),
+            },
+        });
+    }
+
     /// The distance from `p` to the nearest box of the labels placed from number `since` on
     /// (`f64::INFINITY` when there are none), CSS px: for placing names far from the others
     /// first.
     pub fn distance_to_placed(&self, p: Xy, since: usize) -> f64 {
-        let gap = |v: f64, lo: f64, hi: f64| {
-            if v < lo {
-                lo - v
-            } else if v > hi {
-                v - hi
-            } else {
-                0.0
-            }
-        };
         let mut best = f64::INFINITY;
         for l in self.placed.get(since..).unwrap_or(&[]) {
-            let (dx, dy) = (
-                gap(p[0], l.rect.min[0], l.rect.max[0]),
-                gap(p[1], l.rect.min[1], l.rect.max[1]),
-            );
-            let d2 = dx * dx + dy * dy;
+            let d2 = l.rect.distance2_to(p);
             if d2 < best {
                 best = d2;
             }
