@@ -136,29 +136,45 @@ impl Film {
     /// so the last step filmed stays shown).
     pub fn seek(&mut self, t_ms: f64) {
         let target = t_ms.min(self.duration_ms - 1e-6);
-        while self.t_ms < target {
-            let Some(p) = self.map.playback() else {
-                return;
-            };
-            let left = p.step_ms() - p.elapsed_ms;
-            let want = (target - self.t_ms).min(MAX_TICK_MS);
-            if want >= left && p.index < self.last {
-                // The step's end exactly: the playback steps on, and no time is lost.
-                self.map.tick(left + 1e-9);
-                self.t_ms += left.max(0.0);
-            } else {
-                let dt = want.min((left - 1e-9).max(0.0));
-                if dt <= 0.0 {
-                    return;
-                }
-                self.map.tick(dt);
-                self.t_ms += dt;
-            }
-        }
+        let last = self.last;
+        play_on(&mut self.map, &mut self.t_ms, target, MAX_TICK_MS, |map| {
+            let p = map.playback()?;
+            Some((p.step_ms() - p.elapsed_ms, p.index >= last))
+        });
     }
 
     /// The filmed map at the time sought (its frame and caption are the film's picture).
     pub fn map(&self) -> &MapState {
         &self.map
+    }
+}
+
+/// Ticks `map` on from `*t_ms` to `target` (ms), at most `max_tick_ms` a tick, landing exactly
+/// on each step's end so that the next step starts with no time lost, and never past the end
+/// of the last step. `step` says the time left in the step shown, ms, and whether it is the
+/// last (None: nothing plays any more, and time stops).
+pub(crate) fn play_on(
+    map: &mut MapState,
+    t_ms: &mut f64,
+    target: f64,
+    max_tick_ms: f64,
+    step: impl Fn(&MapState) -> Option<(f64, bool)>,
+) {
+    while *t_ms < target {
+        let Some((left, last)) = step(map) else {
+            return;
+        };
+        let want = (target - *t_ms).min(max_tick_ms);
+        if want >= left && !last {
+            map.tick(left + 1e-9);
+            *t_ms += left.max(0.0);
+        } else {
+            let dt = want.min((left - 1e-9).max(0.0));
+            if dt <= 0.0 {
+                return;
+            }
+            map.tick(dt);
+            *t_ms += dt;
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! included whatever the page's motion setting: the video is for an audience), sought to exact
 //! times as the playback's film is.
 
-use super::Reel;
+use super::{play_on, Reel};
 use crate::command::Command;
 use crate::map::flight::STORY_FLIGHT_MS;
 use crate::map::MapState;
@@ -51,26 +51,10 @@ impl Reel for StoryFilm {
 
     fn seek(&mut self, t_ms: f64) {
         let target = t_ms.min(self.duration_ms - 1e-6);
-        while self.t_ms < target {
-            let Some(s) = self.map.story() else {
-                return;
-            };
-            let left = s.left_ms();
-            let last = s.index() + 1 == s.story().steps.len();
-            let want = (target - self.t_ms).min(MAX_TICK_MS);
-            if want >= left && !last {
-                // The step's end exactly: the next step starts, and no time is lost.
-                self.map.tick(left + 1e-9);
-                self.t_ms += left;
-            } else {
-                let dt = want.min((left - 1e-9).max(0.0));
-                if dt <= 0.0 {
-                    return;
-                }
-                self.map.tick(dt);
-                self.t_ms += dt;
-            }
-        }
+        play_on(&mut self.map, &mut self.t_ms, target, MAX_TICK_MS, |map| {
+            let s = map.story()?;
+            Some((s.left_ms(), s.index() + 1 == s.story().steps.len()))
+        });
     }
 
     fn map(&self) -> &MapState {
