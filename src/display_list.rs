@@ -19,7 +19,8 @@ pub enum PathEl {
     LineTo(Xy),
     /// Close the current subpath.
     Close,
-    /// A full circle at a point of the layer's space, radius in CSS px.
+    /// A full circle at a point of the layer's space, radius in CSS px whatever the space (a
+    /// world-space layer of circles is drawn for one scale: its version changes with it).
     Circle(Xy, f64),
 }
 
@@ -30,6 +31,16 @@ pub enum Space {
     World,
     /// CSS pixels, y down.
     Screen,
+}
+
+impl Space {
+    /// CSS px per unit of this space under `viewport`.
+    pub fn px_per_unit(self, viewport: &Viewport) -> f64 {
+        match self {
+            Space::World => viewport.scale,
+            Space::Screen => 1.0,
+        }
+    }
 }
 
 /// Paths of one style.

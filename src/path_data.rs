@@ -15,8 +15,15 @@ pub const DECIMALS: u32 = 6;
 /// Coordinates are clamped to this magnitude (far outside any canvas).
 const LIMIT: f64 = 1e11;
 
-/// The path as SVG path data.
+/// The path as SVG path data (circles' radii as given: a screen-space layer's).
 pub fn path_data(path: &[PathEl]) -> String {
+    path_data_in(path, 1.0)
+}
+
+/// The path as SVG path data in a space of `px_per_unit` CSS px per unit: a circle's radius,
+/// always in CSS px (see [`PathEl::Circle`]), is written in the path's units (for a world-space
+/// layer, `px_per_unit` is the viewport's scale).
+pub fn path_data_in(path: &[PathEl], px_per_unit: f64) -> String {
     // Written as ASCII bytes (pushing `char`s encodes each as UTF-8: half the time of the first
     // frame's paths went there).
     let mut s = Vec::with_capacity(path.len() * 18);
@@ -26,6 +33,7 @@ pub fn path_data(path: &[PathEl]) -> String {
             PathEl::LineTo([x, y]) => command(&mut s, b'L', &[x, y]),
             PathEl::Close => s.push(b'Z'),
             PathEl::Circle([x, y], r) => {
+                let r = r / px_per_unit;
                 if [x, y, r].iter().all(|v| v.is_finite()) {
                     command(&mut s, b'M', &[x + r, y]);
                     // Two half circles, clockwise on the canvas (as `arc` from 0 to τ draws).
@@ -109,6 +117,17 @@ mod tests {
              M12.5 20A2.5 2.5 0 1 1 7.5 20A2.5 2.5 0 1 1 12.5 20"
         );
         assert_eq!(path_data(&[PathEl::MoveTo([-0.05, 0.0])]), "M-0.05 0");
+    }
+
+    #[test]
+    fn a_circle_in_world_units_keeps_its_radius_in_px() {
+        let c = [PathEl::Circle([1.0, 2.0], 2.5)];
+        // 100 px per unit: 2.5 px is 0.025 units.
+        assert_eq!(
+            path_data_in(&c, 100.0),
+            "M1.025 2A0.025 0.025 0 1 1 0.975 2A0.025 0.025 0 1 1 1.025 2"
+        );
+        assert_eq!(path_data_in(&c, 0.0), "", "no scale, no circle");
     }
 
     #[cfg(not(target_arch = "wasm32"))]

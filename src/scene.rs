@@ -1,5 +1,7 @@
 //! Scene building: the world layers of the map (ocean, graticule, land, borders, links) in
-//! world units, built once per dataset, projection and selection; markers per frame.
+//! world units, built once per dataset, projection and selection; markers per frame (in world
+//! units with a version that changes only with what they show, so that they move with the
+//! picture of a pan).
 
 use crate::basemap::Basemap;
 
@@ -227,6 +229,42 @@ fn fill_ring(layer: &mut Layer, ring: &[LonLat], projector: &Projector) {
             .collect();
         layer.ring(&pts);
     }
+}
+
+/// Circle markers at world points, as a world-space layer: drawn with the links' picture, so a
+/// pan moves them instead of drawing them again. `radius_px` is in CSS px at `scale` (CSS px per
+/// world unit); the layer's version is a hash of everything it draws (points, radius, scale,
+/// stroke width), never 0, so it changes exactly when the layer does.
+pub fn world_markers(
+    name: &'static str,
+    style: style::Style,
+    points: impl Iterator<Item = Xy>,
+    radius_px: f64,
+    scale: f64,
+) -> Layer {
+    let mut path = Vec::new();
+    if radius_px > 0.0 {
+        path.extend(points.map(|p| PathEl::Circle(p, radius_px)));
+    }
+    // FNV-1a over the bits of what is drawn.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| {
+        h ^= v;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    for v in [radius_px, scale, style.width_px] {
+        mix(v.to_bits());
+    }
+    for el in &path {
+        if let PathEl::Circle([x, y], _) = el {
+            mix(x.to_bits());
+            mix(y.to_bits());
+        }
+    }
+    mix(path.len() as u64);
+    let mut layer = Layer::new(name, h | 1, Space::World, style);
+    layer.path = path;
+    layer
 }
 
 /// Screen-space circle markers at world points.

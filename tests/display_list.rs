@@ -197,3 +197,74 @@ fn link_layers_hold_one_feature_per_tie_shown() {
         .sum();
     assert_eq!(features, map.summary().ties);
 }
+
+/// The static items' identities (name, version): what a picture of them shows.
+fn static_key(f: &shandong_friendship_map::display_list::Frame) -> Vec<(&'static str, u64)> {
+    use shandong_friendship_map::display_list::Item;
+    f.items[..f.static_items]
+        .iter()
+        .filter_map(|i| match i {
+            Item::Draw(l) | Item::Clip(l) => Some((l.name, l.version)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn markers_move_with_the_picture_of_a_pan_and_are_made_again_for_a_zoom() {
+    let mut map = scene();
+    let before = static_key(&map.frame());
+    let version = |k: &[(&str, u64)], name: &str| {
+        k.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .expect(name)
+    };
+    assert_ne!(version(&before, "markers.partner"), 0, "cacheable");
+    assert_ne!(version(&before, "markers.city"), 0, "cacheable");
+    map.pan(-30.0, 12.5);
+    assert_eq!(static_key(&map.frame()), before, "a pan draws nothing anew");
+    map.zoom_at(2.0, 200.0, 110.0);
+    let zoomed = static_key(&map.frame());
+    assert_ne!(
+        version(&zoomed, "markers.partner"),
+        version(&before, "markers.partner"),
+        "radii in px are made again for the new scale"
+    );
+    map.select_city(Some(2));
+    let selected = map.frame();
+    let key = static_key(&selected);
+    // The markers stay under what is drawn each frame (the emphasised marker, names).
+    let names: Vec<&str> = selected.items[selected.static_items..]
+        .iter()
+        .filter_map(|i| match i {
+            shandong_friendship_map::display_list::Item::Draw(l) => Some(l.name),
+            _ => None,
+        })
+        .collect();
+    assert!(key.iter().any(|(n, _)| *n == "markers.city"));
+    assert!(!names.contains(&"markers.partner") && !names.contains(&"markers.city"));
+}
+
+#[test]
+fn world_markers_change_version_exactly_when_they_change() {
+    use shandong_friendship_map::scene::world_markers;
+    use shandong_friendship_map::style;
+    let pts = [[0.1, 0.2], [0.3, -0.4]];
+    let v = |pts: &[[f64; 2]], r: f64, scale: f64| {
+        world_markers("m", style::partner_marker(), pts.iter().copied(), r, scale).version
+    };
+    let a = v(&pts, 2.5, 200.0);
+    assert_eq!(a, v(&pts, 2.5, 200.0));
+    assert_ne!(a, 0);
+    assert_ne!(a, v(&pts[..1], 2.5, 200.0), "a point fewer");
+    assert_ne!(
+        a,
+        v(&[[0.1, 0.2], [0.3, -0.41]], 2.5, 200.0),
+        "a point moved"
+    );
+    assert_ne!(a, v(&pts, 3.0, 200.0), "another radius");
+    assert_ne!(a, v(&pts, 2.5, 250.0), "another scale");
+    let none = world_markers("m", style::partner_marker(), pts.iter().copied(), 0.0, 1.0);
+    assert!(none.path.is_empty(), "radius 0 draws nothing");
+}

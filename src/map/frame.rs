@@ -3,7 +3,7 @@
 
 use crate::display_list::{Frame, Item, Layer};
 use crate::projection::Xy;
-use crate::scene::{markers, partial_layer, BaseLayers, LinkGeometry};
+use crate::scene::{markers, partial_layer, world_markers, BaseLayers, LinkGeometry};
 use crate::style;
 use crate::viewport::Viewport;
 use std::rc::Rc;
@@ -80,8 +80,9 @@ fn shown_points<'a>(points: &'a [Xy], shown: &'a [bool]) -> impl Iterator<Item =
         .map(|(p, _)| *p)
 }
 
-/// Paints the parts in order: basemap, links and focus (the frame's static items), growing links,
-/// hover, partner markers, city markers, the emphasised marker, names and the close-up.
+/// Paints the parts in order: basemap, links, focus, partner markers and city markers (the
+/// frame's static items: a pan moves them as one picture), then growing links, hover, the
+/// emphasised marker, names and the close-up.
 pub fn compose(p: FrameParts<'_>) -> Frame {
     let b = p.base;
     let mut items = vec![
@@ -96,6 +97,23 @@ pub fn compose(p: FrameParts<'_>) -> Frame {
     ];
     items.extend(p.links.iter().cloned().map(Item::Draw));
     items.extend(p.focus.cloned().map(Item::Draw));
+    let vp = &p.viewport;
+    let k = p.scale;
+    let (partner_r, city_r) = marker_radii(p.dense, vp.zoom());
+    let partners = shown_points(&p.geometry.partner, p.shown);
+    let partner_style = style::partner_marker().scaled(k);
+    let partner_layer = world_markers(
+        "markers.partner",
+        partner_style,
+        partners,
+        partner_r * k,
+        vp.scale,
+    );
+    items.push(Item::Draw(Rc::new(partner_layer)));
+    let cities = shown_points(&p.geometry.cities, p.cities_shown);
+    let city_style = style::shandong_marker().scaled(k);
+    let city_layer = world_markers("markers.city", city_style, cities, city_r * k, vp.scale);
+    items.push(Item::Draw(Rc::new(city_layer)));
     // Everything so far moves with the view as one picture; what follows is drawn each frame.
     let static_items = items.len();
     if let Some(g) = p.growing.filter(|g| !g.ties.is_empty()) {
@@ -105,23 +123,6 @@ pub fn compose(p: FrameParts<'_>) -> Frame {
         items.push(Item::Draw(Rc::new(layer)));
     }
     items.extend(p.hover.cloned().map(Item::Draw));
-    let vp = &p.viewport;
-    let k = p.scale;
-    let (partner_r, city_r) = marker_radii(p.dense, vp.zoom());
-    let partners = shown_points(&p.geometry.partner, p.shown);
-    let partner_style = style::partner_marker().scaled(k);
-    let partner_layer = markers(
-        "markers.partner",
-        partner_style,
-        partners,
-        partner_r * k,
-        vp,
-    );
-    items.push(Item::Draw(Rc::new(partner_layer)));
-    let cities = shown_points(&p.geometry.cities, p.cities_shown);
-    let city_style = style::shandong_marker().scaled(k);
-    let city_layer = markers("markers.city", city_style, cities, city_r * k, vp);
-    items.push(Item::Draw(Rc::new(city_layer)));
     if let Some((at, r)) = p.emphasised {
         let layer = markers(
             "markers.highlight",

@@ -241,7 +241,7 @@ impl CanvasSink {
         self.cache.retain(|_, (_, used)| std::mem::take(used));
     }
 
-    fn path_for(&mut self, layer: &Layer) -> Option<Path2d> {
+    fn path_for(&mut self, layer: &Layer, v: &Viewport) -> Option<Path2d> {
         let key = (layer.name, layer.version);
         let cacheable = layer.space == Space::World && layer.version != 0;
         if cacheable {
@@ -251,7 +251,8 @@ impl CanvasSink {
             }
         }
         // One string for the whole path: a call into JavaScript per point costs more.
-        let path = Path2d::new_with_path_string(&crate::path_data::path_data(&layer.path)).ok()?;
+        let data = crate::path_data::path_data_in(&layer.path, layer.space.px_per_unit(v));
+        let path = Path2d::new_with_path_string(&data).ok()?;
         if cacheable {
             self.cache.insert(key, (path.clone(), true));
         }
@@ -260,15 +261,10 @@ impl CanvasSink {
 
     fn set_space(&self, layer: &Layer, v: &Viewport) -> f64 {
         match layer.space {
-            Space::World => {
-                self.world_transform(v);
-                v.scale
-            }
-            Space::Screen => {
-                self.screen_transform();
-                1.0
-            }
+            Space::World => self.world_transform(v),
+            Space::Screen => self.screen_transform(),
         }
+        layer.space.px_per_unit(v)
     }
 }
 
@@ -286,7 +282,7 @@ impl Sink for CanvasSink {
         if layer.path.is_empty() {
             return;
         }
-        let Some(path) = self.path_for(layer) else {
+        let Some(path) = self.path_for(layer, v) else {
             return;
         };
         let units_per_px = 1.0 / self.set_space(layer, v);
@@ -310,7 +306,7 @@ impl Sink for CanvasSink {
 
     fn clip(&mut self, layer: &Layer, v: &Viewport) {
         self.ctx.save();
-        if let Some(path) = self.path_for(layer) {
+        if let Some(path) = self.path_for(layer, v) {
             self.set_space(layer, v);
             self.ctx.clip_with_path_2d(&path);
         }
