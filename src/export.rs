@@ -252,12 +252,7 @@ mod tests {
     /// CSV reads back to the same stages.
     #[test]
     fn stages_are_exported_and_read_back() {
-        let csv = "shandong_city,shandong_city_zh,partner,partner_zh,country,level,kind,established,lat,lon,source,stage
-Qingdao,青岛市,Shimonoseki,下关市,JP,city,sister,1979,33.96,130.94,https://a.example/1,
-Jinan,济南市,Bavaria,巴伐利亚州,DE,province,friendly,2004-05,48.14,11.58,https://a.example/2,agreement
-Yantai,烟台市,Miskolc,米什科尔茨市,HU,city,sister,,48.1,20.79,https://a.example/3,intent
-";
-        let (d, errors) = Dataset::from_csv(csv, 2030);
+        let (d, errors) = Dataset::from_csv(crate::data::THREE_STAGES_CSV, 2030);
         assert!(errors.is_empty(), "{errors:?}");
         let text = to_csv(&d, &[true; 3]);
         assert!(text.starts_with(&format!(
