@@ -1,7 +1,7 @@
 //! The backdrop: the moving part of a frame kept as an image, the basemap, the settled links and
-//! the markers (the frame's `static_items`) drawn once into an off-screen canvas with a margin around the view, then
-//! moved while the map is dragged and scaled while it is zoomed, so that a pan or zoom frame
-//! costs a copy whether 200 links are shown or 26,000.
+//! the markers (the frame's `static_items`) drawn once into an off-screen canvas with a margin
+//! around the view, then moved while the map is dragged and scaled while it is zoomed, so that
+//! a pan or zoom frame costs a copy whether 200 links are shown or 26,000.
 
 use crate::display_list::{Frame, Item};
 use crate::viewport::Viewport;
