@@ -227,13 +227,14 @@ export class FriendshipMapElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
+    // Before the map exists too: an embed without controls never lays out its panels.
+    if (name === "controls") return void this.classList.toggle("bare", value === "none");
     if (name === "lang") this.language = languageOf(value);
     if (!this.map || old === value) return;
     if (name === "lang") this.#applyLanguage();
     else if (name === "mode") this.presenter.set(value === "present");
     else if (name === "basemap") this.basemap.apply(value);
     else if (name === "review-number") this.basemap.review(value);
-    else if (name === "controls") this.classList.toggle("bare", value === "none");
     else if (name === "inset") this.#inset(value);
     else if (name === "src" || name === "src-layout") this.data.loadSrc(this.getAttribute("src"), this.getAttribute("src-layout"));
     else if (name === "story") value ? this.story.load(value) : this.story.close();

@@ -235,3 +235,17 @@ test("when the wasm cannot load, the page says so instead of staying blank", asy
   await page.screenshot({ path: `${ARTIFACTS}load-error.png` });
   await context.close();
 });
+
+test("an embed without controls never shows its panels, not even while (or when) the wasm does not load", async () => {
+  const context = await withDiagnostics(await browser.newContext());
+  const page = await context.newPage();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
+  await page.goto(server.url + "embed.html?controls=none");
+  await page.waitForFunction(() => document.querySelector("friendship-map")?.shadowRoot?.getElementById("status")?.classList.contains("error"), null, { timeout: 10000 });
+  const shown = await page.evaluate(() => {
+    const root = document.querySelector("friendship-map").shadowRoot;
+    return [...root.querySelectorAll(".panel, .top-buttons")].filter((e) => e.getClientRects().length > 0).length;
+  });
+  assert.equal(shown, 0, "the side panel and the header's buttons stay hidden");
+  await context.close();
+});
