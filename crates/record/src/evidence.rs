@@ -1,6 +1,6 @@
 //! How strongly a row is sourced: the `evidence` column, one level per row.
 //!
-//! Self-contained (no crate paths) so that `build.rs` checks the column with this very code.
+//! `build.rs` checks the column with this very code (the crate is its build dependency).
 
 /// The strongest kind of page a row cites for its pair (a row citing several takes the
 /// strongest one).
@@ -41,18 +41,12 @@ impl Evidence {
 
     /// The CSV spelling (`official`, `partner-side`, `news`, `secondary`).
     pub fn as_str(self) -> &'static str {
-        EVIDENCE_NAMES
-            .iter()
-            .find(|(e, _)| *e == self)
-            .map_or("", |(_, name)| name)
+        crate::names::name_of(&EVIDENCE_NAMES, &self)
     }
 
     /// The level written `name` (exactly as in the CSV), if it is one.
     pub fn from_name(name: &str) -> Option<Self> {
-        EVIDENCE_NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(e, _)| *e)
+        crate::names::value_of(&EVIDENCE_NAMES, name)
     }
 
     /// Why a value is not a level, for a row error.

@@ -8,10 +8,12 @@
 //! | how strongly a row is sourced | [`evidence`] |
 //! | how far a tie has come (established, agreement, letter of intent) | [`stage`] |
 //! | the province and its 16 cities | [`cities`] |
+//! | name tables read both ways (value ↔ spelling) | [`names`] |
 //! | decimal numbers read and written exactly (without core's float code) | [`number`] |
 
 pub mod cities;
 pub mod evidence;
+pub mod names;
 pub mod number;
 pub mod record;
 pub mod stage;

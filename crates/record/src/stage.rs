@@ -3,7 +3,7 @@
 //! friendship-cities weeks; this column tells them apart, so the map can count as the province
 //! counts and still draw and count each stage apart.
 //!
-//! Self-contained (no crate paths) so that `build.rs` checks the column with this very code.
+//! `build.rs` checks the column with this very code (the crate is its build dependency).
 
 /// The stage of a tie, from the document its sources say was signed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,10 +35,7 @@ impl Stage {
     /// The name (`established`, `agreement`, `intent`), as the filter, the URL and the page
     /// write it.
     pub fn as_str(self) -> &'static str {
-        STAGE_NAMES
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map_or("", |(_, name)| name)
+        crate::names::name_of(&STAGE_NAMES, &self)
     }
 
     /// The CSV cell: empty for an established tie, else the name.
@@ -51,10 +48,7 @@ impl Stage {
 
     /// The stage named `name` (exactly as written), if it is one.
     pub fn from_name(name: &str) -> Option<Self> {
-        STAGE_NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(s, _)| *s)
+        crate::names::value_of(&STAGE_NAMES, name)
     }
 
     /// The stage of a CSV cell: empty is an established tie.

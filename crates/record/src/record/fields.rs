@@ -75,7 +75,7 @@ impl Row<'_> {
     /// A value of a small vocabulary (`level`, `kind`: their name tables).
     fn one_of<T: Copy>(&mut self, name: &str, values: [(T, &str); 2]) -> Option<T> {
         let v = self.field(name);
-        let found = values.iter().find(|(_, n)| *n == v).map(|(t, _)| *t);
+        let found = crate::names::value_of(&values, &v);
         if found.is_none() {
             let reason = format!("`{v}` is not `{}` or `{}`", values[0].1, values[1].1);
             self.fail(name, &reason);

@@ -65,10 +65,7 @@ impl Level {
 
     /// The CSV spelling.
     pub fn as_str(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(l, _)| *l == self)
-            .map_or("", |(_, n)| n)
+        crate::names::name_of(&Self::NAMES, &self)
     }
 }
 
@@ -79,10 +76,7 @@ impl Kind {
 
     /// The CSV spelling.
     pub fn as_str(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("", |(_, n)| n)
+        crate::names::name_of(&Self::NAMES, &self)
     }
 }
 
